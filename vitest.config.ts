@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  // WxtVitest swaps `wxt/browser` for WXT's in-memory fake browser, so background/popup code runs in tests.
+  plugins: [WxtVitest()],
+  test: {
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // Real-browser tests have their own config and runner.
+    exclude: ['tests/e2e/**', 'node_modules/**', '.output/**'],
+    // Engine and scripts run in Node; DOM tests opt in with `// @vitest-environment happy-dom`.
+    environment: 'node',
+  },
+});

@@ -1,48 +1,63 @@
 import * as v from 'valibot';
 import { ENTITY_IDS } from '../engine/types.ts';
 
+// A string of spaces would render as an empty tooltip line, so "non-empty" means "has visible text".
+const Text = v.pipe(
+  v.string(),
+  v.check((s) => s.trim() !== '', 'must not be empty'),
+);
+
 /** A string shown to users, in every UI language. */
-export const Localized = v.object({ en: v.pipe(v.string(), v.nonEmpty()), fr: v.pipe(v.string(), v.nonEmpty()) });
+export const Localized = v.object({ en: Text, fr: Text });
 export type Localized = v.InferOutput<typeof Localized>;
 
 const Id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lowercase kebab-case'));
-const IsoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'dates are YYYY-MM or YYYY-MM-DD'));
+const IsoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'dates are YYYY-MM or YYYY-MM-DD'),
+);
+const LangTag = v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'languages are BCP 47 primary tags'));
 
 /** Where a fact comes from: a document id and one of its part ids (e.g. `p2`). */
 export const Citation = v.object({ doc: Id, part: Id });
 export type Citation = v.InferOutput<typeof Citation>;
 
-/** One part (line) of a source document, verbatim, with our translation. */
+/** One part (line or group of lines) of a source document, verbatim, with our translation. */
 export const Part = v.object({
   id: Id,
   /** `statement` parts are the numbered paragraphs (¶1…); the others are front and back matter. */
   kind: v.picklist(['title', 'label', 'dateline', 'issuers', 'statement', 'contacts']),
   /** Paragraph number shown as ¶N (statement parts only). */
   number: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  /** Verbatim text in the document's language. */
-  text: v.pipe(v.string(), v.nonEmpty()),
+  /** Verbatim text in the document's language; a multi-line part keeps its line breaks as `\n`. */
+  text: Text,
   /** Our unofficial English translation. */
-  en: v.pipe(v.string(), v.nonEmpty()),
+  en: Text,
 });
 export type Part = v.InferOutput<typeof Part>;
 
+/** A source document: metadata plus its parts, which joined by `\n` give back the verbatim file. */
 export const SourceDocument = v.object({
   id: Id,
-  /** Name of the verbatim file in data/. */
-  file: v.string(),
-  lang: v.literal('fr'),
-  title: v.pipe(v.string(), v.nonEmpty()),
+  /** Name of the verbatim file in data/ (a bare file name, no folders). */
+  file: v.pipe(v.string(), v.regex(/^[\w.-]+\.txt$/, 'file is a bare .txt file name')),
+  lang: LangTag,
+  /** Title in the document's language, as printed. */
+  title: Text,
+  /** Our English rendering of the title. */
+  titleEn: Text,
   shortTitle: Localized,
-  titleEn: v.pipe(v.string(), v.nonEmpty()),
   kind: Localized,
   date: IsoDate,
-  place: v.pipe(v.string(), v.nonEmpty()),
+  place: Text,
   publisher: Localized,
   url: v.pipe(v.string(), v.url()),
   reportSite: v.pipe(v.string(), v.url()),
+  /** The governments on whose behalf the document was issued. */
   states: v.array(Localized),
+  /** Shown beside every English rendering of the document. */
   translationNote: Localized,
-  parts: v.array(Part),
+  parts: v.pipe(v.array(Part), v.minLength(1)),
 });
 export type SourceDocument = v.InferOutput<typeof SourceDocument>;
 
@@ -51,8 +66,8 @@ export const Fact = v.object({
   id: Id,
   text: Localized,
   cite: Citation,
-  /** Verbatim substring of the cited part's text. */
-  quote: v.pipe(v.string(), v.nonEmpty()),
+  /** Verbatim substring of the cited part's text (typographic apostrophes included). */
+  quote: Text,
 });
 export type Fact = v.InferOutput<typeof Fact>;
 
@@ -61,6 +76,7 @@ export const Entity = v.object({
   name: Localized,
   /** Short form for chips and counts (e.g. "DPRK" / "RPDC"). */
   short: Localized,
+  /** One line grounded in the source documents. */
   summary: Localized,
   /** Ids of facts (in `facts`) shown on this entity's card, most important first. */
   facts: v.array(Id),
@@ -69,13 +85,17 @@ export const Entity = v.object({
 });
 export type Entity = v.InferOutput<typeof Entity>;
 
+/**
+ * A dated event. `date` may be day-level from public record while the cited part only names the
+ * month; the quote is what the document itself says about the event.
+ */
 export const TimelineEvent = v.object({
   id: Id,
   date: IsoDate,
   text: Localized,
-  /** Present when the statement itself states the event; absent for day-level dates from public record. */
   cite: v.optional(Citation),
-  quote: v.optional(v.string()),
+  /** Verbatim substring of the cited part; required when `cite` is present. */
+  quote: v.optional(Text),
 });
 export type TimelineEvent = v.InferOutput<typeof TimelineEvent>;
 
@@ -94,5 +114,8 @@ export type Knowledge = v.InferOutput<typeof Knowledge>;
  * (`Nordkorea*` → Nordkoreas, nordkoreanisch); an alias written in capitals (`DPRK`) matches
  * case-sensitively; other aliases ignore case, diacritics and spacing/hyphen differences.
  */
-export const Aliases = v.record(v.picklist(ENTITY_IDS), v.record(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/)), v.array(v.pipe(v.string(), v.nonEmpty()))));
+export const Aliases = v.record(
+  v.picklist(ENTITY_IDS),
+  v.record(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/)), v.array(v.pipe(v.string(), v.nonEmpty()))),
+);
 export type Aliases = v.InferOutput<typeof Aliases>;

@@ -1,0 +1,237 @@
+import { foldLoose, foldStrict, IGNORABLE, isCjkCode, isWordCode, SEP } from './fold.ts';
+import type { EntityId } from './types.ts';
+
+/** One name of an entity, as compiled from data/aliases.json. */
+export interface AliasEntry {
+  entity: EntityId;
+  alias: string;
+  /** Written in capitals (DPRK, RGB): matched case-sensitively, diacritics kept (MŠMT ≠ MSMT). */
+  acronym: boolean;
+  /** Needs no word boundary at its start / end (Han, Kana, Hangul compound without spaces). */
+  openStart: boolean;
+  openEnd: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  /** A `*` follows here: any further letters of the same word are part of the name. */
+  wild: boolean;
+  out: AliasEntry | null;
+}
+
+/** A raw match of one alias, before disambiguation. */
+export interface AliasMatch {
+  entry: AliasEntry;
+  start: number;
+  end: number;
+}
+
+const WILD = 42; // '*'
+
+function newNode(): TrieNode {
+  return { next: null, wild: false, out: null };
+}
+
+function isAcronym(alias: string): boolean {
+  return !alias.includes('*') && alias === alias.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(alias);
+}
+
+/**
+ * Aliases compiled into two tries: names (loose fold) and acronyms (strict fold). Matching walks a
+ * trie from each possible start, so the cost is linear in the text and bounded by the longest name;
+ * there is no backtracking to blow up.
+ */
+export class AliasMatcher {
+  private readonly loose = newNode();
+  private readonly strict = newNode();
+  private readonly looseStarts = new Uint8Array(0x10000);
+  private readonly strictStarts = new Uint8Array(0x10000);
+  /** First characters of names that may start inside a word (Han, Kana, Hangul). */
+  private readonly openStarts = new Uint8Array(0x10000);
+  /** Alias strings (folded) that more than one entity claims; empty when the data is sound. */
+  readonly conflicts: string[] = [];
+
+  constructor(aliases: Partial<Record<EntityId, Record<string, readonly string[]>>>) {
+    for (const [entity, byLang] of Object.entries(aliases) as [EntityId, Record<string, readonly string[]>][]) {
+      for (const list of Object.values(byLang)) for (const alias of list) this.add(entity, alias);
+    }
+  }
+
+  private add(entity: EntityId, alias: string): void {
+    const acronym = isAcronym(alias);
+    const fold = acronym ? foldStrict : foldLoose;
+    let node = acronym ? this.strict : this.loose;
+    const starts = acronym ? this.strictStarts : this.looseStarts;
+    let first = true;
+    let lastSep = true;
+    let firstCode = -1;
+    let lastCode = -1;
+    for (let i = 0; i < alias.length; i++) {
+      const code = alias.charCodeAt(i);
+      if (code === WILD) {
+        node.wild = true;
+        continue;
+      }
+      let f = fold(code);
+      if (f === IGNORABLE) continue;
+      if (f === SEP) {
+        if (lastSep) continue;
+        lastSep = true;
+      } else {
+        lastSep = false;
+        if (firstCode < 0) firstCode = code;
+        lastCode = code;
+      }
+      if (first) {
+        starts[f] = 1;
+        if (isCjkCode(code)) this.openStarts[f] = 1;
+        first = false;
+      }
+      if (!node.next) node.next = new Map();
+      let child = node.next.get(f);
+      if (!child) {
+        child = newNode();
+        node.next.set(f, child);
+      }
+      node = child;
+      f = 0;
+    }
+    const entry: AliasEntry = {
+      entity,
+      alias,
+      acronym,
+      openStart: isCjkCode(firstCode),
+      openEnd: isCjkCode(lastCode) && !alias.endsWith('*'),
+    };
+    if (node.out && node.out.entity !== entity) this.conflicts.push(alias);
+    if (!node.out) node.out = entry;
+  }
+
+  /**
+   * Every leftmost-longest alias match in `text`, in order and non-overlapping within each trie.
+   * Returns an empty array when nothing matches; never throws.
+   */
+  scan(text: string): AliasMatch[] {
+    const out: AliasMatch[] = [];
+    const n = text.length;
+    let prevWord = false; // is the last visible character before i a word character?
+    let skipUntil = 0;
+    for (let i = 0; i < n; i++) {
+      const code = text.charCodeAt(i);
+      const lf = foldLoose(code);
+      if (lf === IGNORABLE) continue;
+      // Inside a word only names of scripts without spaces can start; skipping the rest keeps
+      // one long "word" (10 MB without a space) linear instead of a walk from every letter.
+      if (i >= skipUntil && (!prevWord || this.openStarts[lf] === 1)) {
+        let best: AliasMatch | null = null;
+        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, foldLoose, prevWord);
+        if (this.strictStarts[foldStrict(code)] === 1) {
+          const m = this.walk(text, i, this.strict, foldStrict, prevWord);
+          if (m && (!best || m.end > best.end)) best = m;
+        }
+        if (best) {
+          out.push(best);
+          skipUntil = best.end;
+        }
+      }
+      prevWord = isWordCode(code);
+    }
+    return out;
+  }
+
+  private walk(
+    text: string,
+    start: number,
+    root: TrieNode,
+    fold: (c: number) => number,
+    prevWord: boolean,
+  ): AliasMatch | null {
+    return this.walkFrom(text, start, start, root, false, root, fold, prevWord);
+  }
+
+  /**
+   * Follows the trie from `node` at text position `j`. Where a `*` node could either take an
+   * explicit child or swallow the letter as an inflection ("Kore*" beside "Korea Utara"), both
+   * paths are tried; names have few `*`, so the branching stays small and bounded by name length.
+   */
+  private walkFrom(
+    text: string,
+    start: number,
+    pos: number,
+    from: TrieNode,
+    wild: boolean,
+    root: TrieNode,
+    fold: (c: number) => number,
+    prevWord: boolean,
+  ): AliasMatch | null {
+    const n = text.length;
+    let node = from;
+    let j = pos;
+    let inWild = wild;
+    let best: AliasMatch | null = null;
+    while (j < n) {
+      const code = text.charCodeAt(j);
+      const f = fold(code);
+      if (f === IGNORABLE) {
+        j++;
+        continue;
+      }
+      if (f === SEP) {
+        // A run of spaces/hyphens is one separator; a hyphen at a line break inside a word
+        // ("Recon-\nnaissance") is print hyphenation and joins the two halves.
+        let k = j;
+        let hyphen = false;
+        let newline = false;
+        while (k < n) {
+          const c2 = text.charCodeAt(k);
+          const f2 = fold(c2);
+          if (f2 !== SEP && f2 !== IGNORABLE) break;
+          if (c2 === 0x0a || c2 === 0x0d) newline = true;
+          else if (f2 === SEP && foldStrict(c2) !== SEP) hyphen = true;
+          k++;
+        }
+        const child = node.next?.get(SEP);
+        if (child && node !== root) {
+          node = child;
+          j = k;
+          inWild = false;
+          continue;
+        }
+        if (hyphen && newline && node !== root && k < n && isWordCode(text.charCodeAt(k))) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      const child = inWild ? undefined : node.next?.get(f);
+      const canSwallow = node.wild && isWordCode(code);
+      if (child && canSwallow) {
+        const viaChild = this.walkFrom(text, start, j + 1, child, false, root, fold, prevWord);
+        const viaWild = this.walkFrom(text, start, j + 1, node, true, root, fold, prevWord);
+        const longer = !viaWild || (viaChild && viaChild.end >= viaWild.end) ? viaChild : viaWild;
+        return longer ?? best;
+      }
+      if (child) {
+        node = child;
+        j++;
+      } else if (canSwallow) {
+        inWild = true;
+        j++;
+      } else break;
+      const entry = node.out;
+      if (entry && (entry.openStart || !prevWord)) {
+        if (entry.openEnd || !isWordCode(nextVisible(text, j))) best = { entry, start, end: j };
+      }
+    }
+    return best;
+  }
+}
+
+/** Code of the next visible character at or after i, or 0 at the end of the text. */
+export function nextVisible(text: string, i: number): number {
+  for (let k = i; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (foldStrict(c) !== IGNORABLE) return c;
+  }
+  return 0;
+}

@@ -1,0 +1,144 @@
+/**
+ * Character folding for matching: one UTF-16 code unit in, one code unit out, so offsets into the
+ * original text survive without an offset map. Folding is by table lookup, which keeps the scanner
+ * cheaper than a regular expression over a normalised copy of the text.
+ */
+
+/** Code units that carry no letter: soft hyphen, zero-width characters, BOM, combining marks. */
+export const IGNORABLE = 0;
+/** Every kind of space, line break and hyphen folds to this separator. */
+export const SEP = 32;
+
+const TABLE_SIZE = 0x10000;
+/** Marks a table entry not computed yet: tables fill lazily so that loading the engine costs ~nothing. */
+const UNKNOWN = 0xffff;
+/** Case- and diacritic-insensitive fold (for names). */
+const loose = new Uint16Array(TABLE_SIZE).fill(UNKNOWN);
+/** Case-sensitive fold that only maps full-width Latin to ASCII and drops ignorables (for acronyms). */
+const strict = new Uint16Array(TABLE_SIZE).fill(UNKNOWN);
+/** 1 for letters and digits of scripts that separate words with spaces (Latin, Greek, Cyrillic…), 0 if not, 2 unknown. */
+const wordChar = new Uint8Array(TABLE_SIZE).fill(2);
+
+const SPACES = [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+];
+const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
+const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x02b9, 0xff07];
+const ZERO_WIDTH = [0xad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
+const IS_WORD = /[\p{L}\p{N}\p{M}_]/u;
+
+/** Han, Kana and Hangul blocks: scripts written without spaces between words. */
+export function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7af) ||
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x1100 && c <= 0x11ff) ||
+    (c >= 0x3130 && c <= 0x318f) ||
+    (c >= 0x31f0 && c <= 0x31ff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff66 && c <= 0xff9f) ||
+    c === 0x3005
+  );
+}
+
+/** Computes the three table entries of one code unit. */
+function fill(c: number): void {
+  let l = c;
+  let s = c;
+  let w = 0;
+  if (c >= 0xd800 && c < 0xe000) {
+    // surrogate halves: never part of a name
+  } else if (c >= 0xff01 && c <= 0xff5e) {
+    // Full-width ASCII (ＭＳＭＴ) folds to ASCII.
+    s = c - 0xfee0;
+    const ascii = String.fromCharCode(s);
+    l = ascii.toLowerCase().charCodeAt(0);
+    w = /[A-Za-z0-9]/.test(ascii) ? 1 : 0;
+  } else if (c >= 0x0300 && c < 0x0370) {
+    l = IGNORABLE; // combining diacritics (decomposed input)
+    w = 1;
+  } else if (c < 0x2000) {
+    // Latin, Greek, Cyrillic and their extensions: fold case and strip diacritics (NFD, keep the
+    // base letter) so "Corée", "COREE" and "coree" compare equal.
+    const ch = String.fromCharCode(c);
+    if (IS_WORD.test(ch)) {
+      w = 1;
+      const base = ch.normalize('NFD').charAt(0).toLowerCase();
+      if (base.length === 1) l = base.charCodeAt(0);
+      if (l === 0x451) l = 0x435; // ё → е, as Russian is usually written
+    }
+  }
+  loose[c] = l;
+  strict[c] = s;
+  wordChar[c] = w;
+}
+
+function build(): void {
+  for (let c = 0; c < 0x80; c++) fill(c);
+  for (const c of SPACES) loose[c] = strict[c] = SEP;
+  for (const c of HYPHENS) {
+    fill(c);
+    loose[c] = SEP;
+  }
+  for (const c of APOSTROPHES) {
+    fill(c);
+    loose[c] = 0x27;
+  }
+  for (const c of ZERO_WIDTH) {
+    loose[c] = strict[c] = IGNORABLE;
+    wordChar[c] = 0;
+  }
+  for (const c of SPACES) wordChar[c] = 0;
+  wordChar[0x5f] = 1; // "_" joins identifiers: DPRK_LIST is not prose
+}
+build();
+
+/** Case-, diacritic- and width-insensitive fold of one code unit (IGNORABLE for invisible ones, SEP for spaces and hyphens). */
+export function foldLoose(code: number): number {
+  const f = loose[code] as number;
+  if (f !== UNKNOWN) return f;
+  fill(code);
+  return loose[code] as number;
+}
+
+/** Width-insensitive, case-sensitive fold of one code unit (IGNORABLE for invisible ones, SEP for spaces). */
+export function foldStrict(code: number): number {
+  const f = strict[code] as number;
+  if (f !== UNKNOWN) return f;
+  fill(code);
+  return strict[code] as number;
+}
+
+/** True for a letter, digit or mark of a space-separated script (Latin, Greek, Cyrillic, …) or "_". */
+export function isWordCode(code: number): boolean {
+  const w = wordChar[code] as number;
+  if (w !== 2) return w === 1;
+  fill(code);
+  return wordChar[code] === 1;
+}
+
+/** True for characters that do not show (soft hyphen, zero-width space/joiners, BOM). */
+export function isInvisibleCode(code: number): boolean {
+  return foldStrict(code) === IGNORABLE;
+}
+
+/** Folds a whole string with the loose fold, dropping ignorables and collapsing separators; for building tries and vocabulary checks. */
+export function foldString(text: string): string {
+  let out = '';
+  let lastSep = true;
+  for (let i = 0; i < text.length; i++) {
+    const f = foldLoose(text.charCodeAt(i));
+    if (f === IGNORABLE) continue;
+    if (f === SEP) {
+      if (!lastSep) out += ' ';
+      lastSep = true;
+      continue;
+    }
+    out += String.fromCharCode(f);
+    lastSep = false;
+  }
+  return out.trimEnd();
+}

@@ -1,0 +1,142 @@
+import { foldLoose, foldString, isWordCode, SEP } from './fold.ts';
+
+/**
+ * "1718" is a mention of the resolution only when a resolution or committee word governs it:
+ * "resolution 1718", "résolutions n° 1718", "комитета Совбеза ООН 1718", "1718 Committee",
+ * "결의 1718호", "1718委員会". Years ("in 1718"), error codes and prices have no such word.
+ * Only the few places where the digits occur are examined, so the cost is negligible.
+ */
+
+const NUMBER = '1718';
+
+/** Words that introduce the number (folded: lower case, no diacritics). */
+const KEYWORD_BEFORE =
+  /^(?:(?:resolution|resolucion|resolucao|resolucoe|risoluzion|resolutie|rezoluc|резолюци|committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|vybor|komitet|комитет|unscr)\p{L}*|res\.?|scr|s\/res\/?|결의|결의안|決議|决议)$/u;
+/** Words that may stand between the introducing word and the number. */
+const FILLER =
+  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제)$/u;
+/** Words that follow the number: the committee. */
+const KEYWORD_AFTER =
+  /^(?:committee|comite|comitato|komitee|ausschuss|комитет|výbor|vybor|komitet)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
+const FILLER_AFTER = /^(?:\(\d{4}\)|sanctions?|sanktions|de|des|du|of|the|제재|대북제재)$/u;
+const CJK_BEFORE = /(?:決議|决议|決議第|决议第|결의)$/u;
+const CJK_AFTER = /^(?:[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회|委員会|委员会|委員會)/u;
+const KEYWORD_NEARBY_BEFORE = /r[eé]s|com|kom|aus|v[ýy]b|rez|ris|scr|рез|ком|결의|決議|决议/iu;
+const KEYWORD_NEARBY_AFTER = /com|kom|aus|v[ýy]b|ком|위원회|委|号|號|호/iu;
+const MAX_GAP_TOKENS = 5;
+const MAX_TOKEN = 40;
+
+interface Token {
+  start: number;
+  end: number;
+  folded: string;
+}
+
+function isSep(code: number): boolean {
+  return foldLoose(code) === SEP;
+}
+
+/** The whitespace/hyphen-delimited token that ends just before `pos`, or null at the start of the text. */
+function tokenBefore(text: string, pos: number): Token | null {
+  let end = pos;
+  while (end > 0 && pos - end < MAX_TOKEN && isSep(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return null;
+  let start = end;
+  while (start > 0 && end - start < MAX_TOKEN && !isSep(text.charCodeAt(start - 1))) start--;
+  return { start, end, folded: foldString(text.slice(start, end)) };
+}
+
+function tokenAfter(text: string, pos: number): Token | null {
+  let start = pos;
+  while (start < text.length && start - pos < MAX_TOKEN && isSep(text.charCodeAt(start))) start++;
+  if (start >= text.length) return null;
+  let end = start;
+  while (end < text.length && end - start < MAX_TOKEN && !isSep(text.charCodeAt(end))) end++;
+  return { start, end, folded: foldString(text.slice(start, end)) };
+}
+
+/** Strips quotes and brackets around a token; keeps a trailing period so sentence ends are visible. */
+function core(tok: string): string {
+  return tok.replace(/^[«»"“”„'([{]+/u, '').replace(/[»"“”'),;:\]}]+$/u, '');
+}
+
+function paragraphBreakBetween(text: string, from: number, to: number): boolean {
+  return /\n[ \t\u00a0]*\n/.test(text.slice(from, to));
+}
+
+/** Spans [start, end) of every "1718" governed by a resolution/committee word, in order; empty when none. */
+export function findResolution1718(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (let at = text.indexOf(NUMBER); at >= 0; at = text.indexOf(NUMBER, at + NUMBER.length)) {
+    const numEnd = at + NUMBER.length;
+    const prev = at > 0 ? text.charCodeAt(at - 1) : 0;
+    const next = numEnd < text.length ? text.charCodeAt(numEnd) : 0;
+    // Part of a longer number (11718, 1718.5, 1,718) or of a word/identifier.
+    if ((prev >= 0x30 && prev <= 0x39) || (next >= 0x30 && next <= 0x39)) continue;
+    if ((prev === 0x2e || prev === 0x2c) && at > 1 && /\d/.test(text.charAt(at - 2))) continue;
+    if ((next === 0x2e || next === 0x2c) && /\d/.test(text.charAt(numEnd + 1))) continue;
+    if (isWordCode(prev) && !/[°º№]/.test(String.fromCharCode(prev))) continue;
+
+    // Within the same token: CJK words attached without spaces, S/RES/1718.
+    // Cheap screen before any tokenising: no governing word nearby, no mention.
+    if (
+      !KEYWORD_NEARBY_BEFORE.test(text.slice(Math.max(0, at - 60), at)) &&
+      !KEYWORD_NEARBY_AFTER.test(text.slice(numEnd, numEnd + 30))
+    ) {
+      continue;
+    }
+    // Tokens are looked at over a bounded reach so that text without spaces stays linear.
+    let tokStart = at;
+    while (tokStart > 0 && at - tokStart < MAX_TOKEN && !isSep(text.charCodeAt(tokStart - 1))) tokStart--;
+    let tokEnd = numEnd;
+    while (tokEnd < text.length && tokEnd - numEnd < MAX_TOKEN && !isSep(text.charCodeAt(tokEnd))) tokEnd++;
+    const head = text.slice(tokStart, at);
+    const tail = text.slice(numEnd, tokEnd);
+    let start = -1;
+    let end = numEnd;
+    const cjkTail = CJK_AFTER.exec(tail);
+    if (cjkTail) end = numEnd + cjkTail[0].length;
+    else if (isWordCode(next)) continue;
+    const cjkHead = CJK_BEFORE.exec(head);
+    if (cjkHead) start = at - cjkHead[0].length;
+    else if (/^s\/res\/$/i.test(foldString(head))) start = tokStart;
+    else if (head === '第' && /^[号號](?:决议|決議)/u.test(tail)) start = tokStart;
+    else if (cjkTail && /위원회|委|委/u.test(cjkTail[0])) start = at;
+
+    // Backwards: keyword, then up to MAX_GAP_TOKENS fillers, then the number.
+    if (start < 0 && (head === '' || /^[(«"“n°º№#]+$/u.test(head))) {
+      let pos = head === '' ? at : tokStart;
+      for (let k = 0; k <= MAX_GAP_TOKENS; k++) {
+        const tok = tokenBefore(text, pos);
+        if (!tok || paragraphBreakBetween(text, tok.end, at)) break;
+        const word = core(tok.folded);
+        if (KEYWORD_BEFORE.test(word)) {
+          start = tok.start + (tok.folded.length - tok.folded.replace(/^[«»"“”„'([{]+/u, '').length);
+          break;
+        }
+        // A sentence end between keyword and number breaks the link ("… the resolution. In 1718, …").
+        if (/[.;:!?]$/.test(word) && !/^(?:no|n|nr|nos|num|u\.?n)\.$/.test(word)) break;
+        if (!FILLER.test(word.replace(/[.,]$/, ''))) break;
+        pos = tok.start;
+      }
+    }
+    // Forwards: "1718 (2006) Committee", "1718 Sanctions Committee", "1718 제재위원회".
+    if (start < 0 || !cjkTail) {
+      let pos = tokEnd;
+      for (let k = 0; k < 3; k++) {
+        const tok = tokenAfter(text, pos);
+        if (!tok || paragraphBreakBetween(text, pos, tok.start)) break;
+        const word = core(tok.folded);
+        if (KEYWORD_AFTER.test(word)) {
+          if (start < 0) start = at;
+          end = tok.start + core(text.slice(tok.start, tok.end)).length;
+          break;
+        }
+        if (!FILLER_AFTER.test(word)) break;
+        pos = tok.end;
+      }
+    }
+    if (start >= 0) spans.push({ start, end });
+  }
+  return spans;
+}

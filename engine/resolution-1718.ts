@@ -17,7 +17,7 @@ const FILLER =
   /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제)$/u;
 /** Words that follow the number: the committee. */
 const KEYWORD_AFTER =
-  /^(?:committee|comite|comitato|komitee|ausschuss|комитет|výbor|vybor|komitet)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
+  /^(?:committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|комитет|výbor|vybor|komitet)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
 const FILLER_AFTER = /^(?:\(\d{4}\)|sanctions?|sanktions|de|des|du|of|the|제재|대북제재)$/u;
 const CJK_BEFORE = /(?:決議|决议|決議第|决议第|결의)$/u;
 const CJK_AFTER = /^(?:[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회|委員会|委员会|委員會)/u;
@@ -57,8 +57,14 @@ function tokenAfter(text: string, pos: number): Token | null {
 
 /** Strips quotes and brackets around a token; keeps a trailing period so sentence ends are visible. */
 function core(tok: string): string {
-  return tok.replace(/^[«»"“”„'([{]+/u, '').replace(/[»"“”'),;:\]}]+$/u, '');
+  return tok
+    .replace(/^[«»"“”„'([{]+/u, '')
+    .replace(/'s$/u, '')
+    .replace(/[»"“”'),;:\]}]+$/u, '');
 }
+
+/** US Congress bills ("H. Res. 1718", "S.Res. 1718") share the number but are not the UN resolution. */
+const CONGRESS = /^(?:h|s|h\.r|hr|house|senate)\.?$/u;
 
 function paragraphBreakBetween(text: string, from: number, to: number): boolean {
   return /\n[ \t\u00a0]*\n/.test(text.slice(from, to));
@@ -100,17 +106,19 @@ export function findResolution1718(text: string): { start: number; end: number }
     const cjkHead = CJK_BEFORE.exec(head);
     if (cjkHead) start = at - cjkHead[0].length;
     else if (/^s\/res\/$/i.test(foldString(head))) start = tokStart;
-    else if (head === '第' && /^[号號](?:决议|決議)/u.test(tail)) start = tokStart;
+    else if (/^[号號](?:决议|決議)/u.test(tail)) start = head.endsWith('第') ? at - 1 : at;
     else if (cjkTail && /위원회|委|委/u.test(cjkTail[0])) start = at;
 
     // Backwards: keyword, then up to MAX_GAP_TOKENS fillers, then the number.
-    if (start < 0 && (head === '' || /^[(«"“n°º№#]+$/u.test(head))) {
+    if (start < 0 && (head === '' || /^[(«"“n°º№#제第]+$/u.test(head))) {
       let pos = head === '' ? at : tokStart;
       for (let k = 0; k <= MAX_GAP_TOKENS; k++) {
         const tok = tokenBefore(text, pos);
         if (!tok || paragraphBreakBetween(text, tok.end, at)) break;
         const word = core(tok.folded);
         if (KEYWORD_BEFORE.test(word)) {
+          const before = tokenBefore(text, tok.start);
+          if (before && CONGRESS.test(core(before.folded))) break;
           start = tok.start + (tok.folded.length - tok.folded.replace(/^[«»"“”„'([{]+/u, '').length);
           break;
         }

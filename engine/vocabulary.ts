@@ -86,6 +86,11 @@ export const COLOUR_WORDS = words(
     'arduino',
     'fans?',
     'mouse',
+    'signals?',
+    'video',
+    'cables?',
+    'sliders?',
+    'values?',
   ].join('|'),
 );
 

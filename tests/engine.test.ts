@@ -91,6 +91,12 @@ const POSITIVE: [string, string, string[]][] = [
     ['unsc-1718:결의 1718호', 'unsc-1718:1718 위원회', 'dprk:북한'],
   ],
   ['ja', '国連安保理決議1718号と1718委員会', ['unsc-1718:決議1718号', 'unsc-1718:1718委員会']],
+  ['zh', '安理会第1718号决议和1718委员会', ['unsc-1718:第1718号决议', 'unsc-1718:1718委员会']],
+  ['ko', '유엔 안보리 결의 제1718호 위반', ['unsc-1718:결의 제1718호']],
+  ['de', 'der 1718-Sanktionsausschuss der UN', ['unsc-1718:1718-Sanktionsausschuss']],
+  ['en', "the 1718 Committee's experts on the DPRK", ['unsc-1718:1718 Committee', 'dprk:DPRK']],
+  ['en', "the Democratic Peoples' Republic of Korea", ["dprk:Democratic Peoples' Republic of Korea"]],
+  ['hu', 'Észak-Korea és Észak-Koreában', ['dprk:Észak-Korea', 'dprk:Észak-Koreában']],
   [
     'en',
     'the Panel of Experts of the 1718 Committee on North Korea',
@@ -113,6 +119,8 @@ const NEGATIVE: [string, string][] = [
   ['prices', 'The bill was $1,718 and the code 11718 or 1718.5.'],
   ['slugs', 'https://example.org/news/north-korea-sanctions/ and /dprk-sanctions-list/ and north_korea.pdf'],
   ['programme codes', 'Listed under [DPRK3] and [DPRK] in the SDN list.'],
+  ['US Congress bills', 'H. Res. 1718 and S. Res. 1718 were introduced in the House.'],
+  ['lists of places', 'Offices in Japan, Korea, North America and Europe.'],
   ['bare Korean', 'Korea, Korean food, Pyongyang, the North, 北, 북, 朝鲜'],
 ];
 

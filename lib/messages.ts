@@ -1,0 +1,128 @@
+import { browser } from 'wxt/browser';
+import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
+
+/*
+ * Every message exchanged between the extension's contexts, named by direction.
+ * Each request type maps to its response type in `Responses`, so senders get typed answers.
+ */
+
+/** Popup → content script of the active tab. */
+export type PopupToContent = { type: 'get-mentions' } | { type: 'reveal-mention'; index: number };
+
+/** Background → content script (the "next mention" keyboard command). */
+export type BackgroundToContent = { type: 'next-mention' };
+
+/** Content script → background (toolbar badge). */
+export type ContentToBackground = { type: 'mention-count'; count: number };
+
+/** Anything a content script may receive. */
+export type ToContent = PopupToContent | BackgroundToContent;
+
+/** Every message of the extension. */
+export type Message = ToContent | ContentToBackground;
+
+export type MessageType = Message['type'];
+
+/** One mention as listed by the popup. */
+export interface MentionSummary {
+  /** Position of the mention in document order; pass it back in `reveal-mention`. */
+  index: number;
+  entity: EntityId;
+  /** The matched text, as it appears in the page. */
+  text: string;
+  /** A short piece of surrounding text for context. */
+  snippet: string;
+}
+
+export interface MentionsResponse {
+  mentions: MentionSummary[];
+  /** Mentions found in the page, which may exceed `mentions.length` when `capped`. */
+  total: number;
+  /** True when `mentions` was cut to keep the message small. */
+  capped: boolean;
+}
+
+/** The answer to each message type; `undefined` means nobody answers. */
+export interface Responses {
+  'get-mentions': MentionsResponse;
+  'reveal-mention': { ok: boolean };
+  'next-mention': undefined;
+  'mention-count': undefined;
+}
+
+export type ResponseFor<M extends Message> = Responses[M['type']];
+
+/**
+ * Sends `message` to the content script(s) of tab `tabId`.
+ * Resolves to the content script's answer; rejects when no content script listens in that tab
+ * (tab opened before install, browser-internal page) — callers show that state rather than crash.
+ */
+export function sendToTab<M extends ToContent>(tabId: number, message: M): Promise<ResponseFor<M>> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<ResponseFor<M>>;
+}
+
+/**
+ * Sends `message` to the background script.
+ * Resolves to its answer (`undefined` for messages nobody answers); rejects when the
+ * background cannot be reached, e.g. after the extension was reloaded under a live page.
+ */
+export function sendToBackground<M extends ContentToBackground>(message: M): Promise<ResponseFor<M>> {
+  return browser.runtime.sendMessage(message) as Promise<ResponseFor<M>>;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isInteger(x) && x >= 0;
+}
+
+function isEntityId(x: unknown): x is EntityId {
+  return typeof x === 'string' && (ENTITY_IDS as readonly string[]).includes(x);
+}
+
+/**
+ * Checks that `x` is one of the extension's messages, with well-typed fields.
+ * Returns false for anything else (other extensions' messages, malformed objects, null).
+ */
+export function isMessage(x: unknown): x is Message {
+  if (!isRecord(x)) return false;
+  switch (x.type) {
+    case 'get-mentions':
+    case 'next-mention':
+      return true;
+    case 'reveal-mention':
+      return isCount(x.index);
+    case 'mention-count':
+      return isCount(x.count);
+    default:
+      return false;
+  }
+}
+
+/** True when `x` is a message a content script should answer; false otherwise. */
+export function isToContentMessage(x: unknown): x is ToContent {
+  return isMessage(x) && x.type !== 'mention-count';
+}
+
+/** True when `x` is a message the background should answer; false otherwise. */
+export function isToBackgroundMessage(x: unknown): x is ContentToBackground {
+  return isMessage(x) && x.type === 'mention-count';
+}
+
+/**
+ * Checks the content script's answer to `get-mentions` before the popup renders it.
+ * Returns false for a missing answer (no listener) or any malformed field.
+ */
+export function isMentionsResponse(x: unknown): x is MentionsResponse {
+  if (!isRecord(x) || !isCount(x.total) || typeof x.capped !== 'boolean' || !Array.isArray(x.mentions)) return false;
+  return x.mentions.every(
+    (m: unknown) =>
+      isRecord(m) &&
+      isCount(m.index) &&
+      isEntityId(m.entity) &&
+      typeof m.text === 'string' &&
+      typeof m.snippet === 'string',
+  );
+}

@@ -1,0 +1,110 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS, t } from '../lib/i18n.ts';
+import { uiLang } from '../lib/ui-lang.ts';
+
+const root = join(import.meta.dirname, '..');
+const en = CATALOGS.en;
+const fr = CATALOGS.fr;
+
+/** Every file under `dir` whose name ends with one of `exts`. */
+function sourceFiles(dir: string, exts: string[]): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && exts.some((ext) => entry.name.endsWith(ext))) out.push(join(entry.parentPath, entry.name));
+  }
+  return out;
+}
+
+const uiSources = [...sourceFiles('components', ['.tsx', '.ts']), ...sourceFiles('entrypoints', ['.tsx', '.ts'])].map(
+  (file) => ({
+    file: relative(root, file),
+    text: readFileSync(file, 'utf8'),
+  }),
+);
+
+const placeholders = (message: string) => [...message.matchAll(/\$\d/g)].map((m) => m[0]).sort();
+
+describe('locale files', () => {
+  it('have the same keys in English and French', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have no empty message, and the same placeholders in both languages', () => {
+    for (const [key, entry] of Object.entries(en)) {
+      const other = fr[key];
+      expect(entry.message.trim(), `en.${key}`).not.toBe('');
+      expect(other?.message.trim(), `fr.${key}`).not.toBe('');
+      expect(placeholders(other?.message ?? ''), key).toEqual(placeholders(entry.message));
+    }
+  });
+
+  it('use key names browser.i18n accepts', () => {
+    for (const key of Object.keys(en)) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+});
+
+describe('UI strings in the source', () => {
+  it('scans some UI sources (the scan itself works)', () => {
+    expect(uiSources.some((s) => s.file.endsWith('MentionCard.tsx'))).toBe(true);
+    expect(uiSources.flatMap((s) => [...s.text.matchAll(/\bt\(\s*'/g)]).length).toBeGreaterThan(10);
+  });
+
+  it('only ask for keys that exist', () => {
+    const missing: string[] = [];
+    for (const { file, text } of uiSources) {
+      for (const m of text.matchAll(/\b(?:t|getMessage)\(\s*['"]([^'"]+)['"]/g)) {
+        const key = m[1] ?? '';
+        if (!key.startsWith('@@') && !(key in en)) missing.push(`${file}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('have no English text hard-coded in JSX', () => {
+    const found: string[] = [];
+    for (const { file, text } of uiSources.filter((s) => s.file.endsWith('.tsx'))) {
+      // Text between tags on one line, and text alone on a line between JSX lines.
+      for (const m of text.matchAll(/>[A-Za-z][^<{]*</g)) found.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/(?<![=])>[ \t]*\n[ \t]*[A-Za-z][^<{}\n;()=]*\n[ \t]*</g))
+        found.push(`${file}: ${m[0].trim()}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('t', () => {
+  it('returns the message in the requested language, with substitutions', () => {
+    expect(t('cardClose', 'en')).toBe('Close');
+    expect(t('cardClose', 'fr')).toBe('Fermer');
+    expect(t('cardOpenInStatementParagraph', 'en', 4)).toBe('Open in statement ¶4');
+    expect(t('cardOpenInStatementParagraph', 'fr', 4)).toBe('Ouvrir dans la déclaration ¶4');
+  });
+
+  it('leaves a placeholder without a value visible, and returns the key for an unknown key', () => {
+    expect(t('cardOpenInStatementParagraph', 'en')).toBe('Open in statement ¶$1');
+    expect(t('noSuchKey' as 'cardClose', 'fr')).toBe('noSuchKey');
+  });
+
+  it('does not interpret $ patterns inside substituted values', () => {
+    expect(t('cardMatched', 'en', '$1 $2')).toBe('Matched: “$1 $2”');
+  });
+});
+
+describe('uiLang', () => {
+  const cases: [string | undefined, 'en' | 'fr'][] = [
+    ['fr', 'fr'],
+    ['fr-CA', 'fr'],
+    ['fr-FR', 'fr'],
+    ['fr_BE', 'fr'],
+    ['FR', 'fr'],
+    ['en', 'en'],
+    ['en-US', 'en'],
+    ['de-DE', 'en'],
+    ['fry', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+  ];
+  for (const [locale, lang] of cases) it(`maps ${String(locale)} to ${lang}`, () => expect(uiLang(locale)).toBe(lang));
+});

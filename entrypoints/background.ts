@@ -1,1 +1,54 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { isToBackgroundMessage, sendToTab } from '../lib/messages.ts';
+
+/** Badge background: dark enough for the white count to read at 4.5:1. */
+const BADGE_COLOR = '#1a5fb4';
+
+export default defineBackground(() => {
+  // Mention counts per tab and frame: every frame runs its own content script, and the badge
+  // shows their sum. Lost when the worker sleeps; frames report again on their next change.
+  const counts = new Map<number, Map<number, number>>();
+
+  const showBadge = async (tabId: number) => {
+    const frames = counts.get(tabId);
+    let sum = 0;
+    for (const n of frames?.values() ?? []) sum += n;
+    const text = sum === 0 ? '' : sum > 999 ? '999+' : String(sum);
+    try {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+      await browser.action.setBadgeText({ tabId, text });
+    } catch {
+      // The tab closed between the report and the update: nothing to show.
+    }
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isToBackgroundMessage(message)) return undefined;
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    const frames = counts.get(tabId) ?? new Map<number, number>();
+    frames.set(sender.frameId ?? 0, message.count);
+    counts.set(tabId, frames);
+    void showBadge(tabId);
+    return undefined;
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document is loading: the old page's count no longer applies.
+    if (change.status !== 'loading') return;
+    counts.delete(tabId);
+    void showBadge(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    counts.delete(tabId);
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'next-mention') return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    // Rejects on pages without our content script (browser pages, tabs opened before install).
+    await sendToTab(tabId, { type: 'next-mention' }).catch(() => {});
+  });
+});

@@ -1,0 +1,319 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { isToContentMessage, type MentionsResponse, sendToBackground, type ToContent } from '../../lib/messages.ts';
+import { statementUrl } from '../../lib/statement-url.ts';
+import { type UiLang, uiLang } from '../../lib/ui-lang.ts';
+import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
+
+/** Tag of the card's shadow host; the annotator never reads or watches inside it. */
+const CARD_HOST = 'sanctions-context-card';
+/** Custom properties carrying the card's position from floating-ui to the host's shadow styles. */
+const X_PROPERTY = '--sanctions-context-x';
+const Y_PROPERTY = '--sanctions-context-y';
+/**
+ * Keeps the host out of the page's reach: important rules of the shadow tree win over every
+ * rule of the page, `!important` ones and inline styles included (CSS Cascade 4, "context"),
+ * and `all` leaves custom properties alone, so the position travels in two of them.
+ */
+const HOST_CSS = `:host {
+  position: fixed !important; left: var(${X_PROPERTY}, 0px) !important; top: var(${Y_PROPERTY}, 0px) !important;
+  z-index: 2147483647 !important; display: block !important; width: max-content !important;
+  margin: 0 !important; padding: 0 !important; transform: none !important;
+}`;
+
+/** Pointer must rest on a mention this long before its card opens, so sweeping across text opens nothing. */
+const HOVER_INTENT_MS = 300;
+/** Time to travel from the mention into the card (or back) before the card closes. */
+const CLOSE_GRACE_MS = 350;
+/** Longest smooth scroll to a revealed mention, during which its card stays open while off screen. */
+const REVEAL_SCROLL_MS = 1500;
+/** Most mentions sent to the popup in one answer; the rest are counted in `total`. */
+const MAX_LISTED = 2000;
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    const lang = uiLang(browser.i18n.getUILanguage());
+    const annotator = createAnnotator({
+      doc: document,
+      win: window,
+      signal: ctx.signal,
+      exclude: (el) => el.localName === CARD_HOST,
+      onMentions: (count) => reportCount(ctx, count),
+    });
+    const cards = createCardController(ctx, annotator, lang);
+    wireMessages(ctx, annotator, cards);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      cards.close(false);
+      void annotator.rescan();
+    });
+  },
+});
+
+let countTimer: number | undefined;
+/** Tells the background the frame's count, at most every 250 ms: infinite scroll can change it every frame. */
+function reportCount(ctx: ContentScriptContext, count: number) {
+  if (countTimer !== undefined) clearTimeout(countTimer);
+  countTimer = ctx.setTimeout(() => {
+    countTimer = undefined;
+    // Rejects when the background is being restarted or the extension was reloaded; the next
+    // change reports again, so there is nothing to retry.
+    sendToBackground({ type: 'mention-count', count }).catch(() => {});
+  }, 250);
+}
+
+interface CardController {
+  /** Opens the card of `mention`; with `focus`, moves keyboard focus into it (keyboard path). */
+  open(mention: PageMention, focus: boolean): Promise<void>;
+  /** Closes the card; with `returnFocus`, gives focus back to where it was before the card took it. */
+  close(returnFocus: boolean): void;
+  /** Index of the mention whose card is open or was revealed last; -1 before any. */
+  readonly lastIndex: number;
+}
+
+function createCardController(ctx: ContentScriptContext, annotator: Annotator, lang: UiLang): CardController {
+  const base = browser.runtime.getURL('/statement.html');
+  let ui: ShadowRootContentScriptUi<void> | undefined;
+  let shown: { mention: PageMention; stopAutoUpdate: () => void; returnFocus: Element | null } | undefined;
+  let pending: { mention: PageMention; timer: number } | undefined;
+  let closeTimer: number | undefined;
+  let lastIndex = -1;
+  let opening = 0;
+
+  const cancelPending = () => {
+    if (pending) clearTimeout(pending.timer);
+    pending = undefined;
+  };
+  const cancelClose = () => {
+    if (closeTimer !== undefined) clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = () => {
+    if (closeTimer !== undefined || !shown) return;
+    closeTimer = ctx.setTimeout(() => {
+      closeTimer = undefined;
+      close(false);
+    }, CLOSE_GRACE_MS);
+  };
+
+  const ensureUi = async (): Promise<ShadowRootContentScriptUi<void>> => {
+    ui ??= await createShadowRootUi<void>(ctx, {
+      name: CARD_HOST,
+      css: HOST_CSS,
+      position: 'inline',
+      // The root element rather than <body>: a transformed or filtered body would become the
+      // containing block of the fixed-position card and misplace it.
+      anchor: () => document.documentElement,
+      append: 'last',
+      onMount: () => {},
+      onRemove: () => {
+        if (ui) render(null, ui.uiContainer);
+      },
+    });
+    return ui;
+  };
+
+  const close = (returnFocus: boolean) => {
+    opening++;
+    cancelPending();
+    cancelClose();
+    if (!shown) return;
+    const { stopAutoUpdate, returnFocus: previous } = shown;
+    shown = undefined;
+    stopAutoUpdate();
+    ui?.remove();
+    if (returnFocus && previous instanceof HTMLElement) previous.focus({ preventScroll: true });
+  };
+
+  const open = async (mention: PageMention, focus: boolean) => {
+    cancelPending();
+    cancelClose();
+    if (shown?.mention === mention) {
+      if (focus) focusCard();
+      return;
+    }
+    close(false);
+    const ticket = ++opening;
+    const previous = document.activeElement;
+    // Loaded on first use: the card pulls in and validates the whole data bundle, which would
+    // otherwise run on every page load, before a single mention is read.
+    const [cardUi, { MentionCard }] = await Promise.all([ensureUi(), import('../../components/MentionCard.tsx')]);
+    if (ticket !== opening || ctx.isInvalid) return;
+    cardUi.mount();
+    const host = cardUi.shadowHost;
+    render(
+      <MentionCard
+        mention={{ entity: mention.entity, text: mention.text }}
+        lang={lang}
+        onClose={() => close(true)}
+        statementUrl={(part, quote) => statementUrl(base, part, quote)}
+      />,
+      cardUi.uiContainer,
+    );
+    lastIndex = mention.index;
+    const reference: VirtualElement = {
+      getBoundingClientRect: () => mention.range.getBoundingClientRect(),
+      getClientRects: () => mention.range.getClientRects(),
+      contextElement: mention.range.startContainer.parentElement ?? undefined,
+    };
+    // A revealed mention may still be off screen while the page scrolls smoothly towards it.
+    const keepUntil = focus ? performance.now() + REVEAL_SCROLL_MS : 0;
+    const update = () => {
+      if (!shown) return;
+      const rect = mention.range.getBoundingClientRect();
+      const offScreen = rect.bottom < 0 || rect.top > window.innerHeight;
+      // The mention was scrolled out of view or removed: the card has nothing to point at.
+      if (!mention.range.startContainer.isConnected || (offScreen && performance.now() > keepUntil)) {
+        close(false);
+        return;
+      }
+      void computePosition(reference, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        host.style.setProperty(X_PROPERTY, `${Math.round(x)}px`, 'important');
+        host.style.setProperty(Y_PROPERTY, `${Math.round(y)}px`, 'important');
+      });
+    };
+    shown = { mention, stopAutoUpdate: () => {}, returnFocus: previous };
+    shown.stopAutoUpdate = autoUpdate(reference, host, update);
+    if (focus) focusCard();
+  };
+
+  const focusCard = () => {
+    const card = ui?.uiContainer.querySelector<HTMLElement>('[role="dialog"]');
+    card?.focus({ preventScroll: true });
+  };
+
+  const isInCard = (event: Event) => (ui ? event.composedPath().includes(ui.shadowHost) : false);
+
+  // Pointer positions are read once per frame: hit-testing every pointermove would cost a
+  // caret lookup per event for nothing the reader can see.
+  let lastPointer: { x: number; y: number; inCard: boolean } | undefined;
+  let frame = false;
+  const onPointer = () => {
+    frame = false;
+    const p = lastPointer;
+    if (!p) return;
+    if (p.inCard) {
+      cancelClose();
+      cancelPending();
+      return;
+    }
+    const hit = annotator.mentionAt(p.x, p.y);
+    if (hit && hit === shown?.mention) {
+      cancelClose();
+      cancelPending();
+      return;
+    }
+    if (!hit) {
+      cancelPending();
+      scheduleClose();
+      return;
+    }
+    if (pending?.mention === hit) return;
+    cancelPending();
+    pending = { mention: hit, timer: ctx.setTimeout(() => void open(hit, false), HOVER_INTENT_MS) };
+  };
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    (event: PointerEvent) => {
+      if (event.pointerType === 'touch') return;
+      lastPointer = { x: event.clientX, y: event.clientY, inCard: isInCard(event) };
+      if (!frame) {
+        frame = true;
+        ctx.requestAnimationFrame(onPointer);
+      }
+    },
+    { passive: true, capture: true },
+  );
+  ctx.addEventListener(
+    document,
+    'pointerdown',
+    (event: PointerEvent) => {
+      if (isInCard(event)) return;
+      // Touch screens have no hover: a tap on a mention opens its card at once.
+      const hit = event.pointerType === 'touch' ? annotator.mentionAt(event.clientX, event.clientY) : undefined;
+      if (hit) void open(hit, false);
+      else if (shown) close(false);
+    },
+    { passive: true, capture: true },
+  );
+  ctx.addEventListener(
+    document,
+    'keydown',
+    (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && shown) close(true);
+    },
+    { capture: true },
+  );
+  // Leaving the window (pointer out of the viewport) counts as leaving both mention and card.
+  ctx.addEventListener(document.documentElement, 'pointerleave', () => {
+    cancelPending();
+    scheduleClose();
+  });
+
+  return {
+    open,
+    close,
+    get lastIndex() {
+      return shown?.mention.index ?? lastIndex;
+    },
+  };
+}
+
+function reducedMotion(): boolean {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+/** Scrolls to mention `index`, flashes it and opens its card with focus; false when there is no such mention. */
+function revealAndOpen(annotator: Annotator, cards: CardController, index: number): boolean {
+  const mention = annotator.reveal(index, reducedMotion() ? 'instant' : 'smooth');
+  if (!mention) return false;
+  void cards.open(mention, true);
+  return true;
+}
+
+function wireMessages(ctx: ContentScriptContext, annotator: Annotator, cards: CardController) {
+  // The popup and the keyboard command talk to the page the reader sees: the top frame.
+  // Sub-frames stay silent so that their answer never wins the race for the response.
+  if (window !== window.top) return;
+  const listener = (message: unknown): Promise<unknown> | undefined => {
+    if (!isToContentMessage(message)) return undefined;
+    return handle(message);
+  };
+  const handle = async (message: ToContent): Promise<unknown> => {
+    await annotator.ready;
+    switch (message.type) {
+      case 'get-mentions': {
+        const all = annotator.mentions();
+        const answer: MentionsResponse = {
+          mentions: all
+            .slice(0, MAX_LISTED)
+            .map((m) => ({ index: m.index, entity: m.entity, text: m.text, snippet: m.snippet })),
+          total: all.length,
+          capped: all.length > MAX_LISTED,
+        };
+        return answer;
+      }
+      case 'reveal-mention':
+        return { ok: revealAndOpen(annotator, cards, message.index) };
+      case 'next-mention': {
+        const count = annotator.mentions().length;
+        if (count > 0) revealAndOpen(annotator, cards, (cards.lastIndex + 1) % count);
+        return undefined;
+      }
+    }
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+}

@@ -1,0 +1,492 @@
+import { type EntityId, findMentions, HIGHLIGHTED_ENTITIES, type PageContext, pageContext } from '../engine/index.ts';
+import { createHighlighter, type Highlighter, type HighlighterWindow } from './highlighter.ts';
+import { createHitIndex, type HitTestable } from './hit-test.ts';
+import { injectHighlightStyles, MARK_TAG } from './styles.ts';
+import { blockElementFor, rangeForOffsets, type TextBlock, textBlocks } from './text-blocks.ts';
+
+/** One highlighted mention on the page. */
+export interface PageMention extends HitTestable {
+  /** Position in document order among the page's mentions (shadow content at its host's place). */
+  index: number;
+  entity: EntityId;
+  /** The matched text as the page shows it. */
+  text: string;
+  /** The surrounding text of the block, whitespace collapsed, at most ~100 characters. */
+  snippet: string;
+  block: TextBlock;
+}
+
+export interface AnnotatorOptions {
+  doc: Document;
+  win: Window & typeof globalThis;
+  /** Aborting it stops every observer, timer and scan and removes every highlight. */
+  signal: AbortSignal;
+  /** Elements to leave alone, such as the extension's own UI host. */
+  exclude?: (el: Element) => boolean;
+  /** Entities to paint; defaults to the four highlighted ones. */
+  entities?: readonly EntityId[];
+  /** Called after each change with the number of highlighted mentions. */
+  onMentions?: (count: number) => void;
+  /** Most mentions highlighted on one page; more are counted in `total` but not painted. */
+  maxMentions?: number;
+  /** Longest stretch of work between two yields to the page, in milliseconds. */
+  chunkMs?: number;
+  /** Paint by wrapping even where the Highlight API exists. */
+  forceWrap?: boolean;
+}
+
+export interface Annotator {
+  /** Resolves when the current full scan has finished (also when it was cancelled). */
+  readonly ready: Promise<void>;
+  /** True when the page had more mentions than `maxMentions`. */
+  readonly capped: boolean;
+  /** Mentions found, including those over the cap. */
+  readonly total: number;
+  /** The highlighted mentions in document order; empty before the first scan ends. */
+  mentions(): readonly PageMention[];
+  /** The mention drawn at viewport point (x, y); `undefined` over anything else. */
+  mentionAt(x: number, y: number): PageMention | undefined;
+  /**
+   * Scrolls mention `index` into view and flashes it. Returns the mention, or `undefined` when
+   * there is no such mention or its text has left the page.
+   */
+  reveal(index: number, behavior?: ScrollBehavior): PageMention | undefined;
+  /** Forgets everything and reads the page again (SPA navigations). Resolves when done. */
+  rescan(): Promise<void>;
+  /** Puts back highlights the page removed from the registry; returns how many. */
+  restoreHighlights(): number;
+  /** Stops everything and removes every highlight and the injected style sheet. */
+  destroy(): void;
+}
+
+interface BlockEntry {
+  block: TextBlock;
+  mentions: PageMention[];
+}
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/** Elements with more descendants than this are read child by child, so one read never blocks for long. */
+const LARGE_SUBTREE = 1500;
+const SNIPPET_RADIUS = 45;
+/** Longest wait for a first frame before reading anyway (background tabs render no frames). */
+const FRAME_FALLBACK_MS = 500;
+/** How often the shared registry is checked for highlights the page removed; a page removing them again is answered once per check. */
+const RESTORE_INTERVAL_MS = 1000;
+
+function snippetOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - SNIPPET_RADIUS);
+  const to = Math.min(text.length, end + SNIPPET_RADIUS);
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}
+
+/** The host chain of `node`, outermost first, so nodes in different shadow trees compare in page order. */
+function composedChain(node: Node): Node[] {
+  const chain: Node[] = [node];
+  let root = node.getRootNode();
+  while (root.nodeType === 11 && (root as ShadowRoot).host) {
+    const host = (root as ShadowRoot).host;
+    chain.push(host);
+    root = host.getRootNode();
+  }
+  return chain.reverse();
+}
+
+/** Negative when `a` comes before `b` in the composed tree (shadow content at its host's place). */
+function composedCompare(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const ca = composedChain(a);
+  const cb = composedChain(b);
+  let i = 0;
+  while (i < ca.length && i < cb.length && ca[i] === cb[i]) i++;
+  const x = ca[i];
+  const y = cb[i];
+  if (!x) return -1;
+  if (!y) return 1;
+  const pos = x.compareDocumentPosition(y);
+  if (pos & 4 /* FOLLOWING */) return -1;
+  if (pos & 2 /* PRECEDING */) return 1;
+  return 0;
+}
+
+/** `node`'s parent, stepping from a shadow root to its host. */
+function composedParent(node: Node): Node | null {
+  if (node.parentNode && node.parentNode.nodeType === 11) return (node.parentNode as ShadowRoot).host ?? null;
+  return node.parentNode;
+}
+
+function composedContains(outer: Node, inner: Node): boolean {
+  for (let n: Node | null = inner; n; n = composedParent(n)) if (n === outer) return true;
+  return false;
+}
+
+/**
+ * Starts annotating `doc`: reads its text blocks in short chunks, finds mentions, paints them,
+ * then follows page changes until `signal` aborts. Never throws on odd pages; a page without a
+ * body gets no mentions.
+ */
+export function createAnnotator(options: AnnotatorOptions): Annotator {
+  const { doc, win, signal } = options;
+  const exclude = options.exclude ?? (() => false);
+  const entities = new Set(options.entities ?? HIGHLIGHTED_ENTITIES);
+  const maxMentions = options.maxMentions ?? 5000;
+  const chunkMs = options.chunkMs ?? 8;
+  const highlighter: Highlighter = createHighlighter(doc, win as unknown as HighlighterWindow, {
+    forceWrap: options.forceWrap,
+  });
+  const removeStyles = injectHighlightStyles(doc, [...entities]);
+  const shadowRoots = new Set<ShadowRoot>();
+  const hits = createHitIndex<PageMention>(doc, () => [...shadowRoots]);
+
+  let entries: BlockEntry[] = [];
+  let ordered: PageMention[] | null = null;
+  let painted = 0;
+  let total = 0;
+  let capped = false;
+  let context: PageContext | undefined;
+  let generation = 0;
+  let scanning = false;
+  let pendingRecords: MutationRecord[] = [];
+  let frameRequested = false;
+  let destroyed = false;
+
+  const blockOptions = {
+    shadowRoots: true,
+    exclude: (el: Element) => (el.localName === MARK_TAG ? false : exclude(el)),
+  };
+
+  const now = () => win.performance.now();
+  const yieldToPage = (): Promise<void> => {
+    const scheduler = (win as unknown as { scheduler?: SchedulerLike }).scheduler;
+    if (scheduler?.yield) return scheduler.yield.call(scheduler);
+    return new Promise((resolve) => win.setTimeout(resolve, 0));
+  };
+
+  /** Resolves after the next rendering update; background tabs get no frames, so a timeout backs it up. */
+  const afterNextFrame = (): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = win.setTimeout(resolve, FRAME_FALLBACK_MS);
+      win.requestAnimationFrame(() => {
+        win.clearTimeout(timer);
+        win.setTimeout(resolve, 0);
+      });
+    });
+
+  const observer = new win.MutationObserver((records) => {
+    pendingRecords.push(...records);
+    scheduleFlush();
+  });
+  const observe = (target: Node) => observer.observe(target, { childList: true, characterData: true, subtree: true });
+
+  const notify = () => {
+    ordered = null;
+    options.onMentions?.(painted);
+  };
+
+  /** Paints mentions; in wrap mode the wrapping's own mutations are dropped so they never feed back. */
+  const paint = (batch: PageMention[]) => {
+    if (batch.length === 0) return;
+    const byEntity = new Map<EntityId, Range[]>();
+    for (const m of batch) {
+      const list = byEntity.get(m.entity);
+      if (list) list.push(m.range);
+      else byEntity.set(m.entity, [m.range]);
+    }
+    const before = highlighter.mode === 'wrap' ? observer.takeRecords() : [];
+    for (const [entity, ranges] of byEntity) highlighter.add(entity, ranges);
+    if (highlighter.mode === 'wrap') {
+      observer.takeRecords();
+      pendingRecords.push(...before);
+    }
+    hits.add(batch);
+  };
+
+  const unpaint = (batch: PageMention[]) => {
+    if (batch.length === 0) return;
+    const before = highlighter.mode === 'wrap' ? observer.takeRecords() : [];
+    highlighter.remove(batch.map((m) => m.range));
+    if (highlighter.mode === 'wrap') {
+      observer.takeRecords();
+      pendingRecords.push(...before);
+    }
+    hits.remove(batch);
+    painted -= batch.length;
+  };
+
+  /** Mentions of one block, with their ranges; counts toward the cap. */
+  const mentionsOf = (block: TextBlock): PageMention[] => {
+    const out: PageMention[] = [];
+    for (const m of findMentions(block.text, context)) {
+      if (!entities.has(m.entity)) continue;
+      total++;
+      if (painted >= maxMentions) {
+        capped = true;
+        continue;
+      }
+      const range = rangeForOffsets(block, m.start, m.end);
+      if (!range) continue;
+      const nodes: Text[] = [];
+      for (let i = 0; i < block.nodes.length; i++) {
+        const node = block.nodes[i] as Text;
+        if ((block.starts[i] ?? 0) >= m.end) break;
+        if (range.intersectsNode(node)) nodes.push(node);
+      }
+      out.push({
+        index: -1,
+        entity: m.entity,
+        text: m.text,
+        snippet: snippetOf(block.text, m.start, m.end),
+        block,
+        range,
+        nodes,
+      });
+      painted++;
+    }
+    return out;
+  };
+
+  const trackShadowRoot = (block: TextBlock) => {
+    const root = block.element.getRootNode();
+    if (root.nodeType === 11 && !shadowRoots.has(root as ShadowRoot)) {
+      shadowRoots.add(root as ShadowRoot);
+      observe(root);
+    }
+  };
+
+  /** Roots to read one at a time: small subtrees whole, large containers child by child. */
+  function* readingUnits(el: Element): Generator<Element> {
+    if (exclude(el)) return;
+    const large = el.getElementsByTagName('*').length > LARGE_SUBTREE;
+    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && (n as Text).data.trim() !== '');
+    if (!large || ownText || el.shadowRoot) {
+      yield el;
+      return;
+    }
+    for (const child of el.children) yield* readingUnits(child);
+  }
+
+  const fullScan = async (): Promise<void> => {
+    const mine = ++generation;
+    scanning = true;
+    hits.clear();
+    highlighter.clear();
+    entries = [];
+    painted = 0;
+    total = 0;
+    capped = false;
+    // Reading asks for visibility, which forces a synchronous layout of the whole page if the
+    // browser has not laid it out yet (~30 ms on a 5 MB page): let the page render first.
+    await afterNextFrame();
+    if (mine !== generation) return;
+    const body = doc.body;
+    if (!body) {
+      scanning = false;
+      notify();
+      return;
+    }
+    const blocks: TextBlock[] = [];
+    let t0 = now();
+    for (const unit of readingUnits(body)) {
+      blocks.push(...textBlocks(unit, blockOptions));
+      if (now() - t0 > chunkMs) {
+        await yieldToPage();
+        if (mine !== generation) return;
+        t0 = now();
+      }
+    }
+    context = pageContext(blocks.map((b) => b.text));
+    await yieldToPage();
+    if (mine !== generation) return;
+
+    // At document idle the reader is usually at the top, so document order paints the visible
+    // part first; the first batch is painted after one chunk, the rest in a few large swaps
+    // because each swap of a big Highlight costs a re-render.
+    let batch: PageMention[] = [];
+    let lastPaint = 0;
+    t0 = now();
+    for (const block of blocks) {
+      const entry: BlockEntry = { block, mentions: mentionsOf(block) };
+      entries.push(entry);
+      trackShadowRoot(block);
+      batch.push(...entry.mentions);
+      if (now() - t0 > chunkMs) {
+        if (lastPaint === 0 || now() - lastPaint > 250) {
+          paint(batch);
+          batch = [];
+          lastPaint = now();
+          notify();
+        }
+        await yieldToPage();
+        if (mine !== generation) return;
+        t0 = now();
+      }
+    }
+    paint(batch);
+    scanning = false;
+    notify();
+    if (pendingRecords.length) scheduleFlush();
+  };
+
+  function scheduleFlush() {
+    if (frameRequested || destroyed || scanning) return;
+    frameRequested = true;
+    win.requestAnimationFrame(() => {
+      frameRequested = false;
+      if (!destroyed && !scanning) flush();
+    });
+  }
+
+  const isOurs = (node: Node): boolean => {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!el) return false;
+    if (el.localName === MARK_TAG) return true;
+    for (let n: Node | null = el; n; n = composedParent(n)) if (n.nodeType === 1 && exclude(n as Element)) return true;
+    return false;
+  };
+
+  /** Re-reads the blocks touched by the queued mutations; everything else stays as it is. */
+  const flush = () => {
+    highlighter.restore();
+    const records = pendingRecords;
+    pendingRecords = [];
+    if (records.length === 0) return;
+    const roots = new Set<Element>();
+    for (const r of records) {
+      if (isOurs(r.target)) continue;
+      const changed = [...r.addedNodes, ...r.removedNodes];
+      if (r.type === 'childList' && changed.length > 0 && changed.every((n) => isOurs(n))) continue;
+      // New block-level elements (infinite scroll, inserted cards) are read on their own; the
+      // container around them keeps its blocks. Any other change re-reads its enclosing block.
+      const onlyBlocks = r.type === 'childList' && changed.every((n) => n.nodeType === 1 && blockElementFor(n) === n);
+      if (onlyBlocks) {
+        for (const n of r.addedNodes) roots.add(n as Element);
+        continue;
+      }
+      const block = blockElementFor(r.target);
+      if (block) roots.add(block);
+    }
+    // Drop blocks that left the page or are about to be re-read.
+    const dropped: PageMention[] = [];
+    const kept: BlockEntry[] = [];
+    const rootList = [...roots].filter((root) => ![...roots].some((o) => o !== root && composedContains(o, root)));
+    for (const entry of entries) {
+      const el = entry.block.element;
+      const gone =
+        !el.isConnected ||
+        entry.mentions.some((m) => m.nodes.some((n) => !n.isConnected)) ||
+        rootList.some((root) => composedContains(root, el));
+      if (gone) {
+        dropped.push(...entry.mentions);
+      } else kept.push(entry);
+    }
+    unpaint(dropped);
+    total -= dropped.length;
+    const fresh: BlockEntry[] = [];
+    for (const root of rootList) {
+      if (!root.isConnected || isOurs(root)) continue;
+      for (const block of textBlocks(root, blockOptions)) {
+        const entry: BlockEntry = { block, mentions: mentionsOf(block) };
+        trackShadowRoot(block);
+        fresh.push(entry);
+      }
+    }
+    if (context && fresh.length > 0 && (!context.topical || !context.czechMinistry)) {
+      const extra = pageContext(fresh.map((e) => e.block.text));
+      if ((extra.topical && !context.topical) || (extra.czechMinistry && !context.czechMinistry)) {
+        // The page's subject only showed now (an SPA or infinite scroll loaded the article), and it
+        // changes how short forms like "RGB" read everywhere: re-read the page once with it.
+        void fullScan();
+        return;
+      }
+    }
+    fresh.sort((a, b) => composedCompare(a.block.element, b.block.element));
+    entries = mergeOrdered(kept, fresh);
+    paint(fresh.flatMap((e) => e.mentions));
+    if (dropped.length || fresh.some((e) => e.mentions.length)) notify();
+  };
+
+  const mergeOrdered = (a: BlockEntry[], b: BlockEntry[]): BlockEntry[] => {
+    if (b.length === 0) return a;
+    const out: BlockEntry[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i] as BlockEntry;
+      const y = b[j] as BlockEntry;
+      if (composedCompare(x.block.element, y.block.element) <= 0) {
+        out.push(x);
+        i++;
+      } else {
+        out.push(y);
+        j++;
+      }
+    }
+    return out.concat(a.slice(i), b.slice(j));
+  };
+
+  const mentions = (): PageMention[] => {
+    if (!ordered) {
+      ordered = entries.flatMap((e) => e.mentions);
+      ordered.forEach((m, i) => {
+        m.index = i;
+      });
+    }
+    return ordered;
+  };
+
+  const restoreTimer = win.setInterval(() => highlighter.restore(), RESTORE_INTERVAL_MS);
+
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    generation++;
+    observer.disconnect();
+    win.clearInterval(restoreTimer);
+    hits.clear();
+    highlighter.destroy();
+    removeStyles();
+    entries = [];
+    ordered = [];
+  };
+  signal.addEventListener('abort', destroy, { once: true });
+
+  if (doc.body) observe(doc.body);
+  let ready = signal.aborted ? Promise.resolve() : fullScan();
+  if (signal.aborted) destroy();
+
+  return {
+    get ready() {
+      return ready;
+    },
+    get capped() {
+      return capped;
+    },
+    get total() {
+      return total;
+    },
+    mentions,
+    mentionAt(x, y) {
+      if (destroyed) return undefined;
+      return hits.at(x, y);
+    },
+    reveal(index, behavior = 'smooth') {
+      const m = mentions()[index];
+      if (!m || m.nodes.some((n) => !n.isConnected)) return undefined;
+      const el = m.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior });
+      highlighter.flash(m.range);
+      return m;
+    },
+    rescan() {
+      if (destroyed) return Promise.resolve();
+      pendingRecords = [];
+      ready = fullScan();
+      return ready;
+    },
+    restoreHighlights: () => highlighter.restore(),
+    destroy,
+  };
+}

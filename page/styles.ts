@@ -1,0 +1,80 @@
+import { ENTITY_COLORS } from '../components/palette.ts';
+import type { EntityId } from '../engine/types.ts';
+
+/** Prefix of every name the extension registers in `CSS.highlights`; users can restyle `::highlight(sanctions-context-dprk)` etc. */
+export const HIGHLIGHT_PREFIX = 'sanctions-context-';
+
+/** Registry name of the short flash shown on a revealed mention. */
+export const FLASH_HIGHLIGHT = `${HIGHLIGHT_PREFIX}flash`;
+
+/** Tag of the fallback wrapper used where the Custom Highlight API is missing. */
+export const MARK_TAG = 'sanctions-context-mark';
+
+/** The `CSS.highlights` name of an entity, e.g. `sanctions-context-dprk`. */
+export function highlightName(entity: EntityId): string {
+  return `${HIGHLIGHT_PREFIX}${entity}`;
+}
+
+/** Marker attribute on the injected style element, so it is found and removed exactly once. */
+const STYLE_ATTRIBUTE = 'data-sanctions-context-styles';
+
+/**
+ * The page style sheet for highlights: `::highlight()` rules only work in a style sheet of the
+ * page's document, not inside the card's shadow root. The same rules style the fallback wrapper.
+ * Returns an empty string when `entities` is empty.
+ */
+export function highlightCss(entities: readonly EntityId[]): string {
+  if (entities.length === 0) return '';
+  const rules: string[] = [];
+  const both = (entity: EntityId) => `::highlight(${highlightName(entity)}), ${MARK_TAG}[data-entity="${entity}"]`;
+  for (const entity of entities) {
+    const c = ENTITY_COLORS[entity];
+    // The page keeps its own text colour: a translucent fill plus a coloured underline stays
+    // legible whatever the page's foreground, and the underline keeps entities apart for
+    // readers who do not tell the fills apart.
+    rules.push(
+      `${both(entity)} { background-color: ${c.tint}; text-decoration: underline 2px ${c.accent}; text-underline-offset: 2px; }`,
+    );
+  }
+  // Lower specificity than the entity rules above, so the reset never wins over the colours.
+  rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
+  rules.push(
+    `::highlight(${FLASH_HIGHLIGHT}), ${MARK_TAG}[data-flash] { background-color: rgba(255, 200, 0, 0.75); color: #000; }`,
+    '@media (prefers-color-scheme: dark) {',
+    ...entities.map((entity) => {
+      const c = ENTITY_COLORS[entity];
+      return `  ${both(entity)} { background-color: ${c.tintDark}; text-decoration-color: ${c.accentDark}; }`;
+    }),
+    '}',
+    // Readers who ask for more contrast get a solid underline in the strong colour and no fill
+    // that could lower the contrast of the page's text.
+    '@media (prefers-contrast: more) {',
+    ...entities.map((entity) => {
+      const c = ENTITY_COLORS[entity];
+      return `  ${both(entity)} { background-color: transparent; text-decoration: underline 3px ${c.accent}; }`;
+    }),
+    '}',
+    // Forced colours (Windows High Contrast) replace author colours; the system Mark colours
+    // keep mentions visible and the underline survives as the second cue.
+    '@media (forced-colors: active) {',
+    ...entities.map(
+      (entity) =>
+        `  ${both(entity)} { background-color: Mark; color: MarkText; text-decoration: underline 2px MarkText; }`,
+    ),
+    `  ::highlight(${FLASH_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }`,
+    '}',
+  );
+  return rules.join('\n');
+}
+
+/**
+ * Adds the highlight style sheet to `doc`'s head (or root element when there is no head).
+ * Returns a function that removes it again; calling it twice is harmless.
+ */
+export function injectHighlightStyles(doc: Document, entities: readonly EntityId[]): () => void {
+  const style = doc.createElement('style');
+  style.setAttribute(STYLE_ATTRIBUTE, '');
+  style.textContent = highlightCss(entities);
+  (doc.head ?? doc.documentElement).append(style);
+  return () => style.remove();
+}

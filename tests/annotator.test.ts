@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Annotator, createAnnotator } from '../page/annotator.ts';
+
+/** happy-dom has no Custom Highlight API: a minimal stand-in installed on the test window. */
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+const registry = new Map<string, FakeHighlight>();
+const w = window as unknown as { Highlight?: unknown };
+
+function mount(html: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes, (n) => document.importNode(n, true)));
+  return document.body;
+}
+
+const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+const sizeOf = (entity: string) => registry.get(`sanctions-context-${entity}`)?.size ?? 0;
+
+let controller: AbortController;
+let annotator: Annotator | undefined;
+let counts: number[];
+
+function start(options: Partial<Parameters<typeof createAnnotator>[0]> = {}): Annotator {
+  annotator = createAnnotator({
+    doc: document,
+    win: window as unknown as Window & typeof globalThis,
+    signal: controller.signal,
+    onMentions: (n) => counts.push(n),
+    ...options,
+  });
+  return annotator;
+}
+
+beforeEach(() => {
+  registry.clear();
+  w.Highlight = FakeHighlight;
+  // happy-dom's window.CSS is a getter returning a fresh object, so replace it outright.
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  controller = new AbortController();
+  counts = [];
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  controller.abort();
+});
+
+describe('annotator', () => {
+  it('finds mentions in document order, paints them per entity and leaves the DOM alone', async () => {
+    const body = mount(
+      '<h1>On North <b>Korea</b></h1><p>The MSMT and the DPRK.</p><p>Nothing here.</p><p>Reconnaissance General Bureau</p>',
+    );
+    const before = body.innerHTML;
+    const a = start();
+    await a.ready;
+    const list = a.mentions();
+    expect(list.map((m) => [m.index, m.entity, m.text])).toEqual([
+      [0, 'dprk', 'North Korea'],
+      [1, 'msmt', 'MSMT'],
+      [2, 'dprk', 'DPRK'],
+      [3, 'rgb', 'Reconnaissance General Bureau'],
+    ]);
+    expect(list[0]?.range.toString()).toBe('North Korea');
+    expect(list[0]?.nodes.length).toBe(2);
+    expect(list[1]?.snippet).toBe('The MSMT and the DPRK.');
+    expect([sizeOf('dprk'), sizeOf('msmt'), sizeOf('rgb'), sizeOf('unsc-1718')]).toEqual([2, 1, 1, 0]);
+    expect(body.innerHTML).toBe(before);
+    expect(counts.at(-1)).toBe(4);
+    expect(document.head.querySelector('style[data-sanctions-context-styles]')).not.toBeNull();
+  });
+
+  it('reads added text, drops removed text and ignores its own UI host', async () => {
+    const body = mount('<main><p id="a">North Korea</p><p id="b">The DPRK</p></main>');
+    const a = start({ exclude: (el) => el.localName === 'sanctions-context-card' });
+    await a.ready;
+    expect(sizeOf('dprk')).toBe(2);
+
+    const p = document.createElement('p');
+    p.textContent = 'Added: the MSMT.';
+    body.querySelector('main')?.append(p);
+    const host = document.createElement('sanctions-context-card');
+    host.textContent = 'Card about the DPRK';
+    document.body.append(host);
+    await frame();
+    expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'DPRK', 'MSMT']);
+    expect(sizeOf('msmt')).toBe(1);
+
+    body.querySelector('#b')?.remove();
+    await frame();
+    expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'MSMT']);
+    expect(sizeOf('dprk')).toBe(1);
+
+    (body.querySelector('#a')?.firstChild as Text).data = 'Nothing to see';
+    await frame();
+    expect(a.mentions().map((m) => m.text)).toEqual(['MSMT']);
+    expect(a.mentions()[0]?.index).toBe(0);
+  });
+
+  it('re-reads the page once when content added later reveals its subject', async () => {
+    const body = mount('<main><p>Officials said the RGB ran the operation.</p></main>');
+    const a = start();
+    await a.ready;
+    // Alone, "RGB" is more likely a colour model than the agency.
+    expect(sizeOf('rgb')).toBe(0);
+
+    const p = document.createElement('p');
+    p.textContent = 'North Korea denied it.';
+    body.querySelector('main')?.append(p);
+    await frame();
+    await a.ready;
+    for (let i = 0; i < 5 && a.mentions().length < 2; i++) await frame();
+    expect(a.mentions().map((m) => `${m.entity}:${m.text}`)).toEqual(['rgb:RGB', 'dprk:North Korea']);
+  });
+
+  it('caps the number of highlighted mentions and says so', async () => {
+    mount(`<p>${'DPRK, '.repeat(30)}</p>`);
+    const a = start({ maxMentions: 10 });
+    await a.ready;
+    expect(a.mentions().length).toBe(10);
+    expect(a.capped).toBe(true);
+    expect(a.total).toBe(30);
+    expect(sizeOf('dprk')).toBe(10);
+  });
+
+  it('yields between chunks and still finds everything on a long page', async () => {
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `<p>Item ${i}: North Korea, filler text ${'x '.repeat(40)}</p>`,
+    );
+    mount(`<div>${paragraphs.join('')}</div>`);
+    const a = start({ chunkMs: 1 });
+    await a.ready;
+    expect(a.mentions().length).toBe(400);
+    expect(a.mentions()[399]?.snippet).toContain('Item 399');
+  });
+
+  it('reveal() flashes the mention and returns undefined for unknown indices', async () => {
+    mount('<p>The DPRK</p>');
+    const a = start();
+    await a.ready;
+    expect(a.reveal(0, 'instant')?.text).toBe('DPRK');
+    expect(registry.get('sanctions-context-flash')?.size).toBe(1);
+    expect(a.reveal(5)).toBeUndefined();
+  });
+
+  it('removes every highlight and its style sheet when the signal aborts', async () => {
+    mount('<p>The DPRK</p>');
+    const a = start();
+    await a.ready;
+    expect(registry.size).toBe(1);
+    controller.abort();
+    expect(registry.size).toBe(0);
+    expect(document.head.querySelector('style[data-sanctions-context-styles]')).toBeNull();
+    expect(a.mentions()).toEqual([]);
+  });
+
+  it('unwraps completely in the wrapping fallback', async () => {
+    const body = mount('<p>North <b>Korea</b> and the MSMT</p>');
+    const before = body.innerHTML;
+    const a = start({ forceWrap: true });
+    await a.ready;
+    expect(body.querySelectorAll('sanctions-context-mark').length).toBe(3);
+    // The wrapping's own mutations must not be read back as page changes.
+    await frame();
+    expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'MSMT']);
+    controller.abort();
+    expect(body.innerHTML).toBe(before);
+  });
+});

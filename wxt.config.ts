@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noInnerHtml } from './scripts/no-inner-html-plugin.ts';
 import { validateDataOnDisk } from './scripts/validate-data.ts';
 
 // See https://wxt.dev/api/config.html
@@ -10,7 +11,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // `contextMenus` for the selection lookup; `activeTab` (no install warning) lets the popup
+    // read the address of the tab it was opened on, to explain pages closed to extensions; no
+    // `tabs` and no host permissions beyond the content script's matches.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'next-mention': {
@@ -22,11 +26,36 @@ export default defineConfig({
     // navigate to extension pages listed here.
     web_accessible_resources: [{ resources: ['statement.html'], matches: ['<all_urls>'] }],
   },
+  vite: () => ({ plugins: [noInnerHtml()] }),
+  // The Firefox id and data-collection statement are added by the build:manifestGenerated hook
+  // below, after WXT looks for them.
+  suppressWarnings: { firefoxDataCollection: true, firefoxId: true },
+  zip: {
+    // AMO rebuilds the Firefox package from this archive: sources, lockfile and build config
+    // (wxt already leaves out node_modules, .output, dot-folders and *.test.* files).
+    excludeSources: ['tests/**', 'test-results/**', 'docs/screenshots/**', '**/*.zip'],
+  },
   hooks: {
     // Ship nothing whose quotes, citations or ids no longer match the verbatim statement.
     'build:before': () => {
       const errors = validateDataOnDisk();
       if (errors.length > 0) throw new Error(`Data bundle is invalid:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
+    },
+    // Firefox wants an add-on id and a data-collection statement (AMO, web-ext lint); 140 is
+    // the first release with both `data_collection_permissions` and the CSS Highlight API.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      Object.assign(manifest, {
+        browser_specific_settings: {
+          gecko: {
+            id: 'sanctions-context@extension',
+            strict_min_version: '140.0',
+            data_collection_permissions: { required: ['none'] },
+          },
+          // Firefox for Android reads `data_collection_permissions` from 142 on.
+          gecko_android: { strict_min_version: '142.0' },
+        },
+      });
     },
   },
 });

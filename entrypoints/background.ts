@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isToBackgroundMessage, sendToTab } from '../lib/messages.ts';
+import { openLookup, registerLookupMenu } from '../lib/context-menu.ts';
+import { activateTab, isToBackgroundMessage, sendToTab } from '../lib/messages.ts';
 
 /** Badge background: dark enough for the white count to read at 4.5:1. */
 const BADGE_COLOR = '#1a5fb4';
@@ -48,7 +49,16 @@ export default defineBackground(() => {
     if (command !== 'next-mention') return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
     if (tabId === undefined) return;
-    // Rejects on pages without our content script (browser pages, tabs opened before install).
+    // The shortcut is a request on this tab like a click on the button: in on-click mode it
+    // activates the page first. Both reject on pages without our content script (browser
+    // pages, tabs opened before install).
+    await activateTab(tabId).catch(() => {});
     await sendToTab(tabId, { type: 'next-mention' }).catch(() => {});
+  });
+
+  void registerLookupMenu();
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    // Rejects only when the tab cannot be created (window closing): nothing to do then.
+    openLookup(info, tab).catch(() => {});
   });
 });

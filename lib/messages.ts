@@ -12,11 +12,17 @@ export type PopupToContent = { type: 'get-mentions' } | { type: 'reveal-mention'
 /** Background → content script (the "next mention" keyboard command). */
 export type BackgroundToContent = { type: 'next-mention' };
 
+/**
+ * Popup or background → every frame of a tab: in on-click mode the content script reads nothing
+ * until this arrives (the popup sends it when it opens on the tab). Harmless in automatic mode.
+ */
+export type ActivateMessage = { type: 'activate' };
+
 /** Content script → background (toolbar badge). */
 export type ContentToBackground = { type: 'mention-count'; count: number };
 
 /** Anything a content script may receive. */
-export type ToContent = PopupToContent | BackgroundToContent;
+export type ToContent = PopupToContent | BackgroundToContent | ActivateMessage;
 
 /** Every message of the extension. */
 export type Message = ToContent | ContentToBackground;
@@ -40,6 +46,12 @@ export interface MentionsResponse {
   total: number;
   /** True when `mentions` was cut to keep the message small. */
   capped: boolean;
+  /**
+   * The page's address and title, for the popup's pause control and exports: without the `tabs`
+   * permission the popup cannot read them from the tab unless `activeTab` was granted.
+   */
+  url?: string;
+  title?: string;
 }
 
 /** The answer to each message type; `undefined` means nobody answers. */
@@ -47,6 +59,8 @@ export interface Responses {
   'get-mentions': MentionsResponse;
   'reveal-mention': { ok: boolean };
   'next-mention': undefined;
+  /** `active`: the top frame is annotating now (false when off, paused or a never-run site). */
+  activate: { active: boolean };
   'mention-count': undefined;
 }
 
@@ -59,6 +73,15 @@ export type ResponseFor<M extends Message> = Responses[M['type']];
  */
 export function sendToTab<M extends ToContent>(tabId: number, message: M): Promise<ResponseFor<M>> {
   return browser.tabs.sendMessage(tabId, message) as Promise<ResponseFor<M>>;
+}
+
+/**
+ * Asks the content script of tab `tabId` to start reading its page (on-click mode).
+ * Resolves to whether the page is being annotated now; rejects like `sendToTab` when no
+ * content script listens in that tab.
+ */
+export function activateTab(tabId: number): Promise<{ active: boolean }> {
+  return sendToTab(tabId, { type: 'activate' });
 }
 
 /**
@@ -78,6 +101,10 @@ function isCount(x: unknown): x is number {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0;
 }
 
+function isOptionalString(x: unknown): x is string | undefined {
+  return x === undefined || typeof x === 'string';
+}
+
 function isEntityId(x: unknown): x is EntityId {
   return typeof x === 'string' && (ENTITY_IDS as readonly string[]).includes(x);
 }
@@ -91,6 +118,7 @@ export function isMessage(x: unknown): x is Message {
   switch (x.type) {
     case 'get-mentions':
     case 'next-mention':
+    case 'activate':
       return true;
     case 'reveal-mention':
       return isCount(x.index);
@@ -117,6 +145,7 @@ export function isToBackgroundMessage(x: unknown): x is ContentToBackground {
  */
 export function isMentionsResponse(x: unknown): x is MentionsResponse {
   if (!isRecord(x) || !isCount(x.total) || typeof x.capped !== 'boolean' || !Array.isArray(x.mentions)) return false;
+  if (!isOptionalString(x.url) || !isOptionalString(x.title)) return false;
   return x.mentions.every(
     (m: unknown) =>
       isRecord(m) &&

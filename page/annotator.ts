@@ -1,7 +1,8 @@
 import { type EntityId, findMentions, HIGHLIGHTED_ENTITIES, type PageContext, pageContext } from '../engine/index.ts';
+import type { HighlightStyle } from '../lib/settings.ts';
 import { createHighlighter, type Highlighter, type HighlighterWindow } from './highlighter.ts';
 import { createHitIndex, type HitTestable } from './hit-test.ts';
-import { injectHighlightStyles, MARK_TAG } from './styles.ts';
+import { injectHighlightStyles, MARK_TAG, restyleHighlights } from './styles.ts';
 import { blockElementFor, rangeForOffsets, type TextBlock, textBlocks } from './text-blocks.ts';
 
 /** One highlighted mention on the page. */
@@ -25,6 +26,8 @@ export interface AnnotatorOptions {
   exclude?: (el: Element) => boolean;
   /** Entities to paint; defaults to the four highlighted ones. */
   entities?: readonly EntityId[];
+  /** How mentions are drawn; defaults to fill and underline. */
+  style?: HighlightStyle;
   /** Called after each change with the number of highlighted mentions. */
   onMentions?: (count: number) => void;
   /** Most mentions highlighted on one page; more are counted in `total` but not painted. */
@@ -55,6 +58,13 @@ export interface Annotator {
   rescan(): Promise<void>;
   /** Puts back highlights the page removed from the registry; returns how many. */
   restoreHighlights(): number;
+  /**
+   * Paints only `entities` from now on. Dropping entities unpaints their mentions at once;
+   * adding one reads the page again. Resolves when done (at once when nothing changed).
+   */
+  setEntities(entities: readonly EntityId[]): Promise<void>;
+  /** Draws mentions in `style` from now on (rewrites the page style sheet; no re-read). */
+  setStyle(style: HighlightStyle): void;
   /** Stops everything and removes every highlight and the injected style sheet. */
   destroy(): void;
 }
@@ -137,7 +147,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const highlighter: Highlighter = createHighlighter(doc, win as unknown as HighlighterWindow, {
     forceWrap: options.forceWrap,
   });
-  const removeStyles = injectHighlightStyles(doc, [...entities]);
+  let style: HighlightStyle = options.style ?? 'both';
+  let removeStyles = injectHighlightStyles(doc, [...entities], style);
   const shadowRoots = new Set<ShadowRoot>();
   const hits = createHitIndex<PageMention>(doc, () => [...shadowRoots]);
 
@@ -257,10 +268,18 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   };
 
   /** Roots to read one at a time: small subtrees whole, large containers child by child. */
-  function* readingUnits(el: Element): Generator<Element> {
+  function* readingUnits(root: Element): Generator<Element> {
+    const hasOwnText = (e: Element) =>
+      [...e.childNodes].some((n) => n.nodeType === 3 && (n as Text).data.trim() !== '');
+    // Wrappers nested thousands deep hold one child each: step down the chain in a loop, since
+    // sizing the subtree at every level costs depth² element visits in a single step.
+    let el = root;
+    while (el.childElementCount === 1 && !el.shadowRoot && !exclude(el) && !hasOwnText(el)) {
+      el = el.firstElementChild as Element;
+    }
     if (exclude(el)) return;
     const large = el.getElementsByTagName('*').length > LARGE_SUBTREE;
-    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && (n as Text).data.trim() !== '');
+    const ownText = hasOwnText(el);
     if (!large || ownText || el.shadowRoot) {
       yield el;
       return;
@@ -287,6 +306,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       notify();
       return;
     }
+    // Usually already observed; after document.open() this is a new body.
+    observe(body);
     const blocks: TextBlock[] = [];
     let t0 = now();
     for (const unit of readingUnits(body)) {
@@ -453,6 +474,21 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   };
   signal.addEventListener('abort', destroy, { once: true });
 
+  // document.open() (legacy pages, ad frames) replaces the whole tree: the observed body and our
+  // style sheet go with it. A new root element means a new page: style it and read it again.
+  const documentObserver = new win.MutationObserver((records) => {
+    if (destroyed || !records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1))) return;
+    // restyleHighlights() finds no sheet when ours left with the old tree.
+    if (!restyleHighlights(doc, [...entities], style)) {
+      removeStyles();
+      removeStyles = injectHighlightStyles(doc, [...entities], style);
+    }
+    pendingRecords = [];
+    ready = fullScan();
+  });
+  documentObserver.observe(doc, { childList: true });
+  signal.addEventListener('abort', () => documentObserver.disconnect(), { once: true });
+
   if (doc.body) observe(doc.body);
   let ready = signal.aborted ? Promise.resolve() : fullScan();
   if (signal.aborted) destroy();
@@ -487,6 +523,37 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       return ready;
     },
     restoreHighlights: () => highlighter.restore(),
+    setEntities(next) {
+      if (destroyed) return Promise.resolve();
+      const wanted = new Set(next);
+      const added = [...wanted].some((e) => !entities.has(e));
+      const removed = [...entities].some((e) => !wanted.has(e));
+      if (!added && !removed) return ready;
+      entities.clear();
+      for (const e of wanted) entities.add(e);
+      restyleHighlights(doc, [...entities], style);
+      // Mentions of a newly wanted entity were never kept, and a scan under way holds mentions
+      // not yet painted: both need a fresh read. A pure removal only unpaints.
+      if (added || scanning) {
+        ready = fullScan();
+        return ready;
+      }
+      const dropped: PageMention[] = [];
+      for (const entry of entries) {
+        if (!entry.mentions.some((m) => !entities.has(m.entity))) continue;
+        dropped.push(...entry.mentions.filter((m) => !entities.has(m.entity)));
+        entry.mentions = entry.mentions.filter((m) => entities.has(m.entity));
+      }
+      unpaint(dropped);
+      total -= dropped.length;
+      notify();
+      return ready;
+    },
+    setStyle(next) {
+      if (destroyed || next === style) return;
+      style = next;
+      restyleHighlights(doc, [...entities], style);
+    },
     destroy,
   };
 }

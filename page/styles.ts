@@ -1,5 +1,6 @@
 import { ENTITY_COLORS } from '../components/palette.ts';
 import type { EntityId } from '../engine/types.ts';
+import type { HighlightStyle } from '../lib/settings.ts';
 
 /** Prefix of every name the extension registers in `CSS.highlights`; users can restyle `::highlight(sanctions-context-dprk)` etc. */
 export const HIGHLIGHT_PREFIX = 'sanctions-context-';
@@ -23,18 +24,22 @@ const STYLE_ATTRIBUTE = 'data-sanctions-context-styles';
  * page's document, not inside the card's shadow root. The same rules style the fallback wrapper.
  * Returns an empty string when `entities` is empty.
  */
-export function highlightCss(entities: readonly EntityId[]): string {
+export function highlightCss(entities: readonly EntityId[], style: HighlightStyle = 'both'): string {
   if (entities.length === 0) return '';
   const rules: string[] = [];
   const both = (entity: EntityId) => `::highlight(${highlightName(entity)}), ${MARK_TAG}[data-entity="${entity}"]`;
+  const fill = style !== 'underline';
+  const line = style !== 'fill';
   for (const entity of entities) {
     const c = ENTITY_COLORS[entity];
     // The page keeps its own text colour: a translucent fill plus a coloured underline stays
     // legible whatever the page's foreground, and the underline keeps entities apart for
-    // readers who do not tell the fills apart.
-    rules.push(
-      `${both(entity)} { background-color: ${c.tint}; text-decoration: underline 2px ${c.accent}; text-underline-offset: 2px; }`,
-    );
+    // readers who do not tell the fills apart. The reader's style setting may drop either cue.
+    const decls = [
+      `background-color: ${fill ? c.tint : 'transparent'};`,
+      line ? `text-decoration: underline 2px ${c.accent}; text-underline-offset: 2px;` : 'text-decoration: none;',
+    ];
+    rules.push(`${both(entity)} { ${decls.join(' ')} }`);
   }
   // Lower specificity than the entity rules above, so the reset never wins over the colours.
   rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
@@ -43,7 +48,7 @@ export function highlightCss(entities: readonly EntityId[]): string {
     '@media (prefers-color-scheme: dark) {',
     ...entities.map((entity) => {
       const c = ENTITY_COLORS[entity];
-      return `  ${both(entity)} { background-color: ${c.tintDark}; text-decoration-color: ${c.accentDark}; }`;
+      return `  ${both(entity)} { background-color: ${fill ? c.tintDark : 'transparent'}; text-decoration-color: ${c.accentDark}; }`;
     }),
     '}',
     // Readers who ask for more contrast get a solid underline in the strong colour and no fill
@@ -71,10 +76,25 @@ export function highlightCss(entities: readonly EntityId[]): string {
  * Adds the highlight style sheet to `doc`'s head (or root element when there is no head).
  * Returns a function that removes it again; calling it twice is harmless.
  */
-export function injectHighlightStyles(doc: Document, entities: readonly EntityId[]): () => void {
+export function injectHighlightStyles(
+  doc: Document,
+  entities: readonly EntityId[],
+  highlightStyle: HighlightStyle = 'both',
+): () => void {
   const style = doc.createElement('style');
   style.setAttribute(STYLE_ATTRIBUTE, '');
-  style.textContent = highlightCss(entities);
+  style.textContent = highlightCss(entities, highlightStyle);
   (doc.head ?? doc.documentElement).append(style);
   return () => style.remove();
+}
+
+/**
+ * Rewrites the injected highlight style sheet of `doc` for `entities` drawn in `style` (a live
+ * settings change). Returns false, changing nothing, when `doc` has no such sheet.
+ */
+export function restyleHighlights(doc: Document, entities: readonly EntityId[], style: HighlightStyle): boolean {
+  const sheet = doc.querySelector(`style[${STYLE_ATTRIBUTE}]`);
+  if (!sheet) return false;
+  sheet.textContent = highlightCss(entities, style);
+  return true;
 }

@@ -24,6 +24,7 @@ describe('isMessage', () => {
     { type: 'reveal-mention', index: 0 },
     { type: 'reveal-mention', index: 41 },
     { type: 'next-mention' },
+    { type: 'activate' },
     { type: 'mention-count', count: 0 },
     { type: 'mention-count', count: 1200 },
   ];

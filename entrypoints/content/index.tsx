@@ -5,8 +5,17 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isToContentMessage, type MentionsResponse, sendToBackground, type ToContent } from '../../lib/messages.ts';
+import {
+  browserUiLocale,
+  isActiveOn,
+  loadSettings,
+  resolveUiLang,
+  SETTINGS_ENTITIES,
+  type Settings,
+  watchSettings,
+} from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
-import { type UiLang, uiLang } from '../../lib/ui-lang.ts';
+import type { UiLang } from '../../lib/ui-lang.ts';
 import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
@@ -25,8 +34,6 @@ const HOST_CSS = `:host {
   margin: 0 !important; padding: 0 !important; transform: none !important;
 }`;
 
-/** Pointer must rest on a mention this long before its card opens, so sweeping across text opens nothing. */
-const HOVER_INTENT_MS = 300;
 /** Time to travel from the mention into the card (or back) before the card closes. */
 const CLOSE_GRACE_MS = 350;
 /** Longest smooth scroll to a revealed mention, during which its card stays open while off screen. */
@@ -37,25 +44,114 @@ const MAX_LISTED = 2000;
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  // Frames a page fills itself (about:blank, srcdoc) show text too; they inherit the page's origin.
+  matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
-  main(ctx) {
-    const lang = uiLang(browser.i18n.getUILanguage());
-    const annotator = createAnnotator({
-      doc: document,
-      win: window,
-      signal: ctx.signal,
-      exclude: (el) => el.localName === CARD_HOST,
-      onMentions: (count) => reportCount(ctx, count),
+  async main(ctx) {
+    // Reading settings touches storage only, never the page: in on-click mode nothing of the
+    // page is read until an `activate` message arrives.
+    let settings = (await loadSettings()).settings;
+    if (ctx.isInvalid) return;
+    const browserLocale = browserUiLocale();
+    let activated = settings.mode === 'automatic';
+    let running: { annotator: Annotator; stop: AbortController } | undefined;
+    const view: PageView = {
+      get annotator() {
+        return running?.annotator;
+      },
+      get lang() {
+        return resolveUiLang(settings, browserLocale);
+      },
+      get hoverDelayMs() {
+        return settings.hoverDelayMs;
+      },
+    };
+    const cards = createCardController(ctx, view);
+
+    const start = () => {
+      const stop = new AbortController();
+      ctx.onInvalidated(() => stop.abort());
+      const annotator = createAnnotator({
+        doc: document,
+        win: window,
+        signal: stop.signal,
+        exclude: (el) => el.localName === CARD_HOST,
+        entities: enabledEntities(settings),
+        style: settings.style,
+        onMentions: (count) => reportCount(ctx, count),
+      });
+      running = { annotator, stop };
+    };
+    const stopRunning = () => {
+      if (!running) return;
+      cards.close(false);
+      running.stop.abort();
+      running = undefined;
+      reportCount(ctx, 0);
+    };
+    /** Brings the page in line with the settings: starts, stops or updates the annotator. */
+    const apply = () => {
+      const wanted = activated && isActiveHere(settings);
+      if (wanted && !running) start();
+      else if (!wanted) stopRunning();
+      else if (running) {
+        running.annotator.setStyle(settings.style);
+        void running.annotator.setEntities(enabledEntities(settings));
+      }
+    };
+    const activate = (): boolean => {
+      activated = true;
+      apply();
+      return running !== undefined;
+    };
+
+    const unwatch = watchSettings((next) => {
+      const langBefore = view.lang;
+      settings = next;
+      if (settings.mode === 'automatic') activated = true;
+      // An open card would keep the old language or delay; the next one opens with the new ones.
+      if (view.lang !== langBefore) cards.close(false);
+      apply();
     });
-    const cards = createCardController(ctx, annotator, lang);
-    wireMessages(ctx, annotator, cards);
+    ctx.onInvalidated(unwatch);
+    apply();
+    wireMessages(ctx, view, cards, activate);
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       cards.close(false);
-      void annotator.rescan();
+      // Never-run and only-run patterns can name paths, which an in-page navigation changes.
+      const before = running;
+      apply();
+      if (running && running === before) void running.annotator.rescan();
     });
   },
 });
+
+/** What the card and message handlers need from the live page state. */
+interface PageView {
+  /** The running annotator; undefined while the extension is off, paused or not yet activated here. */
+  readonly annotator: Annotator | undefined;
+  readonly lang: UiLang;
+  /** Pointer must rest on a mention this long before its card opens, so sweeping across text opens nothing. */
+  readonly hoverDelayMs: number;
+}
+
+/** The painted entities switched on in `settings`. */
+function enabledEntities(settings: Settings) {
+  return SETTINGS_ENTITIES.filter((e) => settings.entities[e]);
+}
+
+/**
+ * Whether this frame should annotate: its own address, and in a sub-frame the tab's site as
+ * well, so pausing a site from the popup also quiets the frames it embeds. `ancestorOrigins`
+ * is Chromium-only; elsewhere a sub-frame is judged by its own address.
+ */
+function isActiveHere(settings: Settings): boolean {
+  if (!isActiveOn(settings, location.href)) return false;
+  const ancestors = location.ancestorOrigins;
+  const top = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
+  return top === undefined || top === 'null' || isActiveOn(settings, `${top}/`);
+}
 
 let countTimer: number | undefined;
 /** Tells the background the frame's count, at most every 250 ms: infinite scroll can change it every frame. */
@@ -78,7 +174,7 @@ interface CardController {
   readonly lastIndex: number;
 }
 
-function createCardController(ctx: ContentScriptContext, annotator: Annotator, lang: UiLang): CardController {
+function createCardController(ctx: ContentScriptContext, view: PageView): CardController {
   const base = browser.runtime.getURL('/statement.html');
   let ui: ShadowRootContentScriptUi<void> | undefined;
   let shown: { mention: PageMention; stopAutoUpdate: () => void; returnFocus: Element | null } | undefined;
@@ -151,7 +247,7 @@ function createCardController(ctx: ContentScriptContext, annotator: Annotator, l
     render(
       <MentionCard
         mention={{ entity: mention.entity, text: mention.text }}
-        lang={lang}
+        lang={view.lang}
         onClose={() => close(true)}
         statementUrl={(part, quote) => statementUrl(base, part, quote)}
       />,
@@ -177,7 +273,9 @@ function createCardController(ctx: ContentScriptContext, annotator: Annotator, l
       void computePosition(reference, host, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        // crossAxis: a card taller than the room both above and below its mention (a mention
+        // mid-screen on a short viewport) slides up into view instead of spilling off the top.
+        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
       }).then(({ x, y }) => {
         host.style.setProperty(X_PROPERTY, `${Math.round(x)}px`, 'important');
         host.style.setProperty(Y_PROPERTY, `${Math.round(y)}px`, 'important');
@@ -208,7 +306,7 @@ function createCardController(ctx: ContentScriptContext, annotator: Annotator, l
       cancelPending();
       return;
     }
-    const hit = annotator.mentionAt(p.x, p.y);
+    const hit = view.annotator?.mentionAt(p.x, p.y);
     if (hit && hit === shown?.mention) {
       cancelClose();
       cancelPending();
@@ -221,7 +319,7 @@ function createCardController(ctx: ContentScriptContext, annotator: Annotator, l
     }
     if (pending?.mention === hit) return;
     cancelPending();
-    pending = { mention: hit, timer: ctx.setTimeout(() => void open(hit, false), HOVER_INTENT_MS) };
+    pending = { mention: hit, timer: ctx.setTimeout(() => void open(hit, false), view.hoverDelayMs) };
   };
   ctx.addEventListener(
     document,
@@ -242,7 +340,7 @@ function createCardController(ctx: ContentScriptContext, annotator: Annotator, l
     (event: PointerEvent) => {
       if (isInCard(event)) return;
       // Touch screens have no hover: a tap on a mention opens its card at once.
-      const hit = event.pointerType === 'touch' ? annotator.mentionAt(event.clientX, event.clientY) : undefined;
+      const hit = event.pointerType === 'touch' ? view.annotator?.mentionAt(event.clientX, event.clientY) : undefined;
       if (hit) void open(hit, false);
       else if (shown) close(false);
     },
@@ -283,15 +381,33 @@ function revealAndOpen(annotator: Annotator, cards: CardController, index: numbe
   return true;
 }
 
-function wireMessages(ctx: ContentScriptContext, annotator: Annotator, cards: CardController) {
+/** The top frame's address and title, sent with mentions for the popup's exports and pause control. */
+function pageIdentity(): { url: string; title: string } {
+  return { url: location.href, title: document.title };
+}
+
+function wireMessages(ctx: ContentScriptContext, view: PageView, cards: CardController, activate: () => boolean) {
   // The popup and the keyboard command talk to the page the reader sees: the top frame.
-  // Sub-frames stay silent so that their answer never wins the race for the response.
-  if (window !== window.top) return;
+  // Sub-frames stay silent so that their answer never wins the race for the response; they
+  // only follow `activate`, so an on-click activation covers the frames of the tab too.
+  const isTop = window === window.top;
   const listener = (message: unknown): Promise<unknown> | undefined => {
     if (!isToContentMessage(message)) return undefined;
-    return handle(message);
+    if (message.type === 'activate') {
+      const active = activate();
+      return isTop ? Promise.resolve({ active }) : undefined;
+    }
+    return isTop ? handle(message) : undefined;
   };
-  const handle = async (message: ToContent): Promise<unknown> => {
+  const handle = async (message: Exclude<ToContent, { type: 'activate' }>): Promise<unknown> => {
+    const annotator = view.annotator;
+    if (!annotator) {
+      // Off, paused or not activated here: an honest empty answer rather than silence.
+      if (message.type === 'get-mentions') {
+        return { mentions: [], total: 0, capped: false, ...pageIdentity() } satisfies MentionsResponse;
+      }
+      return message.type === 'reveal-mention' ? { ok: false } : undefined;
+    }
     await annotator.ready;
     switch (message.type) {
       case 'get-mentions': {
@@ -302,6 +418,7 @@ function wireMessages(ctx: ContentScriptContext, annotator: Annotator, cards: Ca
             .map((m) => ({ index: m.index, entity: m.entity, text: m.text, snippet: m.snippet })),
           total: all.length,
           capped: all.length > MAX_LISTED,
+          ...pageIdentity(),
         };
         return answer;
       }

@@ -100,7 +100,21 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Default: headless unless `HEADED` is set in the environment. */
   headless?: boolean;
+  /** Extra Chromium switches, e.g. `--lang=fr`. */
+  args?: string[];
+  /** Extra environment variables for the browser process (see `FRENCH_UI`). */
+  env?: Record<string, string>;
 }
+
+/**
+ * Starts Chromium with a French interface. `--lang` alone is ignored on Linux, where the UI
+ * language comes from `LANGUAGE`; either needs the French locale pack (Debian: chromium-l10n),
+ * without which Chromium falls back to en-US.
+ */
+export const FRENCH_UI: Pick<LaunchOptions, 'args' | 'env'> = {
+  args: ['--lang=fr'],
+  env: { LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+};
 
 /**
  * Launches Chromium with the built extension (or without any when `withExtension` is false),
@@ -109,6 +123,8 @@ export interface LaunchOptions {
 export async function launchBrowser({
   withExtension = true,
   headless = !process.env.HEADED,
+  args: extraArgs = [],
+  env,
 }: LaunchOptions = {}): Promise<Browser> {
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('The extension is not built: run `wxt build` (the e2e global setup normally does).');
@@ -121,6 +137,7 @@ export async function launchBrowser({
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    ...extraArgs,
   ];
   if (withExtension) args.unshift(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(profile, {
@@ -128,6 +145,7 @@ export async function launchBrowser({
     headless,
     args,
     viewport: { width: 1100, height: 800 },
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
   });
   const errors: Problem[] = [];
   const requests: Browser['requests'] = [];

@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Annotator, createAnnotator } from '../page/annotator.ts';
+import { highlightCss } from '../page/styles.ts';
+
+/** happy-dom has no Custom Highlight API: a minimal stand-in installed on the test window. */
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+const registry = new Map<string, FakeHighlight>();
+const sizeOf = (entity: string) => registry.get(`sanctions-context-${entity}`)?.size ?? 0;
+const sheet = () => document.head.querySelector('style[data-sanctions-context-styles]')?.textContent ?? '';
+
+let controller: AbortController;
+let counts: number[];
+
+function start(options: Partial<Parameters<typeof createAnnotator>[0]> = {}): Annotator {
+  return createAnnotator({
+    doc: document,
+    win: window as unknown as Window & typeof globalThis,
+    signal: controller.signal,
+    onMentions: (n) => counts.push(n),
+    ...options,
+  });
+}
+
+beforeEach(() => {
+  registry.clear();
+  (window as unknown as { Highlight?: unknown }).Highlight = FakeHighlight;
+  Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+  controller = new AbortController();
+  counts = [];
+  const p = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+  document.body.replaceChildren(
+    p('The DPRK and North Korea.'),
+    p('The MSMT reported on the Reconnaissance General Bureau.'),
+  );
+});
+afterEach(() => controller.abort());
+
+describe('annotator settings', () => {
+  it('drops one entity at once, keeping the others, and brings it back on demand', async () => {
+    const a = start();
+    await a.ready;
+    expect([sizeOf('dprk'), sizeOf('msmt'), sizeOf('rgb')]).toEqual([2, 1, 1]);
+    const dropped = a.setEntities(['dprk', 'unsc-1718', 'msmt']);
+    // No re-read is needed to drop: the highlight is gone before the promise settles.
+    expect([sizeOf('dprk'), sizeOf('msmt'), sizeOf('rgb')]).toEqual([2, 1, 0]);
+    await dropped;
+    expect(a.mentions().map((m) => m.entity)).toEqual(['dprk', 'dprk', 'msmt']);
+    expect(a.mentions().map((m) => m.index)).toEqual([0, 1, 2]);
+    expect(counts.at(-1)).toBe(3);
+    expect(sheet()).not.toContain('sanctions-context-rgb');
+
+    await a.setEntities(['dprk', 'unsc-1718', 'msmt', 'rgb']);
+    expect([sizeOf('dprk'), sizeOf('msmt'), sizeOf('rgb')]).toEqual([2, 1, 1]);
+    expect(a.mentions().map((m) => m.entity)).toEqual(['dprk', 'dprk', 'msmt', 'rgb']);
+    expect(sheet()).toContain('sanctions-context-rgb');
+  });
+
+  it('does nothing when the entity set is unchanged', async () => {
+    const a = start();
+    await a.ready;
+    const before = counts.length;
+    await a.setEntities(['msmt', 'rgb', 'unsc-1718', 'dprk']);
+    expect(counts.length).toBe(before);
+  });
+
+  it('starts with the given entities and style', async () => {
+    const a = start({ entities: ['msmt'], style: 'underline' });
+    await a.ready;
+    expect([sizeOf('dprk'), sizeOf('msmt')]).toEqual([0, 1]);
+    expect(sheet()).toContain('background-color: transparent; text-decoration: underline');
+  });
+
+  it('restyles live without re-reading the page', async () => {
+    const a = start();
+    await a.ready;
+    const before = counts.length;
+    a.setStyle('fill');
+    expect(sheet()).toMatch(/sanctions-context-dprk\)[^{]*\{ background-color: rgba\([^}]*text-decoration: none/);
+    a.setStyle('both');
+    expect(sheet()).toMatch(/sanctions-context-dprk\)[^{]*\{ background-color: rgba\([^}]*underline 2px/);
+    expect(counts.length).toBe(before);
+    expect(sizeOf('dprk')).toBe(2);
+  });
+});
+
+describe('highlightCss styles', () => {
+  it('draws fill, underline or both, and keeps the accessibility overrides in every style', () => {
+    const fill = highlightCss(['dprk'], 'fill');
+    const underline = highlightCss(['dprk'], 'underline');
+    const both = highlightCss(['dprk']);
+    const main = (css: string) => css.split('\n')[0] ?? '';
+    expect(main(fill)).toMatch(/background-color: rgba.*text-decoration: none/);
+    expect(main(underline)).toMatch(/background-color: transparent; text-decoration: underline/);
+    expect(main(both)).toMatch(/background-color: rgba.*text-decoration: underline/);
+    for (const css of [fill, underline, both]) {
+      expect(css).toContain('prefers-contrast: more');
+      expect(css).toContain('forced-colors: active');
+    }
+  });
+});

@@ -1,172 +1,303 @@
 import type { ComponentChildren } from 'preact';
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Entity, SourceDocument } from '../data/schema.ts';
-import type { SearchResult, SnippetRange } from '../engine/search-knowledge.ts';
-import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
+import type { SearchResult } from '../engine/search-knowledge.ts';
+import type { EntityId } from '../engine/types.ts';
+import { type ExportCitation, type ExportInput, exportFilename, exportRows, toCsv, toJson } from '../lib/export.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import type { MentionsResponse } from '../lib/messages.ts';
+import type { RestrictedReason } from '../lib/page-access.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
-import { ENTITY_COLORS } from './palette.ts';
+import { MentionList } from './MentionList.tsx';
+import { countLabel, SearchPanel } from './SearchPanel.tsx';
 
-/** What the popup knows about the active tab's mentions. */
-export type PageMentions =
+/** What the popup knows about the tab it describes. */
+export type PageState =
   | { state: 'loading' }
-  /** No content script answered: a browser page, a store page, or a tab opened before install. */
-  | { state: 'unavailable' }
+  /** Closed to extensions, known from its URL (or from a PDF address that did not answer). */
+  | { state: 'restricted'; reason: RestrictedReason }
+  /** A web page whose content script does not answer: open before install or update. */
+  | { state: 'reload' }
+  /** No answer and no URL to explain it by. */
+  | { state: 'unknown' }
+  /** The settings keep the extension off this page. */
+  | { state: 'inactive'; reason: 'disabled' | 'paused' | 'excluded' }
   | { state: 'ready'; response: MentionsResponse };
+
+export interface PopupControls {
+  enabled: boolean;
+  /** Whether the tab's site is paused; undefined when the tab has no site to pause (or it is unknown). */
+  paused: boolean | undefined;
+  /** The tab's host name, shown in the pause switch. */
+  site: string | undefined;
+}
 
 export interface PopupSummaryProps {
   lang: UiLang;
   doc: SourceDocument;
-  page: PageMentions;
+  page: PageState;
+  controls: PopupControls;
+  /** Problems met reading the stored settings; empty when they were fine. */
+  settingsErrors: readonly string[];
   entityById: (id: EntityId) => Entity | undefined;
+  /** The entity's key-fact citations for exports. */
+  citations: (id: EntityId) => ExportCitation[];
   /** Searches the bundled knowledge; `searchKnowledge` in the extension. */
   search: (query: string, lang: UiLang) => SearchResult[];
   /** Extension URL of the statement page at `part` with `quote` lit. */
   statementHref: (part: string, quote: string) => string;
+  /** Extension URL of the full-page search. */
+  searchPageHref: string;
+  onReveal: (index: number) => Promise<boolean>;
+  /** Pauses or resumes the tab's site; resolves when stored (rejects when storage fails). */
+  onSetPaused: (paused: boolean) => Promise<void>;
+  onSetEnabled: (enabled: boolean) => Promise<void>;
+  onOpenOptions: () => void;
+  onReloadTab: () => void;
+  /** Saves `content` as a file (a Blob URL and `<a download>` in the extension). */
+  download: (filename: string, mime: string, content: string) => void;
+  /** The clock used for export dates; tests pass a fixed one. */
+  now?: () => Date;
 }
 
-const MAX_RESULTS = 8;
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
-const KIND_LABEL: Record<SearchResult['kind'], MessageKey> = {
-  entity: 'popupKindEntity',
-  fact: 'popupKindFact',
-  part: 'popupKindPart',
+
+const RESTRICTED: Record<RestrictedReason, MessageKey> = {
+  browser: 'popupRestrictedBrowser',
+  store: 'popupRestrictedStore',
+  pdf: 'popupRestrictedPdf',
+  source: 'popupRestrictedSource',
+  file: 'popupRestrictedFile',
+  extension: 'popupRestrictedExtension',
+  scheme: 'popupRestrictedScheme',
 };
 
-/** `text` with `ranges` wrapped in `<mark>`, built from slices so nothing is parsed as markup. */
-function Marked({ text, ranges }: { text: string; ranges: readonly SnippetRange[] }) {
-  const pieces: ComponentChildren[] = [];
-  let at = 0;
-  for (const r of ranges) {
-    if (r.start < at || r.end > text.length) continue;
-    if (r.start > at) pieces.push(text.slice(at, r.start));
-    pieces.push(<mark key={r.start}>{text.slice(r.start, r.end)}</mark>);
-    at = r.end;
-  }
-  if (at < text.length) pieces.push(text.slice(at));
-  return <>{pieces}</>;
+function Switch({
+  checked,
+  disabled,
+  label,
+  onChange,
+  name,
+}: {
+  checked: boolean;
+  disabled?: boolean;
+  label: string;
+  name: string;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label class="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        name={name}
+        checked={checked}
+        disabled={disabled}
+        aria-checked={checked}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+      <span>{label}</span>
+    </label>
+  );
 }
 
-function countLabel(n: number, lang: UiLang, one: MessageKey, many: MessageKey): string {
-  return n === 1 ? t(one, lang) : t(many, lang, n);
+type ExportProps = Pick<PopupSummaryProps, 'lang' | 'doc' | 'entityById' | 'citations' | 'download' | 'now'> & {
+  response: MentionsResponse;
+  announce: (message: string) => void;
+};
+
+function ExportButtons({ lang, doc, entityById, citations, download, now, response, announce }: ExportProps) {
+  const run = (kind: 'csv' | 'json') => {
+    const date = now?.() ?? new Date();
+    const input: ExportInput = {
+      pageUrl: response.url ?? '',
+      pageTitle: response.title ?? '',
+      exportedAt: date,
+      statement: { title: doc.title, publisher: doc.publisher[lang], date: doc.date, url: doc.url },
+      mentions: response.mentions,
+      entityName: (id) => entityById(id)?.name[lang] ?? id,
+      citations,
+    };
+    const filename = exportFilename(kind, date);
+    try {
+      if (kind === 'csv') download(filename, 'text/csv;charset=utf-8', toCsv(exportRows(input), doc.url));
+      else download(filename, 'application/json', toJson(input));
+      announce(t('popupExported', lang, filename));
+    } catch {
+      announce(t('popupExportFailed', lang));
+    }
+  };
+  return (
+    <fieldset class="export">
+      <legend class="export-label">{t('popupExportLabel', lang)}</legend>
+      <button type="button" class="button" data-export="csv" onClick={() => run('csv')}>
+        {t('popupExportCsv', lang)}
+      </button>
+      <button type="button" class="button" data-export="json" onClick={() => run('json')}>
+        {t('popupExportJson', lang)}
+      </button>
+    </fieldset>
+  );
 }
 
-function PageSection({ lang, page, entityById }: Pick<PopupSummaryProps, 'lang' | 'page' | 'entityById'>) {
-  const headingId = useId();
+type PageSectionProps = Omit<PopupSummaryProps, 'search' | 'statementHref' | 'searchPageHref' | 'settingsErrors'> & {
+  announce: (message: string) => void;
+};
+
+function PageSection(props: PageSectionProps) {
+  const { lang, page, controls, onReloadTab, onOpenOptions } = props;
+  const headingId = 'page-heading';
   let body: ComponentChildren;
-  if (page.state === 'loading') {
-    body = <p class="muted">{t('popupLoading', lang)}</p>;
-  } else if (page.state === 'unavailable') {
-    body = <p class="notice">{t('popupCannotRead', lang)}</p>;
-  } else {
-    const { mentions, total, capped } = page.response;
-    const counts = new Map<EntityId, number>();
-    for (const m of mentions) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-    // Entities in their fixed order, so the list does not reshuffle from page to page.
-    const rows = ENTITY_IDS.filter((id) => counts.has(id));
-    body =
-      total === 0 ? (
-        <p class="muted">{t('popupNoMentions', lang)}</p>
-      ) : (
-        <>
-          <p class="total">{countLabel(total, lang, 'popupMentionCountOne', 'popupMentionCountMany')}</p>
-          <ul class="entities">
-            {rows.map((id) => {
-              const entity = entityById(id);
-              return (
-                <li key={id} class="entity-row">
-                  <span class="swatch" style={{ background: ENTITY_COLORS[id].accent }} aria-hidden="true" />
-                  <span class="entity-name" title={entity?.name[lang]}>
-                    {entity?.short[lang] ?? id}
-                  </span>
-                  <span class="entity-count">{counts.get(id)}</span>
-                </li>
-              );
-            })}
-          </ul>
-          {capped && <p class="muted small">{t('popupCapped', lang, mentions.length)}</p>}
-        </>
+  switch (page.state) {
+    case 'loading':
+      body = <p class="muted">{t('popupLoading', lang)}</p>;
+      break;
+    case 'restricted':
+      body = (
+        <p class="notice" data-state="restricted" data-reason={page.reason}>
+          {t(RESTRICTED[page.reason], lang)}
+        </p>
       );
+      break;
+    case 'reload':
+      body = (
+        <div class="notice" data-state="reload">
+          <p>{t('popupNeedsReload', lang)}</p>
+          <button type="button" class="button primary" onClick={onReloadTab}>
+            {t('popupReloadTab', lang)}
+          </button>
+        </div>
+      );
+      break;
+    case 'unknown':
+      body = (
+        <p class="notice" data-state="unknown">
+          {t('popupCannotRead', lang)}
+        </p>
+      );
+      break;
+    case 'inactive':
+      body = (
+        <div class="notice" data-state="inactive" data-reason={page.reason}>
+          <p>
+            {page.reason === 'disabled'
+              ? t('popupInactiveDisabled', lang)
+              : page.reason === 'paused'
+                ? t('popupInactivePaused', lang, controls.site ?? '')
+                : t('popupInactiveExcluded', lang)}
+          </p>
+          {page.reason === 'excluded' && (
+            <button type="button" class="link-button" onClick={onOpenOptions}>
+              {t('popupOpenOptions', lang)}
+            </button>
+          )}
+        </div>
+      );
+      break;
+    case 'ready': {
+      const { mentions, total, capped } = page.response;
+      body =
+        total === 0 ? (
+          <p class="muted" data-state="empty">
+            {t('popupNoMentions', lang)}
+          </p>
+        ) : (
+          <>
+            <p class="total" data-state="ready">
+              {countLabel(total, lang, 'popupMentionCountOne', 'popupMentionCountMany')}
+            </p>
+            {capped && (
+              <p class="notice small" data-state="capped">
+                {t('popupCapped', lang, mentions.length)}
+              </p>
+            )}
+            <MentionList
+              lang={lang}
+              mentions={mentions}
+              entityById={props.entityById}
+              onReveal={props.onReveal}
+              announce={props.announce}
+            />
+            <ExportButtons {...props} response={page.response} />
+          </>
+        );
+      break;
+    }
   }
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} aria-busy={page.state === 'loading'} class="page">
       <h2 id={headingId}>{t('popupThisPage', lang)}</h2>
       {body}
     </section>
   );
 }
 
-function ResultItem({
-  result,
+function ControlsSection({
   lang,
-  statementHref,
-}: {
-  result: SearchResult;
-  lang: UiLang;
-  statementHref: PopupSummaryProps['statementHref'];
+  controls,
+  onSetPaused,
+  onSetEnabled,
+  onOpenOptions,
+  announce,
+}: Pick<PopupSummaryProps, 'lang' | 'controls' | 'onSetPaused' | 'onSetEnabled' | 'onOpenOptions'> & {
+  announce: (message: string) => void;
 }) {
-  // A fact's title is its wording in the UI language; when that is also what matched, show it once, marked.
-  const titleIsSnippet = result.snippet === result.title;
-  const href = result.cite ? statementHref(result.cite.part, result.quote ?? '') : statementHref('', '');
-  const paragraph = result.cite?.number;
+  const headingId = 'controls-heading';
+  const { enabled, paused, site } = controls;
+  const save = (run: Promise<void>, done: string) =>
+    run.then(
+      () => announce(done),
+      () => announce(t('popupSaveFailed', lang)),
+    );
   return (
-    <li class="result">
-      <a class="result-title" href={href} lang={titleIsSnippet ? result.snippetLang : undefined} {...NEW_TAB}>
-        {titleIsSnippet ? <Marked text={result.snippet} ranges={result.matches} /> : result.title}
-      </a>
-      {!titleIsSnippet && (
-        <p class="result-snippet" lang={result.snippetLang}>
-          <Marked text={result.snippet} ranges={result.matches} />
-        </p>
-      )}
-      <p class="result-meta">
-        {t(KIND_LABEL[result.kind], lang)}
-        {paragraph !== undefined && ` · ${t('cardChipParagraph', lang, paragraph)}`}
-      </p>
-    </li>
+    <section class="controls" aria-labelledby={headingId}>
+      <h2 id={headingId} class="visually-hidden">
+        {t('popupControlsHeading', lang)}
+      </h2>
+      <Switch
+        name="site"
+        checked={paused === false}
+        disabled={paused === undefined || !enabled}
+        label={site ? t('popupSiteSwitch', lang, site) : t('popupSiteSwitchNoSite', lang)}
+        onChange={(on) =>
+          void save(
+            onSetPaused(!on),
+            on ? t('popupResumedStatus', lang, site ?? '') : t('popupPausedStatus', lang, site ?? ''),
+          )
+        }
+      />
+      <Switch
+        name="enabled"
+        checked={enabled}
+        label={t('popupEnabledSwitch', lang)}
+        onChange={(on) =>
+          void save(onSetEnabled(on), on ? t('popupEnabledStatus', lang) : t('popupDisabledStatus', lang))
+        }
+      />
+      <button type="button" class="link-button options" onClick={onOpenOptions}>
+        {t('popupOpenOptions', lang)}
+      </button>
+    </section>
   );
 }
 
-function SearchSection({ lang, search, statementHref }: Pick<PopupSummaryProps, 'lang' | 'search' | 'statementHref'>) {
-  const [query, setQuery] = useState('');
-  const inputId = useId();
-  const results = useMemo(() => search(query, lang).slice(0, MAX_RESULTS), [query, lang, search]);
-  const typed = query.trim() !== '';
-  return (
-    <search class="search">
-      <label for={inputId}>{t('popupSearchLabel', lang)}</label>
-      <input
-        id={inputId}
-        type="search"
-        value={query}
-        placeholder={t('popupSearchPlaceholder', lang)}
-        autocomplete="off"
-        spellcheck={false}
-        onInput={(e) => setQuery(e.currentTarget.value)}
-      />
-      <p class="visually-hidden" aria-live="polite">
-        {typed ? countLabel(results.length, lang, 'popupSearchResultsOne', 'popupSearchResultsMany') : ''}
-      </p>
-      {typed && results.length === 0 && <p class="muted">{t('popupSearchNoResults', lang, query.trim())}</p>}
-      {results.length > 0 && (
-        <ul class="results">
-          {results.map((r) => (
-            <ResultItem key={`${r.kind}:${r.id}`} result={r} lang={lang} statementHref={statementHref} />
-          ))}
-        </ul>
-      )}
-    </search>
-  );
-}
+/*
+ * Element ids are fixed rather than from `useId`: the popup renders each section once, and
+ * Preact's generated ids repeated across sections here, pointing a label at the wrong heading.
+ */
 
 /**
- * The toolbar popup: which statement the extension explains, what the active page mentions
- * (grouped by entity), and a search over the statement. Every string comes from the locale files
- * or the data bundle, rendered as text.
+ * The toolbar popup: which statement the extension explains; controls (pause on this site,
+ * global switch, options); what the tab mentions, grouped by entity, each mention revealable in
+ * the page, with CSV/JSON export; and a search over the statement. Honest states for pages the
+ * extension cannot read. Every string comes from the locale files or the data, rendered as text.
  */
-export function PopupSummary({ lang, doc, page, entityById, search, statementHref }: PopupSummaryProps) {
+export function PopupSummary(props: PopupSummaryProps) {
+  const { lang, doc, statementHref, settingsErrors } = props;
+  const [status, setStatus] = useState('');
+  // A changing suffix makes the live region announce the same message twice in a row.
+  const announce = (message: string) => setStatus((prev) => (prev === message ? `${message}\u00a0` : message));
   return (
     <main class="popup">
       <header>
@@ -178,8 +309,30 @@ export function PopupSummary({ lang, doc, page, entityById, search, statementHre
         <p class="meta">{t('popupSource', lang, formatIsoDate(doc.date, lang), doc.publisher[lang])}</p>
         <p class="what">{t('popupWhatThis', lang)}</p>
       </header>
-      <PageSection lang={lang} page={page} entityById={entityById} />
-      <SearchSection lang={lang} search={search} statementHref={statementHref} />
+      {settingsErrors.length > 0 && (
+        <div class="notice warn" data-state="settings-errors">
+          <p>{t('popupSettingsNotice', lang)}</p>
+          <ul class="errors small">
+            {settingsErrors.slice(0, 3).map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            {t('popupSettingsOpen', lang)}
+          </button>
+        </div>
+      )}
+      <ControlsSection {...props} announce={announce} />
+      <PageSection {...props} announce={announce} />
+      <SearchPanel lang={lang} search={props.search} statementHref={statementHref} />
+      <p class="small search-page-link">
+        <a href={props.searchPageHref} {...NEW_TAB}>
+          {t('popupOpenSearchPage', lang)}
+        </a>
+      </p>
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
     </main>
   );
 }

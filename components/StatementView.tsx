@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Part, SourceDocument } from '../data/schema.ts';
 import { t } from '../lib/i18n.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
+import { citationText, paragraphFragmentUrl } from './statement-citation.ts';
 import './statement.css';
 
 /** What a statement-page URL hash asks for: `#p4&q=<encodeURIComponent(quote)>`. */
@@ -40,7 +41,68 @@ function withQuoteLit(text: string, quote: string | undefined): ComponentChildre
   return [text.slice(0, at), <mark key="q">{quote}</mark>, text.slice(at + quote.length)];
 }
 
-function PartRow({ part, lang, target }: { part: Part; lang: UiLang; target: StatementTarget }) {
+/** How long the "Copied" confirmation stays. */
+const COPIED_MS = 2500;
+
+/** Copies `text`; rejects when the clipboard refuses (no permission, page not focused). */
+export type CopyText = (text: string) => Promise<void>;
+
+function defaultCopy(text: string): Promise<void> {
+  return navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('no clipboard'));
+}
+
+/** "Copy citation" with a visible confirmation; on failure shows the citation selected, to copy by hand. */
+function CopyCitation({ doc, part, lang, copy }: { doc: SourceDocument; part: Part; lang: UiLang; copy: CopyText }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const fallbackRef = useRef<HTMLTextAreaElement>(null);
+  const text = citationText(doc, part, lang);
+  useEffect(() => {
+    if (state === 'failed') fallbackRef.current?.select();
+    if (state !== 'copied') return;
+    const timer = setTimeout(() => setState('idle'), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [state]);
+  return (
+    <div class="copy">
+      <button
+        type="button"
+        class="tool"
+        aria-label={t('statementCopyCitationLabel', lang, part.number ?? '')}
+        onClick={() =>
+          copy(text).then(
+            () => setState('copied'),
+            () => setState('failed'),
+          )
+        }
+      >
+        {t('statementCopyCitation', lang)}
+      </button>
+      <span class="copied" role="status">
+        {state === 'copied' ? t('statementCopied', lang) : ''}
+      </span>
+      {state === 'failed' && (
+        <div class="copy-fallback">
+          <p>{t('statementCopyFailed', lang)}</p>
+          <textarea ref={fallbackRef} readOnly rows={3} value={text} aria-label={t('statementCopyCitation', lang)} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PartRow({
+  doc,
+  part,
+  lang,
+  target,
+  copy,
+}: {
+  doc: SourceDocument;
+  part: Part;
+  lang: UiLang;
+  target: StatementTarget;
+  copy: CopyText;
+}) {
   const isTarget = part.id === target.part;
   const quote = isTarget ? target.quote : undefined;
   const quoteMissing = quote !== undefined && !part.text.includes(quote);
@@ -60,9 +122,11 @@ function PartRow({ part, lang, target }: { part: Part; lang: UiLang; target: Sta
         )}
       </div>
       <div class="cols">
-        <p class="fr" lang="fr">
-          {withQuoteLit(part.text, quote)}
-        </p>
+        <div class="fr-col">
+          <p class="fr" lang="fr">
+            {withQuoteLit(part.text, quote)}
+          </p>
+        </div>
         <div class="en-col">
           <p class="en-label">{t('statementUnofficialTranslation', lang)}</p>
           <p class="en" lang="en">
@@ -70,6 +134,20 @@ function PartRow({ part, lang, target }: { part: Part; lang: UiLang; target: Sta
           </p>
         </div>
       </div>
+      {part.number !== undefined && (
+        <div class="part-tools">
+          <CopyCitation doc={doc} part={part} lang={lang} copy={copy} />
+          <a
+            class="tool-link"
+            href={paragraphFragmentUrl(doc, part)}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={t('statementParagraphOriginalLabel', lang, part.number)}
+          >
+            {t('statementParagraphOriginal', lang)}
+          </a>
+        </div>
+      )}
       {quoteMissing && (
         <p class="notice" role="status">
           {t('statementQuoteNotFound', lang)}
@@ -79,19 +157,32 @@ function PartRow({ part, lang, target }: { part: Part; lang: UiLang; target: Sta
   );
 }
 
+/** Counts shown in "About this data"; the page passes the bundled knowledge's sizes. */
+export interface BundleCounts {
+  entities: number;
+  facts: number;
+  events: number;
+}
+
 export interface StatementViewProps {
   doc: SourceDocument;
   lang: UiLang;
   /** The page's `location.hash`; names the paragraph to show and the quote to light. */
   hash: string;
+  /** Sizes of the bundled knowledge, for "About this data"; the line is left out without them. */
+  counts?: BundleCounts;
+  /** Copies a citation; the clipboard API unless a test supplies one. */
+  copy?: CopyText;
 }
 
 /**
- * The bundled statement, French original beside our unofficial English translation,
- * scrolled to the paragraph the hash names with its quote lit.
+ * The bundled statement, French original beside our unofficial English translation (one at a
+ * time, switchable, on narrow screens), scrolled to the paragraph the hash names with its quote
+ * lit; each numbered paragraph can be cited or opened on the original page.
  */
-export function StatementView({ doc, lang, hash }: StatementViewProps) {
+export function StatementView({ doc, lang, hash, counts, copy = defaultCopy }: StatementViewProps) {
   const target = parseStatementHash(hash);
+  const [shown, setShown] = useState<'fr' | 'en'>('fr');
   const rootRef = useRef<HTMLDivElement>(null);
   const front = doc.parts.filter((p) => p.kind !== 'contacts');
   const contacts = doc.parts.filter((p) => p.kind === 'contacts');
@@ -100,6 +191,8 @@ export function StatementView({ doc, lang, hash }: StatementViewProps) {
   useEffect(() => {
     const root = rootRef.current;
     if (!root || !target.part) return;
+    // The lit quote is French: on a narrow screen showing the translation, show the original.
+    if (target.quote) setShown('fr');
     const section = root.ownerDocument.getElementById(target.part);
     if (!section || !root.contains(section)) return;
     const reduceMotion = root.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -111,7 +204,7 @@ export function StatementView({ doc, lang, hash }: StatementViewProps) {
   }, [target.part, target.quote]);
 
   return (
-    <div class="statement" ref={rootRef}>
+    <div class={`statement show-${shown}`} ref={rootRef}>
       <header class="page-header">
         <h1 class="page-title">{doc.shortTitle[lang]}</h1>
         <p class="meta">
@@ -132,6 +225,15 @@ export function StatementView({ doc, lang, hash }: StatementViewProps) {
         </p>
       )}
       <main>
+        <fieldset class="lang-toggle">
+          <legend class="visually-hidden">{t('statementLanguageTabs', lang)}</legend>
+          <button type="button" aria-pressed={shown === 'fr'} onClick={() => setShown('fr')}>
+            {t('statementFrenchOriginal', lang)}
+          </button>
+          <button type="button" aria-pressed={shown === 'en'} onClick={() => setShown('en')}>
+            {t('statementUnofficialTranslation', lang)}
+          </button>
+        </fieldset>
         <div class="col-heads">
           <span class="gutter" aria-hidden="true" />
           <p class="col-head">{t('statementFrenchOriginal', lang)}</p>
@@ -139,14 +241,14 @@ export function StatementView({ doc, lang, hash }: StatementViewProps) {
         </div>
         <article class="parts">
           {front.map((part) => (
-            <PartRow key={part.id} part={part} lang={lang} target={target} />
+            <PartRow key={part.id} doc={doc} part={part} lang={lang} target={target} copy={copy} />
           ))}
         </article>
         {contacts.length > 0 && (
           <aside class="contacts">
             <h2 class="contacts-title">{t('statementContactsHeading', lang)}</h2>
             {contacts.map((part) => (
-              <PartRow key={part.id} part={part} lang={lang} target={target} />
+              <PartRow key={part.id} doc={doc} part={part} lang={lang} target={target} copy={copy} />
             ))}
           </aside>
         )}
@@ -154,7 +256,20 @@ export function StatementView({ doc, lang, hash }: StatementViewProps) {
       <footer class="about">
         <h2 class="about-title">{t('statementAboutHeading', lang)}</h2>
         <p>{t('statementAboutBundled', lang)}</p>
+        {counts && (
+          <p>
+            {t(
+              'statementAboutContents',
+              lang,
+              doc.parts.filter((p) => p.number !== undefined).length,
+              counts.entities,
+              counts.facts,
+              counts.events,
+            )}
+          </p>
+        )}
         <p>{t('statementAboutTranslation', lang)}</p>
+        <p class="card-hint">{t('statementCardHint', lang)}</p>
       </footer>
     </div>
   );

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseStatementHash, StatementView } from '../components/StatementView.tsx';
+import { citationText, paragraphFragmentUrl } from '../components/statement-citation.ts';
 import { knowledge, statement } from '../data/index.ts';
 import { t } from '../lib/i18n.ts';
 import { statementUrl } from '../lib/statement-url.ts';
@@ -141,5 +142,114 @@ describe('StatementView', () => {
     show('#p99', 'fr');
     expect(container.textContent).toContain(t('statementPartNotFound', 'fr', 'p99'));
     expect(container.querySelector('.is-target')).toBeNull();
+  });
+});
+
+describe('StatementView: languages, citations, about', () => {
+  const part = (id: string) => {
+    const p = statement.parts.find((x) => x.id === id);
+    if (!p) throw new Error(id);
+    return p;
+  };
+
+  it('switches the language shown on narrow screens with pressed-state buttons', async () => {
+    show('');
+    const root = () => container.querySelector('.statement');
+    const buttons = [...container.querySelectorAll<HTMLButtonElement>('.lang-toggle button')];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      t('statementFrenchOriginal', 'en'),
+      t('statementUnofficialTranslation', 'en'),
+    ]);
+    expect(container.querySelector('.lang-toggle legend')?.textContent).toBe(t('statementLanguageTabs', 'en'));
+    expect(root()?.classList.contains('show-fr')).toBe(true);
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['true', 'false']);
+    await act(async () => buttons[1]?.click());
+    expect(root()?.classList.contains('show-en')).toBe(true);
+    expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true']);
+    // A deep link lights a French quote: the French column comes back.
+    show(link('p2', 'Bureau général de reconnaissance'));
+    expect(root()?.classList.contains('show-fr')).toBe(true);
+  });
+
+  it('offers "Copy citation" and an original-page link on each numbered paragraph only', () => {
+    show('');
+    for (const p of statement.parts) {
+      const tools = container.querySelector(`[id="${p.id}"] .part-tools`);
+      expect(!!tools, p.id).toBe(p.number !== undefined);
+      if (!tools || p.number === undefined) continue;
+      expect(tools.querySelector('button')?.getAttribute('aria-label')).toBe(
+        t('statementCopyCitationLabel', 'en', p.number),
+      );
+      expect(tools.querySelector('a')?.getAttribute('href')).toBe(paragraphFragmentUrl(statement, p));
+    }
+  });
+
+  it('copies the citation and confirms it visibly', async () => {
+    const copy = vi.fn(async (_text: string) => {});
+    act(() => {
+      render(<StatementView doc={statement} lang="en" hash="" copy={copy} />, container);
+    });
+    await act(async () => container.querySelector<HTMLButtonElement>('#p3 .part-tools button')?.click());
+    expect(copy).toHaveBeenCalledWith(citationText(statement, part('p3'), 'en'));
+    expect(container.querySelector('#p3 .copied')?.textContent).toBe(t('statementCopied', 'en'));
+    expect(container.querySelector('#p3 .copied')?.getAttribute('role')).toBe('status');
+  });
+
+  it('shows the citation selected when the clipboard refuses', async () => {
+    const copy = vi.fn(async () => Promise.reject(new Error('denied')));
+    act(() => {
+      render(<StatementView doc={statement} lang="fr" hash="" copy={copy} />, container);
+    });
+    await act(async () => container.querySelector<HTMLButtonElement>('#p5 .part-tools button')?.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    const area = container.querySelector<HTMLTextAreaElement>('#p5 .copy-fallback textarea');
+    expect(container.querySelector('#p5 .copy-fallback')?.textContent).toContain(t('statementCopyFailed', 'fr'));
+    expect(area?.value).toBe(citationText(statement, part('p5'), 'fr'));
+    expect(area?.selectionStart).toBe(0);
+    expect(area?.selectionEnd).toBe(area?.value.length);
+  });
+
+  it('says what is bundled, with the counts it is given', () => {
+    act(() => {
+      render(
+        <StatementView doc={statement} lang="en" hash="" counts={{ entities: 4, facts: 11, events: 7 }} />,
+        container,
+      );
+    });
+    expect(container.querySelector('.about')?.textContent).toContain(t('statementAboutContents', 'en', 6, 4, 11, 7));
+  });
+});
+
+describe('citations', () => {
+  const p2 = statement.parts.find((p) => p.id === 'p2');
+  if (!p2) throw new Error('p2');
+
+  it('cites publisher, printed title, kind, date, ¶ and the original URL, in each language', () => {
+    const en = citationText(statement, p2, 'en');
+    expect(
+      en.startsWith(`${statement.publisher.en}, “${statement.title}”, joint statement, 22 October 2025, ¶2. `),
+    ).toBe(true);
+    const fr = citationText(statement, p2, 'fr');
+    expect(
+      fr.startsWith(`${statement.publisher.fr}, « ${statement.title} », déclaration commune, 22 octobre 2025, ¶2. `),
+    ).toBe(true);
+    expect(en.endsWith(paragraphFragmentUrl(statement, p2))).toBe(true);
+  });
+
+  it('links a paragraph by a start,end text fragment whose words are in the paragraph', () => {
+    const url = paragraphFragmentUrl(statement, p2);
+    expect(url.startsWith(`${statement.url}#:~:text=`)).toBe(true);
+    const terms = url.split('#:~:text=')[1]?.split(',') ?? [];
+    expect(terms).toHaveLength(2);
+    const [start = '', end = ''] = terms.map((x) => decodeURIComponent(x));
+    expect(terms.every((x) => !x.includes('-'))).toBe(true);
+    expect(p2.text.startsWith(`« ${start}`)).toBe(true);
+    expect(p2.text.endsWith(end)).toBe(true);
+  });
+
+  it('quotes a short part whole and gives the bare page for a part without words', () => {
+    const short = { ...p2, text: 'Déclaration' };
+    expect(paragraphFragmentUrl(statement, short)).toBe(`${statement.url}#:~:text=D%C3%A9claration`);
+    expect(paragraphFragmentUrl(statement, { ...p2, text: '« — »' })).toBe(statement.url);
   });
 });

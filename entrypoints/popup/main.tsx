@@ -1,49 +1,228 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { type PageMentions, PopupSummary } from '../../components/PopupSummary.tsx';
-import { entityById, statement } from '../../data/index.ts';
+import { cardModel } from '../../components/card-model.ts';
+import { type PageState, type PopupControls, PopupSummary } from '../../components/PopupSummary.tsx';
+import * as data from '../../data/index.ts';
 import { searchKnowledge } from '../../engine/search-knowledge.ts';
+import type { EntityId } from '../../engine/types.ts';
+import type { ExportCitation } from '../../lib/export.ts';
 import { t } from '../../lib/i18n.ts';
-import { isMentionsResponse, sendToTab } from '../../lib/messages.ts';
+import { activateTab, isMentionsResponse, type MentionsResponse, sendToTab } from '../../lib/messages.ts';
+import { explainNoAnswer, restrictedReason } from '../../lib/page-access.ts';
+import {
+  browserUiLocale,
+  isActiveOn,
+  isSitePaused,
+  loadSettings,
+  originOf,
+  resolveUiLang,
+  type Settings,
+  saveSettings,
+  setSitePaused,
+} from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import { uiLang } from '../../lib/ui-lang.ts';
 import './style.css';
 
-const lang = uiLang(browser.i18n.getUILanguage());
-document.documentElement.lang = lang;
-document.title = t('actionTitle', lang);
+/*
+ * The toolbar popup. It describes the active tab of the last focused window, or the tab named by
+ * `?tab=<id>`: the real-browser tests open popup.html in a tab of its own (a background tab gets
+ * no frames, so it cannot be clicked), and point it at the fixture tab this way. It only ever
+ * talks to tabs the extension may already message, so the parameter grants nothing.
+ */
 
-const statementBase = browser.runtime.getURL('/statement.html');
-const statementHref = (part: string, quote: string) => statementUrl(statementBase, part, quote);
+/** How long to keep asking a tab that is still loading (its content script runs at document idle). */
+const LOADING_WAIT_MS = 4000;
+/** After a resume, how long to wait for the content script to pick the change up and read the page. */
+const RESUME_WAIT_MS = 2500;
+const POLL_MS = 200;
 
-/** Asks the active tab's content script for its mentions; `unavailable` when nothing answers. */
-async function loadPageMentions(): Promise<PageMentions> {
-  try {
-    // The tab the reader was looking at when opening the popup: the active tab of the last focused window.
-    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) return { state: 'unavailable' };
-    const response: unknown = await sendToTab(tab.id, { type: 'get-mentions' });
-    return isMentionsResponse(response) ? { state: 'ready', response } : { state: 'unavailable' };
-  } catch {
-    // No content script in this tab: a browser-internal or store page, or a tab opened before install.
-    return { state: 'unavailable' };
+interface TabInfo {
+  id: number;
+  url: string | undefined;
+  title: string | undefined;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Widened: WXT types `getURL` with the pages of the last build, and the search page is its own entrypoint.
+const getURL = browser.runtime.getURL as (path: string) => string;
+const statementBase = getURL('/statement.html');
+
+/** The tab to describe; undefined when there is none (a popup opened with no window focused). */
+async function findTab(): Promise<TabInfo | undefined> {
+  const forced = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = Number.isInteger(forced)
+    ? await browser.tabs.get(forced).catch(() => undefined)
+    : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url, title: tab.title };
+}
+
+async function isTabLoading(id: number): Promise<boolean> {
+  const tab = await browser.tabs.get(id).catch(() => undefined);
+  return tab?.status === 'loading';
+}
+
+/** The content script's mentions; undefined when nothing answers (after waiting out a loading tab). */
+async function askMentions(tab: TabInfo): Promise<MentionsResponse | undefined> {
+  const deadline = Date.now() + LOADING_WAIT_MS;
+  for (;;) {
+    try {
+      const answer: unknown = await sendToTab(tab.id, { type: 'get-mentions' });
+      if (isMentionsResponse(answer)) return answer;
+    } catch {
+      // No listener (yet): decided below.
+    }
+    if (Date.now() > deadline || !(await isTabLoading(tab.id))) return undefined;
+    await sleep(POLL_MS);
   }
 }
 
-const app = document.getElementById('app');
-if (app) {
-  const draw = (page: PageMentions) =>
+function inactiveReason(settings: Settings, url: string): 'disabled' | 'paused' | 'excluded' {
+  if (!settings.enabled) return 'disabled';
+  return isSitePaused(settings, url) ? 'paused' : 'excluded';
+}
+
+/** Chrome's switch for local files; undefined where the browser cannot say. */
+async function fileAccessAllowed(): Promise<boolean | undefined> {
+  try {
+    return await browser.extension.isAllowedFileSchemeAccess();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Everything the popup shows about `tab` under `settings`; `waitForMentions` polls a page being switched back on. */
+async function describe(
+  tab: TabInfo,
+  settings: Settings,
+  waitForMentions = false,
+): Promise<{ page: PageState; url: string | undefined }> {
+  const known = restrictedReason(tab.url);
+  if (known) return { page: { state: 'restricted', reason: known }, url: tab.url };
+  if (tab.url && !isActiveOn(settings, tab.url)) {
+    return { page: { state: 'inactive', reason: inactiveReason(settings, tab.url) }, url: tab.url };
+  }
+  // In on-click mode opening the popup is the click: the page is read now. Rejects like get-mentions.
+  if (settings.mode === 'on-click') await activateTab(tab.id).catch(() => undefined);
+  let response = await askMentions(tab);
+  const until = Date.now() + RESUME_WAIT_MS;
+  while (waitForMentions && response && response.total === 0 && Date.now() < until) {
+    await sleep(POLL_MS);
+    response = (await askMentions(tab)) ?? response;
+  }
+  if (!response) {
+    const why = explainNoAnswer(tab.url, await fileAccessAllowed());
+    const page: PageState =
+      why.kind === 'restricted' ? { state: 'restricted', reason: why.reason } : { state: why.kind };
+    return { page, url: tab.url };
+  }
+  const url = response.url ?? tab.url;
+  // The tab's address may only be known from the answer (no `activeTab` grant): judge it now.
+  if (url && !isActiveOn(settings, url))
+    return { page: { state: 'inactive', reason: inactiveReason(settings, url) }, url };
+  return {
+    page: { state: 'ready', response: { ...response, url, title: response.title ?? tab.title ?? '' } },
+    url,
+  };
+}
+
+function controlsFor(settings: Settings, url: string | undefined): PopupControls {
+  const origin = url ? originOf(url) : null;
+  const site = origin && url ? new URL(url).hostname || origin : undefined;
+  return { enabled: settings.enabled, paused: origin && url ? isSitePaused(settings, url) : undefined, site };
+}
+
+/** Saves `content` through a Blob URL and `<a download>`; CSV gets a BOM so spreadsheets read it as UTF-8. */
+function download(filename: string, mime: string, content: string) {
+  const parts = mime.startsWith('text/csv') ? ['\uFEFF', content] : [content];
+  const href = URL.createObjectURL(new Blob(parts, { type: mime }));
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: the download reads the URL after this task.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
+async function main(app: HTMLElement) {
+  const browserLocale = browserUiLocale();
+  const loaded = await loadSettings(uiLang(browserLocale));
+  let settings = loaded.settings;
+  const lang = resolveUiLang(settings, browserLocale);
+  const settingsErrors = lang === uiLang(browserLocale) ? loaded.errors : (await loadSettings(lang)).errors;
+  document.documentElement.lang = lang;
+  document.title = t('actionTitle', lang);
+
+  const citations = (id: EntityId): ExportCitation[] =>
+    (cardModel(id, lang, data)?.facts ?? []).map((f) => ({
+      paragraph: f.paragraph ?? null,
+      part: f.part,
+      quote: f.quote,
+      url: f.originalUrl,
+    }));
+
+  const tab = await findTab();
+  let page: PageState = { state: 'loading' };
+  let url = tab?.url;
+
+  const refresh = async (waitForMentions = false) => {
+    if (!tab) {
+      page = { state: 'unknown' };
+    } else {
+      page = { state: 'loading' };
+      draw();
+      ({ page, url } = await describe(tab, settings, waitForMentions));
+    }
+    draw();
+  };
+
+  const draw = () =>
     render(
       <PopupSummary
         lang={lang}
-        doc={statement}
+        doc={data.statement}
         page={page}
-        entityById={entityById}
+        controls={controlsFor(settings, url)}
+        settingsErrors={settingsErrors}
+        entityById={data.entityById}
+        citations={citations}
         search={searchKnowledge}
-        statementHref={statementHref}
+        statementHref={(part, quote) => statementUrl(statementBase, part, quote)}
+        searchPageHref={getURL('/search.html')}
+        onReveal={async (index) => {
+          if (!tab) return false;
+          const answer = await sendToTab(tab.id, { type: 'reveal-mention', index }).catch(() => undefined);
+          return answer?.ok === true;
+        }}
+        onSetPaused={async (paused) => {
+          if (!url) return;
+          settings = await setSitePaused(url, paused);
+          await refresh(!paused);
+        }}
+        onSetEnabled={async (enabled) => {
+          settings = await saveSettings({ enabled });
+          await refresh(enabled);
+        }}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        onReloadTab={async () => {
+          if (!tab) return;
+          page = { state: 'loading' };
+          draw();
+          await browser.tabs.reload(tab.id).catch(() => undefined);
+          // The reload has started; `describe` waits out the loading tab.
+          await sleep(POLL_MS);
+          await refresh();
+        }}
+        download={download}
       />,
       app,
     );
-  draw({ state: 'loading' });
-  void loadPageMentions().then(draw);
+
+  draw();
+  await refresh();
 }
+
+const app = document.getElementById('app');
+if (app) void main(app);

@@ -1,18 +1,58 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { StatementView } from '../../components/StatementView.tsx';
-import { statement } from '../../data/index.ts';
+import { knowledge, statement } from '../../data/index.ts';
 import { t } from '../../lib/i18n.ts';
-import { uiLang } from '../../lib/ui-lang.ts';
+import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
+import { statementUrl } from '../../lib/statement-url.ts';
+import { createAnnotator } from '../../page/annotator.ts';
+import { attachHoverCards } from './hover-card.tsx';
 
 // Unlisted extension page (statement.html): the bundled statement at `#p4&q=<quote>`.
-const lang = uiLang(browser.i18n.getUILanguage());
-document.documentElement.lang = lang;
-document.title = t('statementPageTitle', lang, statement.shortTitle[lang]);
+const CARD_LAYER = 'card-layer';
+const UI_CHROME = new Set(['button', 'textarea', 'nav', 'fieldset']);
+const counts = {
+  entities: knowledge.entities.length,
+  facts: knowledge.facts.length,
+  events: knowledge.timeline.length,
+};
 
-const app = document.getElementById('app');
-if (app) {
-  const draw = () => render(<StatementView doc={statement} lang={lang} hash={location.hash} />, app);
+async function main(app: HTMLElement) {
+  const { settings } = await loadSettings();
+  const lang = resolveUiLang(settings, browserUiLocale());
+  document.documentElement.lang = lang;
+  document.title = t('statementPageTitle', lang, statement.shortTitle[lang]);
+  const draw = () => render(<StatementView doc={statement} lang={lang} hash={location.hash} counts={counts} />, app);
   window.addEventListener('hashchange', draw);
   draw();
+
+  // Content scripts do not run on extension pages: the page runs the same engine and painter
+  // itself, with the reader's entity and style choices, so the statement reads like any page.
+  const layer = document.createElement('div');
+  layer.className = CARD_LAYER;
+  document.body.append(layer);
+  const stop = new AbortController();
+  window.addEventListener('pagehide', () => stop.abort(), { once: true });
+  const annotator = createAnnotator({
+    doc: document,
+    win: window,
+    signal: stop.signal,
+    // The card and the page's controls are not part of the statement.
+    exclude: (el) => el.classList.contains(CARD_LAYER) || UI_CHROME.has(el.localName),
+    entities: SETTINGS_ENTITIES.filter((e) => settings.entities[e]),
+    style: settings.style,
+  });
+  const base = browser.runtime.getURL('/statement.html');
+  attachHoverCards({
+    annotator,
+    doc: document,
+    layer,
+    lang,
+    statementUrl: (part, quote) => statementUrl(base, part, quote),
+    delayMs: settings.hoverDelayMs,
+    signal: stop.signal,
+  });
 }
+
+const app = document.getElementById('app');
+if (app) void main(app);

@@ -1,0 +1,130 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SearchResult, SnippetRange } from '../engine/search-knowledge.ts';
+import { type MessageKey, t } from '../lib/i18n.ts';
+import type { UiLang } from '../lib/ui-lang.ts';
+
+export interface SearchPanelProps {
+  lang: UiLang;
+  /** Searches the bundled knowledge; `searchKnowledge` in the extension. */
+  search: (query: string, lang: UiLang) => SearchResult[];
+  /** Extension URL of the statement page at `part` with `quote` lit (`part` empty: the page's top). */
+  statementHref: (part: string, quote: string) => string;
+  /** The query shown first (the search page reads it from its URL). */
+  initialQuery?: string;
+  /** Called with each new query (the search page mirrors it in its URL). */
+  onQueryChange?: (query: string) => void;
+  /** Most results shown. */
+  limit?: number;
+  autoFocus?: boolean;
+}
+
+const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
+const KIND_LABEL: Record<SearchResult['kind'], MessageKey> = {
+  entity: 'popupKindEntity',
+  fact: 'popupKindFact',
+  part: 'popupKindPart',
+};
+
+/** `text` with `ranges` wrapped in `<mark>`, built from slices so nothing is parsed as markup. */
+export function Marked({ text, ranges }: { text: string; ranges: readonly SnippetRange[] }) {
+  const pieces: ComponentChildren[] = [];
+  let at = 0;
+  for (const r of ranges) {
+    if (r.start < at || r.end > text.length) continue;
+    if (r.start > at) pieces.push(text.slice(at, r.start));
+    pieces.push(<mark key={r.start}>{text.slice(r.start, r.end)}</mark>);
+    at = r.end;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  return <>{pieces}</>;
+}
+
+/** "1 result" / "N results" style labels. */
+export function countLabel(n: number, lang: UiLang, one: MessageKey, many: MessageKey): string {
+  return n === 1 ? t(one, lang) : t(many, lang, n);
+}
+
+function ResultItem({
+  result,
+  lang,
+  statementHref,
+}: {
+  result: SearchResult;
+  lang: UiLang;
+  statementHref: SearchPanelProps['statementHref'];
+}) {
+  // A fact's title is its wording in the UI language; when that is also what matched, show it once, marked.
+  const titleIsSnippet = result.snippet === result.title;
+  const href = result.cite ? statementHref(result.cite.part, result.quote ?? '') : statementHref('', '');
+  const paragraph = result.cite?.number;
+  return (
+    <li class="result" data-kind={result.kind} data-part={result.cite?.part}>
+      <a class="result-title" href={href} lang={titleIsSnippet ? result.snippetLang : undefined} {...NEW_TAB}>
+        {titleIsSnippet ? <Marked text={result.snippet} ranges={result.matches} /> : result.title}
+        <span class="visually-hidden">{` ${t('opensInNewTab', lang)}`}</span>
+      </a>
+      {!titleIsSnippet && (
+        <p class="result-snippet" lang={result.snippetLang}>
+          <Marked text={result.snippet} ranges={result.matches} />
+        </p>
+      )}
+      <p class="result-meta">
+        {t(KIND_LABEL[result.kind], lang)}
+        {paragraph !== undefined && ` · ${t('cardChipParagraph', lang, paragraph)}`}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * Search box over the statement, its facts and names, in English and French, with results that
+ * open the statement page at the cited paragraph. Shared by the popup and the search page.
+ */
+export function SearchPanel({
+  lang,
+  search,
+  statementHref,
+  initialQuery = '',
+  onQueryChange,
+  limit = 8,
+  autoFocus = false,
+}: SearchPanelProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const inputId = 'search-input';
+  const inputRef = useRef<HTMLInputElement>(null);
+  const results = useMemo(() => search(query, lang).slice(0, limit), [query, lang, search, limit]);
+  const typed = query.trim() !== '';
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+  }, [autoFocus]);
+  return (
+    <search class="search">
+      <label for={inputId}>{t('popupSearchLabel', lang)}</label>
+      <input
+        id={inputId}
+        ref={inputRef}
+        type="search"
+        value={query}
+        placeholder={t('popupSearchPlaceholder', lang)}
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          onQueryChange?.(e.currentTarget.value);
+        }}
+      />
+      <p class="visually-hidden" aria-live="polite">
+        {typed ? countLabel(results.length, lang, 'popupSearchResultsOne', 'popupSearchResultsMany') : ''}
+      </p>
+      {typed && results.length === 0 && <p class="muted">{t('popupSearchNoResults', lang, query.trim())}</p>}
+      {results.length > 0 && (
+        <ul class="results">
+          {results.map((r) => (
+            <ResultItem key={`${r.kind}:${r.id}`} result={r} lang={lang} statementHref={statementHref} />
+          ))}
+        </ul>
+      )}
+    </search>
+  );
+}

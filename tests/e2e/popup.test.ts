@@ -1,0 +1,338 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { knowledge } from '../../data/index.ts';
+import { CSV_COLUMNS } from '../../lib/export.ts';
+import { t } from '../../lib/i18n.ts';
+import { parseCsv } from '../helpers/csv.ts';
+import {
+  type Browser,
+  type FixtureServer,
+  FRENCH_UI,
+  highlightSizes,
+  inWorker,
+  launchBrowser,
+  PAINTED,
+  resultsDir,
+  serveFixtures,
+  waitInPage,
+} from './harness.ts';
+
+/*
+ * The popup, opened for a fixture tab. Headless Chromium cannot click the toolbar button, so the
+ * test opens popup.html in a small window of its own (as the real popup is: a separate view, the
+ * page staying the active tab of its window) and points it at the fixture with `?tab=<id>`.
+ * A tab in the same window would push the fixture into the background, where it gets no frames.
+ */
+
+interface ChromeApi {
+  tabs: { query(q: { active: boolean; windowType: 'normal' }): Promise<{ id?: number }[]> };
+  windows: { create(o: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
+}
+declare const chrome: ChromeApi;
+
+const hasAllHighlights = () =>
+  ['dprk', 'unsc-1718', 'rgb', 'msmt'].every((id) => (CSS.highlights.get(`sanctions-context-${id}`)?.size ?? 0) > 0);
+
+async function openFixture(browser: Browser, site: FixtureServer): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.newPage(`${site.origin}/report-page.html`);
+  await waitInPage(page, 'highlights', hasAllHighlights);
+  const tabId = await inWorker(
+    browser,
+    async () => (await chrome.tabs.query({ active: true, windowType: 'normal' }))[0]?.id ?? -1,
+    null,
+  );
+  expect(tabId).toBeGreaterThan(0);
+  return { page, tabId };
+}
+
+async function openPopup(browser: Browser, tabId: number): Promise<Page> {
+  const url = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
+  const [popup] = await Promise.all([
+    browser.context.waitForEvent('page', (p) => p.url().startsWith(url)),
+    inWorker(browser, (u: string) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 760 }), url),
+  ]);
+  await popup.waitForLoadState();
+  await popup.setViewportSize({ width: 380, height: 900 });
+  return popup;
+}
+
+/** Per-entity counts the popup shows, from each group's count badge. */
+function popupCounts(popup: Page): Promise<Record<string, number>> {
+  return popup.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const g of document.querySelectorAll<HTMLElement>('.group')) {
+      out[g.dataset.entity ?? '?'] = Number(g.querySelector('.entity-count')?.textContent);
+    }
+    return out;
+  });
+}
+
+async function download(popup: Page, kind: 'csv' | 'json'): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([popup.waitForEvent('download'), popup.click(`button[data-export="${kind}"]`)]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Waits for a card in `page` and returns its dialog's label and facts heading. */
+async function cardText(page: Page): Promise<{ label: string; text: string }> {
+  await waitInPage(
+    page,
+    'the card to open',
+    () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+  );
+  return page.evaluate(() => {
+    const dialog = document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    return { label: dialog?.getAttribute('aria-label') ?? '', text: dialog?.textContent ?? '' };
+  });
+}
+
+describe('popup (English browser)', () => {
+  let browser: Browser;
+  let site: FixtureServer;
+  let fixture: Page;
+  let tabId: number;
+  let popup: Page;
+
+  beforeAll(async () => {
+    site = await serveFixtures();
+    browser = await launchBrowser();
+    ({ page: fixture, tabId } = await openFixture(browser, site));
+    popup = await openPopup(browser, tabId);
+    await popup.waitForSelector('.group');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('lists the page’s mentions with the right count per entity, as accessible grouped lists', async () => {
+    const painted = await highlightSizes(fixture);
+    const shown = await popupCounts(popup);
+    const expected = Object.fromEntries(Object.entries(painted).filter(([, n]) => n > 0));
+    expect(Object.keys(expected).sort()).toEqual([...PAINTED].sort());
+    expect(shown).toEqual(expected);
+    const total = Object.values(painted).reduce((a, b) => a + b, 0);
+    expect(await popup.textContent('.total')).toBe(t('popupMentionCountMany', 'en', total));
+    // Each group is a labelled section with a heading and a labelled list of buttons.
+    const a11y = await popup.evaluate(() =>
+      [...document.querySelectorAll('.group')].map((g) => ({
+        heading: document.getElementById(g.getAttribute('aria-labelledby') ?? '')?.localName,
+        list: g.querySelector('ol')?.getAttribute('aria-label') ?? '',
+        buttons: g.querySelectorAll('ol button').length,
+        tabbable: g.querySelectorAll('ol button[tabindex="0"]').length,
+      })),
+    );
+    for (const g of a11y) {
+      expect(g.heading).toBe('h3');
+      expect(g.list.length).toBeGreaterThan(0);
+      expect(g.buttons).toBeGreaterThan(0);
+      expect(g.tabbable).toBe(1);
+    }
+    await popup.screenshot({ path: join(await resultsDir(), 'popup.png'), fullPage: true });
+  });
+
+  it('reveals a mention far down the page: scrolls, flashes it and opens its card', async () => {
+    expect(await fixture.evaluate(() => scrollY)).toBe(0);
+    const last = popup.locator('.group[data-entity="msmt"] ol button').last();
+    const text = await last.locator('.mention-text').textContent();
+    expect(text).toBe('MSMT');
+    await last.click();
+    // The flash lasts about a second: poll it from here rather than wait for a frame.
+    await expect
+      .poll(() => fixture.evaluate(() => [...(CSS.highlights.get('sanctions-context-flash') ?? [])].map(String)), {
+        timeout: 3000,
+        interval: 50,
+      })
+      .toEqual(['MSMT']);
+    await cardText(fixture);
+    await expect
+      .poll(() =>
+        fixture.evaluate(() => {
+          const r = document.getElementById('far')?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= innerHeight && scrollY > 1000;
+        }),
+      )
+      .toBe(true);
+    await expect.poll(() => popup.textContent('[role="status"]')).toContain('2');
+    expect(await popup.getAttribute('.group[data-entity="msmt"] ol button >> nth=-1', 'aria-current')).toBe('true');
+  });
+
+  it('steps to the previous and next mention of one entity', async () => {
+    const group = popup.locator('.group[data-entity="dprk"]');
+    const n = await group.locator('ol button').count();
+    expect(n).toBeGreaterThanOrEqual(2);
+    await group.locator('button.next').click();
+    await expect.poll(() => group.locator('.position').textContent()).toBe(t('popupPosition', 'en', 1, n));
+    await group.locator('button.prev').click();
+    await expect.poll(() => group.locator('.position').textContent()).toBe(t('popupPosition', 'en', n, n));
+    await expect
+      .poll(() => fixture.evaluate(() => [...(CSS.highlights.get('sanctions-context-flash') ?? [])].map(String)))
+      .toHaveLength(1);
+  });
+
+  it('moves through a list with the arrow keys', async () => {
+    const buttons = popup.locator('.group[data-entity="dprk"] ol button');
+    await buttons.first().focus();
+    await popup.keyboard.press('ArrowDown');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-index')))
+      .toBe(await buttons.nth(1).getAttribute('data-index'));
+    await popup.keyboard.press('Home');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-index')))
+      .toBe(await buttons.first().getAttribute('data-index'));
+  });
+
+  it('exports the page’s mentions with citations as valid CSV and JSON', async () => {
+    const painted = await highlightSizes(fixture);
+    const total = Object.values(painted).reduce((a, b) => a + b, 0);
+    const pageUrl = fixture.url();
+
+    const csv = await download(popup, 'csv');
+    expect(csv.name).toMatch(/^sanctions-context-mentions-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    const body = rows.slice(1);
+    expect(body).toHaveLength(total);
+    for (const r of body) expect(r).toHaveLength(CSV_COLUMNS.length);
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    for (const entity of PAINTED) {
+      expect(body.filter((r) => r[col('entity_id')] === entity)).toHaveLength(painted[entity] ?? -1);
+    }
+    expect(new Set(body.map((r) => r[col('page_url')]))).toEqual(new Set([pageUrl]));
+    expect(body[0]?.[col('page_title')]).toBe(await fixture.title());
+    // The line that starts like a spreadsheet formula stays text.
+    const formula = body.find((r) => r[col('snippet')]?.includes('SUM(A1)'));
+    expect(formula?.[col('snippet')]?.startsWith("'=")).toBe(true);
+    const msmt = body.find((r) => r[col('entity_id')] === 'msmt');
+    expect(msmt?.[col('paragraphs')]).toMatch(/¶\d/);
+    expect(msmt?.[col('citation_urls')]).toContain('#:~:text=');
+
+    const json = await download(popup, 'json');
+    expect(json.name).toMatch(/^sanctions-context-mentions-\d{4}-\d{2}-\d{2}\.json$/);
+    const parsed = JSON.parse(json.text) as {
+      page: { url: string; title: string };
+      mentions: { entity: { id: string }; text: string; citations: { paragraph: number; url: string }[] }[];
+    };
+    expect(parsed.page).toEqual({ url: pageUrl, title: await fixture.title() });
+    expect(parsed.mentions).toHaveLength(total);
+    expect(parsed.mentions.map((m) => m.text)).toEqual(body.map((r) => r[col('matched_text')]));
+    const withFacts = parsed.mentions.find((m) => m.entity.id === 'unsc-1718');
+    expect(withFacts?.citations.length).toBeGreaterThan(0);
+    expect(withFacts?.citations[0]?.url).toMatch(/^https:\/\/www\.canada\.ca\//);
+  });
+
+  it('finds the asset-freeze paragraph in French and English, and opens it with the quote lit', async () => {
+    const assetFreeze = knowledge.facts.find((f) => f.cite.part === 'p2' && f.quote.includes('gel des avoirs'));
+    expect(assetFreeze, 'a fact quoting the asset freeze in ¶2').toBeTruthy();
+    const input = popup.locator('search input');
+    for (const query of ['gel des avoirs', 'asset freeze']) {
+      await input.fill(query);
+      await expect.poll(() => popup.locator('.result[data-part="p2"]').count()).toBeGreaterThan(0);
+    }
+    const fact = popup.locator(`.result[data-kind="fact"][data-part="p2"] a`).first();
+    const href = (await fact.getAttribute('href')) ?? '';
+    const [opened] = await Promise.all([browser.context.waitForEvent('page'), fact.click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(href);
+    await waitInPage(opened, 'the quote to be lit', () => !!document.querySelector('#p2 mark'));
+    const lit = await opened.evaluate(() => {
+      const mark = document.querySelector('#p2 mark');
+      const r = mark?.getBoundingClientRect();
+      return { text: mark?.textContent ?? '', visible: !!r && r.bottom > 0 && r.top < innerHeight };
+    });
+    expect(href).toContain('#p2&q=');
+    expect(decodeURIComponent(href.split('&q=')[1] ?? '')).toBe(lit.text);
+    expect(lit.text).toBe(assetFreeze?.quote);
+    await expect
+      .poll(() =>
+        opened.evaluate(() => {
+          const r = document.querySelector('#p2 mark')?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
+    await opened.close();
+  });
+
+  it('opens the full-page search from a URL query', async () => {
+    const page = await browser.newPage(
+      `chrome-extension://${browser.extensionId}/search.html?q=${encodeURIComponent('gel des avoirs')}`,
+    );
+    await page.waitForSelector('.result[data-part="p2"]');
+    expect(await page.inputValue('search input')).toBe('gel des avoirs');
+    await page.fill('search input', 'asset freeze');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('asset freeze');
+    await page.close();
+  });
+
+  it('pauses the site at once and for good, and resumes it', async () => {
+    const sw = popup.locator('input[name="site"]');
+    expect(await sw.isChecked()).toBe(true);
+    await sw.click();
+    await waitInPage(fixture, 'highlights to go', () => !CSS.highlights.get('sanctions-context-dprk')?.size);
+    await popup.waitForSelector('[data-state="inactive"][data-reason="paused"]');
+    await fixture.reload();
+    await fixture.waitForTimeout(800);
+    expect(Object.values(await highlightSizes(fixture)).every((n) => n === 0)).toBe(true);
+    await popup.locator('input[name="site"]').click();
+    await waitInPage(fixture, 'highlights to come back', hasAllHighlights);
+    await popup.waitForSelector('.group');
+    expect(await popupCounts(popup)).toEqual(
+      Object.fromEntries(Object.entries(await highlightSizes(fixture)).filter(([, n]) => n > 0)),
+    );
+  });
+
+  it('says plainly that a browser page cannot be read', async () => {
+    // Without the toolbar click there is no activeTab grant, so the URL is hidden and the popup
+    // falls back to the general explanation; the per-kind messages are unit-tested.
+    const internal = await browser.newPage('chrome://version');
+    const id = await inWorker(
+      browser,
+      async () => (await chrome.tabs.query({ active: true, windowType: 'normal' }))[0]?.id ?? -1,
+      null,
+    );
+    const view = await openPopup(browser, id);
+    await view.waitForSelector('[data-state="unknown"], [data-state="restricted"]');
+    const notice = (await view.textContent('.page .notice')) ?? '';
+    expect([t('popupCannotRead', 'en'), t('popupRestrictedBrowser', 'en')]).toContain(notice);
+    expect(await view.locator('.group').count()).toBe(0);
+    await view.close();
+    await internal.close();
+  });
+});
+
+describe('popup and card (French browser)', () => {
+  let browser: Browser;
+  let site: FixtureServer;
+
+  beforeAll(async () => {
+    site = await serveFixtures();
+    browser = await launchBrowser(FRENCH_UI);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('shows the popup and the card in French', async () => {
+    expect(await inWorker(browser, async () => navigator.language, null)).toMatch(/^fr/);
+    const { page, tabId } = await openFixture(browser, site);
+    const popup = await openPopup(browser, tabId);
+    await popup.waitForSelector('.group');
+    expect(await popup.getAttribute('html', 'lang')).toBe('fr');
+    expect(await popup.textContent('.page h2')).toBe(t('popupThisPage', 'fr'));
+    expect(await popup.textContent('search label')).toBe(t('popupSearchLabel', 'fr'));
+    expect(await popup.textContent('button[data-export="csv"]')).toBe(t('popupExportCsv', 'fr'));
+    await popup.screenshot({ path: join(await resultsDir(), 'popup-fr.png'), fullPage: true });
+
+    await popup.locator('.group[data-entity="unsc-1718"] ol button').first().click();
+    const card = await cardText(page);
+    expect(card.text).toContain(t('cardFactsHeading', 'fr'));
+    expect(card.label).toContain(knowledge.entities.find((e) => e.id === 'unsc-1718')?.name.fr ?? '?');
+  });
+});

@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { knowledge, statement } from '../../data/index.ts';
+import { t } from '../../lib/i18n.ts';
+import { type Browser, highlightTexts, launchBrowser, resultsDir, waitInPage } from './harness.ts';
+
+/* The statement page (statement.html): both languages, deep links, its own highlights and cards, citations, print. */
+
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  base = `chrome-extension://${browser.extensionId}/statement.html`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const painted = () => (CSS.highlights.get('sanctions-context-msmt')?.size ?? 0) > 0;
+
+/** Whether each language column of `part` is displayed and where it sits. */
+function columns(page: Page, part: string) {
+  return page.evaluate((id) => {
+    const box = (sel: string) => {
+      const el = document.querySelector<HTMLElement>(`#${id} ${sel}`);
+      if (!el || getComputedStyle(el).display === 'none') return null;
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, width: r.width };
+    };
+    return { fr: box('.fr-col'), en: box('.en-col') };
+  }, part);
+}
+
+describe('statement page', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.newPage(base);
+    await waitInPage(page, 'the statement’s own highlights', painted);
+  });
+
+  it('shows the French original verbatim beside the English translation on a wide screen', async () => {
+    const cols = await columns(page, 'p2');
+    expect(cols.fr && cols.en).toBeTruthy();
+    // Side by side: same row, French on the left.
+    expect(Math.abs((cols.fr?.top ?? 0) - (cols.en?.top ?? 1e4))).toBeLessThan(40);
+    expect(cols.fr?.left ?? 1e4).toBeLessThan(cols.en?.left ?? 0);
+    const p2 = statement.parts.find((p) => p.id === 'p2');
+    expect(await page.textContent('#p2 .fr')).toBe(p2?.text);
+    expect(await page.textContent('#p2 .en')).toBe(p2?.en);
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(await page.textContent(`#p${n} .pilcrow`)).toBe(`¶${n}`);
+    expect(await page.getAttribute('a[href="https://msmt.info"]', 'target')).toBe('_blank');
+  });
+
+  it('highlights its own mentions with the same painter, in both languages, and opens their cards', async () => {
+    const texts = await highlightTexts(page);
+    expect(texts.msmt).toEqual(expect.arrayContaining(['Équipe multilatérale de surveillance des sanctions']));
+    expect(texts.rgb).toEqual(expect.arrayContaining(['Bureau général de reconnaissance']));
+    expect(texts['unsc-1718']?.length).toBeGreaterThan(0);
+    expect(texts.dprk).toEqual(expect.arrayContaining(['RPDC', 'DPRK']));
+    const target = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('sanctions-context-rgb') ?? [])][0] as Range;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(target.x - 150, target.y + 150);
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    await page.waitForSelector('.card-layer [role="dialog"]');
+    const card = await page.evaluate(() => {
+      const d = document.querySelector('.card-layer [role="dialog"]');
+      return { entity: d?.getAttribute('data-entity'), facts: d?.querySelectorAll('.fact').length ?? 0 };
+    });
+    expect(card.entity).toBe('rgb');
+    expect(card.facts).toBeGreaterThan(0);
+    // The card's own text (entity names) is never painted.
+    const inCard = await page.evaluate(() =>
+      [...CSS.highlights.values()].some((h) =>
+        [...(h as Highlight)].some((r) => (r as Range).startContainer.parentElement?.closest('.card-layer')),
+      ),
+    );
+    expect(inCard).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.card-layer [role="dialog"]', { state: 'detached' });
+  });
+
+  it('copies a paragraph’s citation with a visible confirmation, and offers it selected when copying fails', async () => {
+    // Clipboard permissions cannot be granted to extension origins over CDP, so the page's
+    // clipboard is observed: what it is asked to write, and a refusal on the second try.
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      navigator.clipboard.writeText = (text: string) => {
+        w.copied.push(text);
+        return w.copied.length > 1 ? Promise.reject(new DOMException('denied', 'NotAllowedError')) : Promise.resolve();
+      };
+    });
+    await page.click('#p2 .part-tools button');
+    await page.waitForSelector(`#p2 .copied:text("${t('statementCopied', 'en')}")`);
+    const copied = await page.evaluate(() => (window as unknown as { copied: string[] }).copied[0] ?? '');
+    expect(copied).toContain('¶2');
+    expect(copied).toContain(statement.title);
+    expect(copied).toContain('Global Affairs Canada');
+    expect(copied).toContain(`${statement.url}#:~:text=`);
+    const link = await page.getAttribute('#p2 .part-tools a', 'href');
+    expect(copied.endsWith(link ?? '?')).toBe(true);
+
+    await page.click('#p4 .part-tools button');
+    await page.waitForSelector('#p4 .copy-fallback textarea');
+    const fallback = await page.evaluate(() => {
+      const area = document.querySelector<HTMLTextAreaElement>('#p4 .copy-fallback textarea');
+      return {
+        value: area?.value ?? '',
+        selected: area ? area.selectionEnd - area.selectionStart : 0,
+        focused: document.activeElement === area,
+      };
+    });
+    expect(fallback.value).toContain('¶4');
+    expect(fallback.selected).toBe(fallback.value.length);
+    expect(fallback.focused).toBe(true);
+  });
+
+  it('lands a deep link on the cited paragraph with the quote lit', async () => {
+    const fact = knowledge.facts.find((f) => f.cite.part === 'p4') ?? knowledge.facts[0];
+    if (!fact) throw new Error('no fact');
+    const deep = await browser.newPage(`${base}#${fact.cite.part}&q=${encodeURIComponent(fact.quote)}`);
+    await waitInPage(deep, 'the quote to be lit', () => !!document.querySelector('.is-target mark'));
+    expect(await deep.textContent(`#${fact.cite.part} mark`)).toBe(fact.quote);
+    await expect
+      .poll(() =>
+        deep.evaluate(() => {
+          const r = document.querySelector('.is-target mark')?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
+    await deep.screenshot({ path: join(await resultsDir(), 'statement.png') });
+    await deep.close();
+  });
+
+  it('switches between the languages on a narrow screen', async () => {
+    await page.setViewportSize({ width: 600, height: 800 });
+    let cols = await columns(page, 'p3');
+    expect(cols.fr).toBeTruthy();
+    expect(cols.en).toBeNull();
+    await page.click(`.lang-toggle button:text("${t('statementUnofficialTranslation', 'en')}")`);
+    cols = await columns(page, 'p3');
+    expect(cols.fr).toBeNull();
+    expect(cols.en).toBeTruthy();
+    expect(await page.textContent('.lang-toggle button[aria-pressed="true"]')).toBe(
+      t('statementUnofficialTranslation', 'en'),
+    );
+    await page.screenshot({ path: join(await resultsDir(), 'statement-narrow.png') });
+    await page.setViewportSize({ width: 1100, height: 800 });
+  });
+
+  it('prints both languages, without controls, with the links written out', async () => {
+    await page.setViewportSize({ width: 600, height: 800 });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      tools: getComputedStyle(document.querySelector('.part-tools') as Element).display,
+      toggle: getComputedStyle(document.querySelector('.lang-toggle') as Element).display,
+      fr: getComputedStyle(document.querySelector('#p3 .fr-col') as Element).display,
+      en: getComputedStyle(document.querySelector('#p3 .en-col') as Element).display,
+      url: getComputedStyle(document.querySelector('.page-links a') as Element, '::after').content,
+    }));
+    expect(printed).toMatchObject({ tools: 'none', toggle: 'none', fr: 'block', en: 'block' });
+    expect(printed.url).toContain('canada.ca');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1100, height: 800 });
+  });
+
+  it('says what is bundled and that nothing is fetched', async () => {
+    const about = (await page.textContent('.about')) ?? '';
+    expect(about).toContain(t('statementAboutBundled', 'en'));
+    expect(about).toContain(String(knowledge.facts.length));
+    const fetched = browser.requests.filter((r) => r.from.startsWith(base) && !r.url.startsWith('chrome-extension://'));
+    expect(fetched).toEqual([]);
+  });
+});

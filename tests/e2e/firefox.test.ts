@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, ROOT, serveFixtures } from './harness.ts';
+
+/*
+ * Smoke test of the Firefox package in a real Firefox (Debian's firefox-esr), driven over
+ * WebDriver BiDi by puppeteer-core: the add-on is installed temporarily, a fixture page gets its
+ * highlights and a hover card.
+ */
+
+const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
+const firefoxPath = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
+  (p): p is string => !!p && existsSync(p),
+);
+if (!firefoxPath) {
+  console.warn(
+    'SKIPPED the Firefox smoke test: no Firefox found (set FIREFOX_PATH, or on Debian: apt-get install -y firefox-esr).',
+  );
+}
+
+let browser: Browser;
+let site: FixtureServer;
+const errors: string[] = [];
+
+describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () => {
+  beforeAll(async () => {
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`wxt build -b firefox failed:\n${build.stderr}`);
+    site = await serveFixtures();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath,
+      headless: !process.env.HEADED,
+      enableExtensions: true,
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('installs the add-on, highlights a page and opens a card on hover', async () => {
+    const id = await browser.installExtension(FIREFOX_DIR);
+    expect(id).toBe('sanctions-context@extension');
+    const page: Page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${site.origin}/article.html`);
+    await page.waitForFunction(
+      () =>
+        ['dprk', 'unsc-1718', 'rgb', 'msmt'].every(
+          (e) => (CSS.highlights.get(`sanctions-context-${e}`)?.size ?? 0) > 0,
+        ),
+      { timeout: 15_000, polling: 100 },
+    );
+    const msmt = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('sanctions-context-msmt') ?? [])][0] as Range;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, text: range.toString() };
+    });
+    expect(msmt.text).toMatch(/MSMT|Multilateral Sanctions Monitoring Team/);
+    await page.mouse.move(msmt.x + 120, msmt.y + 120);
+    await page.mouse.move(msmt.x, msmt.y, { steps: 4 });
+    await page.waitForFunction(
+      () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+      { timeout: 10_000, polling: 100 },
+    );
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('sanctions-context-card')?.shadowRoot;
+      return {
+        name: root?.querySelector('.name')?.textContent ?? '',
+        facts: root?.querySelectorAll('.fact').length ?? 0,
+        link: root?.querySelector<HTMLAnchorElement>('a[href*="statement.html"]')?.href ?? '',
+      };
+    });
+    expect(card.name).toBe('Multilateral Sanctions Monitoring Team');
+    expect(card.facts).toBeGreaterThan(0);
+    expect(card.link).toMatch(/^moz-extension:\/\/[^/]+\/statement\.html#p\d+/);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

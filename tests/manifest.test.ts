@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/*
+ * Pins what the extension asks of the browser and what it ships. Both packages are built from
+ * wxt.config.ts into a temporary folder (never the shared .output), so the test sees exactly
+ * what `npm run zip` would package. Any new permission, host permission, CSP override, remote
+ * host or dynamic code fails here and must be justified in the docs first.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** Every permission, and why the extension needs it. Adding one must add a reason here. */
+const PERMISSIONS: Record<string, string> = {
+  storage: 'settings (extension storage; nothing else is stored)',
+  contextMenus: 'the "look up in the statement" menu on selected text',
+  activeTab: 'the popup reads the address of the tab it was opened on (no install warning)',
+};
+
+/** Hosts named in the shipped code: links shown to the reader, XML namespaces, messages. None is fetched. */
+const KNOWN_URL_HOSTS = new Set([
+  'www.canada.ca', // the statement's original, linked from cards and the statement page
+  'msmt.info', // the MSMT's site, linked from the statement page
+  'www.w3.org', // SVG / XHTML / MathML namespace names in Preact
+  'news.example.com', // placeholder text in the options page
+  'wxt.dev', // WXT error messages
+  'github.com', // WXT error messages
+  'developer.mozilla.org', // WXT error messages
+]);
+
+/** Builds the extension for `browser` into a fresh folder through WXT's API; returns the output folder. */
+function buildInto(dir: string, browser: 'chrome' | 'firefox'): string {
+  const script = "import { build } from 'wxt'; await build({ browser: process.argv[1], outDir: process.argv[2] });";
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, browser, dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`wxt build -b ${browser} failed:\n${result.stderr}\n${result.stdout}`);
+  const [sub] = readdirSync(dir).filter((d) => d.startsWith(browser));
+  if (!sub) throw new Error(`no ${browser} output in ${dir}`);
+  return join(dir, sub);
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+type Manifest = Record<string, unknown> & {
+  permissions?: string[];
+  content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
+};
+
+let tmp: string;
+const out: Record<'chrome' | 'firefox', { dir: string; manifest: Manifest }> = {} as never;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'sanctions-context-manifest-'));
+  for (const browser of ['chrome', 'firefox'] as const) {
+    const dir = buildInto(join(tmp, browser), browser);
+    out[browser] = { dir, manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) };
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.each(['chrome', 'firefox'] as const)('%s package', (browser) => {
+  it('asks for exactly the documented permissions and no host permissions', () => {
+    const { manifest } = out[browser];
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(Object.keys(PERMISSIONS).sort());
+    for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions']) {
+      expect(manifest[key], key).toBeUndefined();
+    }
+  });
+
+  it('injects one content script on <all_urls> and nothing else reaches pages', () => {
+    const { manifest } = out[browser];
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts?.[0]?.matches).toEqual(['<all_urls>']);
+    expect(manifest.content_scripts?.[0]?.js).toEqual(['content-scripts/content.js']);
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('keeps the default content security policy', () => {
+    expect(out[browser].manifest.content_security_policy).toBeUndefined();
+  });
+
+  it('ships no dynamic code and loads no script from outside the package', () => {
+    const { dir } = out[browser];
+    const problems: string[] = [];
+    for (const file of files(dir)) {
+      const ext = extname(file);
+      if (ext !== '.js' && ext !== '.html') continue;
+      const name = relative(dir, file);
+      const text = readFileSync(file, 'utf8');
+      for (const pattern of [
+        /\beval\s*\(/,
+        /\bnew\s+Function\s*\(/,
+        /\bset(?:Timeout|Interval)\s*\(\s*["'`]/,
+        /\bimportScripts\s*\(/,
+        /\bXMLHttpRequest\b/,
+        /\bWebSocket\b/,
+        /\bsendBeacon\b/,
+        /\bEventSource\b/,
+        /\bimport\s*\(\s*["'`]https?:/,
+        /<script[^>]+src=["']?(?:https?:)?\/\//i,
+        /<link[^>]+href=["']?(?:https?:)?\/\//i,
+      ]) {
+        if (pattern.test(text)) problems.push(`${name}: ${pattern}`);
+      }
+      for (const match of text.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) {
+        const host = (match[1] ?? '').toLowerCase();
+        if (!KNOWN_URL_HOSTS.has(host)) problems.push(`${name}: unknown host ${host}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('firefox package', () => {
+  it('carries an add-on id and declares that it collects no data', () => {
+    const gecko = (out.firefox.manifest.browser_specific_settings as { gecko?: Record<string, unknown> })?.gecko;
+    expect(gecko?.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+    expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('leaves Firefox-only keys out of the Chrome package', () => {
+    expect(out.chrome.manifest.browser_specific_settings).toBeUndefined();
+  });
+});

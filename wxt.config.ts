@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { buildCardUi, CARD_UI_FILE } from './scripts/build-card-ui.ts';
 import { noInnerHtml } from './scripts/no-inner-html-plugin.ts';
 import { validateDataOnDisk } from './scripts/validate-data.ts';
 
@@ -24,7 +25,8 @@ export default defineConfig({
     },
     // The card's "Open in statement" links are followed from the host page, which may only
     // navigate to extension pages listed here.
-    web_accessible_resources: [{ resources: ['statement.html'], matches: ['<all_urls>'] }],
+    // The hover card module, which content scripts `import()` on first hover, must be too.
+    web_accessible_resources: [{ resources: ['statement.html', CARD_UI_FILE], matches: ['<all_urls>'] }],
   },
   vite: () => ({ plugins: [noInnerHtml()] }),
   // The Firefox id and data-collection statement are added by the build:manifestGenerated hook
@@ -36,6 +38,14 @@ export default defineConfig({
     excludeSources: ['tests/**', 'test-results/**', 'docs/screenshots/**', '**/*.zip'],
   },
   hooks: {
+    // The hover card is built as an ES module of its own, loaded by the content script on first
+    // hover, so that Preact, the data bundle and floating-ui stay out of the script every page gets.
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: CARD_UI_FILE, contents: await buildCardUi(wxt.config.root) });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(`/${CARD_UI_FILE}`);
+    },
     // Ship nothing whose quotes, citations or ids no longer match the verbatim statement.
     'build:before': () => {
       const errors = validateDataOnDisk();

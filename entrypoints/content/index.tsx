@@ -1,38 +1,25 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isToContentMessage, type MentionsResponse, sendToBackground, type ToContent } from '../../lib/messages.ts';
+// The catalog-free half of the settings module: the full one bundles both locale files and
+// @wxt-dev/storage, three times the weight of the code that paints mentions.
 import {
   browserUiLocale,
   isActiveOn,
-  loadSettings,
+  readStoredSettings,
   resolveUiLang,
   SETTINGS_ENTITIES,
   type Settings,
-  watchSettings,
-} from '../../lib/settings.ts';
+  watchStoredSettings,
+} from '../../lib/settings-core.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
+import type { ShownCard } from './card-ui.tsx';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
 const CARD_HOST = 'sanctions-context-card';
-/** Custom properties carrying the card's position from floating-ui to the host's shadow styles. */
-const X_PROPERTY = '--sanctions-context-x';
-const Y_PROPERTY = '--sanctions-context-y';
-/**
- * Keeps the host out of the page's reach: important rules of the shadow tree win over every
- * rule of the page, `!important` ones and inline styles included (CSS Cascade 4, "context"),
- * and `all` leaves custom properties alone, so the position travels in two of them.
- */
-const HOST_CSS = `:host {
-  position: fixed !important; left: var(${X_PROPERTY}, 0px) !important; top: var(${Y_PROPERTY}, 0px) !important;
-  z-index: 2147483647 !important; display: block !important; width: max-content !important;
-  margin: 0 !important; padding: 0 !important; transform: none !important;
-}`;
 
 /** Time to travel from the mention into the card (or back) before the card closes. */
 const CLOSE_GRACE_MS = 350;
@@ -47,11 +34,12 @@ export default defineContentScript({
   // Frames a page fills itself (about:blank, srcdoc) show text too; they inherit the page's origin.
   matchAboutBlank: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The script itself has no styles: the card module puts its own into the card's shadow root.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     // Reading settings touches storage only, never the page: in on-click mode nothing of the
     // page is read until an `activate` message arrives.
-    let settings = (await loadSettings()).settings;
+    let settings = await readStoredSettings();
     if (ctx.isInvalid) return;
     const browserLocale = browserUiLocale();
     let activated = settings.mode === 'automatic';
@@ -106,7 +94,7 @@ export default defineContentScript({
       return running !== undefined;
     };
 
-    const unwatch = watchSettings((next) => {
+    const unwatch = watchStoredSettings((next) => {
       const langBefore = view.lang;
       settings = next;
       if (settings.mode === 'automatic') activated = true;
@@ -174,10 +162,35 @@ interface CardController {
   readonly lastIndex: number;
 }
 
+/** The card module (`card-ui.tsx`), built apart and loaded from the extension on first use. */
+type CardUiModule = typeof import('./card-ui.tsx');
+
+/*
+ * The `chrome` global that Chromium and Firefox both give content scripts, rather than the
+ * polyfill's `browser`: addons-linter (AMO review, `web-ext lint`) accepts a dynamic `import()`
+ * only of `chrome.runtime.getURL(…)` or `browser.runtime.getURL(…)` spelt out, and the bundler
+ * renames the imported polyfill.
+ */
+declare const chrome: { runtime: { getURL(path: string): string } };
+
+let cardUi: Promise<CardUiModule> | undefined;
+/**
+ * Loads the card module once. Rejects when it cannot be loaded (the extension was reloaded
+ * under the page); the next call tries again.
+ */
+function loadCardUi(): Promise<CardUiModule> {
+  cardUi ??= (import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js')) as Promise<CardUiModule>).catch(
+    (error: unknown) => {
+      cardUi = undefined;
+      throw error;
+    },
+  );
+  return cardUi;
+}
+
 function createCardController(ctx: ContentScriptContext, view: PageView): CardController {
   const base = browser.runtime.getURL('/statement.html');
-  let ui: ShadowRootContentScriptUi<void> | undefined;
-  let shown: { mention: PageMention; stopAutoUpdate: () => void; returnFocus: Element | null } | undefined;
+  let shown: { mention: PageMention; card: ShownCard; returnFocus: Element | null } | undefined;
   let pending: { mention: PageMention; timer: number } | undefined;
   let closeTimer: number | undefined;
   let lastIndex = -1;
@@ -199,99 +212,53 @@ function createCardController(ctx: ContentScriptContext, view: PageView): CardCo
     }, CLOSE_GRACE_MS);
   };
 
-  const ensureUi = async (): Promise<ShadowRootContentScriptUi<void>> => {
-    ui ??= await createShadowRootUi<void>(ctx, {
-      name: CARD_HOST,
-      css: HOST_CSS,
-      position: 'inline',
-      // The root element rather than <body>: a transformed or filtered body would become the
-      // containing block of the fixed-position card and misplace it.
-      anchor: () => document.documentElement,
-      append: 'last',
-      onMount: () => {},
-      onRemove: () => {
-        if (ui) render(null, ui.uiContainer);
-      },
-    });
-    return ui;
-  };
-
   const close = (returnFocus: boolean) => {
     opening++;
     cancelPending();
     cancelClose();
     if (!shown) return;
-    const { stopAutoUpdate, returnFocus: previous } = shown;
+    const { card, returnFocus: previous } = shown;
     shown = undefined;
-    stopAutoUpdate();
-    ui?.remove();
+    card.remove();
     if (returnFocus && previous instanceof HTMLElement) previous.focus({ preventScroll: true });
   };
+  ctx.onInvalidated(() => close(false));
 
   const open = async (mention: PageMention, focus: boolean) => {
     cancelPending();
     cancelClose();
     if (shown?.mention === mention) {
-      if (focus) focusCard();
+      if (focus) shown.card.focus();
       return;
     }
     close(false);
     const ticket = ++opening;
     const previous = document.activeElement;
-    // Loaded on first use: the card pulls in and validates the whole data bundle, which would
-    // otherwise run on every page load, before a single mention is read.
-    const [cardUi, { MentionCard }] = await Promise.all([ensureUi(), import('../../components/MentionCard.tsx')]);
+    // Loaded on first use: the card pulls in Preact and validates the whole data bundle, which
+    // would otherwise weigh on every page load, before a single mention is read.
+    let ui: CardUiModule;
+    try {
+      ui = await loadCardUi();
+    } catch {
+      return;
+    }
     if (ticket !== opening || ctx.isInvalid) return;
-    cardUi.mount();
-    const host = cardUi.shadowHost;
-    render(
-      <MentionCard
-        mention={{ entity: mention.entity, text: mention.text }}
-        lang={view.lang}
-        onClose={() => close(true)}
-        statementUrl={(part, quote) => statementUrl(base, part, quote)}
-      />,
-      cardUi.uiContainer,
-    );
     lastIndex = mention.index;
-    const reference: VirtualElement = {
-      getBoundingClientRect: () => mention.range.getBoundingClientRect(),
-      getClientRects: () => mention.range.getClientRects(),
-      contextElement: mention.range.startContainer.parentElement ?? undefined,
-    };
-    // A revealed mention may still be off screen while the page scrolls smoothly towards it.
-    const keepUntil = focus ? performance.now() + REVEAL_SCROLL_MS : 0;
-    const update = () => {
-      if (!shown) return;
-      const rect = mention.range.getBoundingClientRect();
-      const offScreen = rect.bottom < 0 || rect.top > window.innerHeight;
-      // The mention was scrolled out of view or removed: the card has nothing to point at.
-      if (!mention.range.startContainer.isConnected || (offScreen && performance.now() > keepUntil)) {
-        close(false);
-        return;
-      }
-      void computePosition(reference, host, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        // crossAxis: a card taller than the room both above and below its mention (a mention
-        // mid-screen on a short viewport) slides up into view instead of spilling off the top.
-        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
-      }).then(({ x, y }) => {
-        host.style.setProperty(X_PROPERTY, `${Math.round(x)}px`, 'important');
-        host.style.setProperty(Y_PROPERTY, `${Math.round(y)}px`, 'important');
-      });
-    };
-    shown = { mention, stopAutoUpdate: () => {}, returnFocus: previous };
-    shown.stopAutoUpdate = autoUpdate(reference, host, update);
-    if (focus) focusCard();
+    const card = ui.showCard({
+      hostTag: CARD_HOST,
+      mention,
+      lang: view.lang,
+      statementUrl: (part, quote) => statementUrl(base, part, quote),
+      onClose: () => close(true),
+      onLost: () => close(false),
+      // A revealed mention may still be off screen while the page scrolls smoothly towards it.
+      keepUntil: focus ? performance.now() + REVEAL_SCROLL_MS : 0,
+    });
+    shown = { mention, card, returnFocus: previous };
+    if (focus) card.focus();
   };
 
-  const focusCard = () => {
-    const card = ui?.uiContainer.querySelector<HTMLElement>('[role="dialog"]');
-    card?.focus({ preventScroll: true });
-  };
-
-  const isInCard = (event: Event) => (ui ? event.composedPath().includes(ui.shadowHost) : false);
+  const isInCard = (event: Event) => (shown ? event.composedPath().includes(shown.card.host) : false);
 
   // Pointer positions are read once per frame: hit-testing every pointermove would cost a
   // caret lookup per event for nothing the reader can see.

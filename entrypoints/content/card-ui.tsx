@@ -1,0 +1,120 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { render } from 'preact';
+import cardCss from '../../components/card.css?inline';
+import { MentionCard } from '../../components/MentionCard.tsx';
+import type { EntityId } from '../../engine/types.ts';
+import type { UiLang } from '../../lib/ui-lang.ts';
+
+/*
+ * The hover card, built apart from the content script (see the `build:publicAssets` hook in
+ * wxt.config.ts) and loaded with `import()` on the first hover or reveal: Preact, the card, the
+ * data bundle and floating-ui weigh several times the code that paints mentions, and most pages
+ * never open a card. It runs in the content script's isolated world, like the script itself.
+ */
+
+/** Custom properties carrying the card's position from floating-ui to the host's shadow styles. */
+const X_PROPERTY = '--sanctions-context-x';
+const Y_PROPERTY = '--sanctions-context-y';
+/**
+ * Keeps the host out of the page's reach: important rules of the shadow tree win over every
+ * rule of the page, `!important` ones and inline styles included (CSS Cascade 4, "context"),
+ * and `all` leaves custom properties alone, so the position travels in two of them.
+ */
+const HOST_CSS = `:host { all: initial !important; }
+:host {
+  position: fixed !important; left: var(${X_PROPERTY}, 0px) !important; top: var(${Y_PROPERTY}, 0px) !important;
+  z-index: 2147483647 !important; display: block !important; width: max-content !important;
+  margin: 0 !important; padding: 0 !important; transform: none !important;
+}`;
+
+export interface ShowCardOptions {
+  /** Tag of the shadow host; the annotator is told never to read or watch inside it. */
+  hostTag: string;
+  mention: { entity: EntityId; text: string; range: Range };
+  lang: UiLang;
+  /** Extension URL of the statement page at `part` with `quote` lit. */
+  statementUrl: (part: string, quote: string) => string;
+  /** The reader closed the card (close button, Escape inside it). */
+  onClose: () => void;
+  /** The mention was removed or scrolled out of view: the card has nothing to point at. */
+  onLost: () => void;
+  /** Until this `performance.now()` time the card stays open while its mention is off screen (smooth reveal scroll). */
+  keepUntil: number;
+}
+
+/** An open card. */
+export interface ShownCard {
+  readonly host: HTMLElement;
+  /** Moves keyboard focus into the card. */
+  focus(): void;
+  /** Unmounts the card and removes its host from the page. Safe to call twice. */
+  remove(): void;
+}
+
+/**
+ * Renders the card of `mention` in a fresh open shadow root on the page's root element and keeps
+ * it placed beside the mention. Never throws for a missing mention: a range that is already
+ * detached calls `onLost` on the first placement.
+ */
+export function showCard(options: ShowCardOptions): ShownCard {
+  const { mention, onLost, keepUntil } = options;
+  const host = document.createElement(options.hostTag);
+  const shadow = host.attachShadow({ mode: 'open' });
+  // Text, not markup: a <style> filled through textContent is no Trusted Types sink.
+  const style = document.createElement('style');
+  style.textContent = `${HOST_CSS}\n${cardCss}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  render(
+    <MentionCard
+      mention={{ entity: mention.entity, text: mention.text }}
+      lang={options.lang}
+      onClose={options.onClose}
+      statementUrl={options.statementUrl}
+    />,
+    container,
+  );
+  // The root element rather than <body>: a transformed or filtered body would become the
+  // containing block of the fixed-position card and misplace it.
+  document.documentElement.append(host);
+
+  const range = mention.range;
+  const reference: VirtualElement = {
+    getBoundingClientRect: () => range.getBoundingClientRect(),
+    getClientRects: () => range.getClientRects(),
+    contextElement: range.startContainer.parentElement ?? undefined,
+  };
+  let removed = false;
+  const update = () => {
+    if (removed) return;
+    const rect = range.getBoundingClientRect();
+    const offScreen = rect.bottom < 0 || rect.top > window.innerHeight;
+    if (!range.startContainer.isConnected || (offScreen && performance.now() > keepUntil)) {
+      onLost();
+      return;
+    }
+    void computePosition(reference, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      // crossAxis: a card taller than the room both above and below its mention (a mention
+      // mid-screen on a short viewport) slides up into view instead of spilling off the top.
+      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+    }).then(({ x, y }) => {
+      host.style.setProperty(X_PROPERTY, `${Math.round(x)}px`, 'important');
+      host.style.setProperty(Y_PROPERTY, `${Math.round(y)}px`, 'important');
+    });
+  };
+  const stopAutoUpdate = autoUpdate(reference, host, update);
+
+  return {
+    host,
+    focus: () => container.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true }),
+    remove: () => {
+      if (removed) return;
+      removed = true;
+      stopAutoUpdate();
+      render(null, container);
+      host.remove();
+    },
+  };
+}

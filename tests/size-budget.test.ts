@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/*
+ * The content script is injected into every page the reader opens, so its size is paid on every
+ * page load (parse and compile before a single mention is found). Budget in kB of 1000 bytes,
+ * as the build summary prints them.
+ *
+ * The goal is 40 kB; the script is 58.6 kB today, hence 60. Of that, the code that paints
+ * mentions on every page is about 39 kB on its own (engine 13.5 kB with its alias list 8.4 kB,
+ * page layer 17 kB), webextension-polyfill 9.7 kB, the settings reader 4.5 kB, WXT's content
+ * script context 3 kB and the script's own wiring 5 kB. The hover card (Preact, the data bundle,
+ * floating-ui, the card and its styles) is already out, in `card-ui.js`, loaded on first hover.
+ * Reaching 40 kB needs the engine or the page layer to shrink, or the content script to use the
+ * native `browser`/`chrome` API instead of the polyfill.
+ */
+const CONTENT_SCRIPT_BUDGET_KB = 60;
+
+let outDir: string;
+/** The extension folder inside `outDir` (WXT adds `<browser>-mv<n>`). */
+let extDir: string;
+const sizes = new Map<string, number>();
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('size budget', () => {
+  beforeAll(() => {
+    outDir = mkdtempSync(join(tmpdir(), 'size-budget-'));
+    // A build of its own in a scratch folder, so the test neither needs nor disturbs `.output`.
+    const script = "import { build } from 'wxt'; await build({ browser: 'chrome', outDir: process.argv[1] });";
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, outDir], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`wxt build failed:\n${run.stdout}\n${run.stderr}`);
+    extDir = join(outDir, 'chrome-mv3');
+    for (const file of filesUnder(extDir)) sizes.set(relative(extDir, file), statSync(file).size);
+    const lines = [...sizes].sort(([a], [b]) => a.localeCompare(b));
+    console.log(lines.map(([file, bytes]) => `${(bytes / 1000).toFixed(2).padStart(8)} kB  ${file}`).join('\n'));
+  }, 120_000);
+
+  afterAll(() => {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  it(`keeps the content script within ${CONTENT_SCRIPT_BUDGET_KB} kB minified`, () => {
+    const bytes = sizes.get(join('content-scripts', 'content.js'));
+    expect(bytes).toBeDefined();
+    expect(bytes).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET_KB * 1000);
+  });
+
+  it('ships the hover card as a separate web-accessible module, not inside the content script', () => {
+    expect(sizes.get('card-ui.js') ?? 0).toBeGreaterThan(0);
+    const manifest = JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8')) as {
+      web_accessible_resources?: { resources: string[] }[];
+    };
+    expect(manifest.web_accessible_resources?.flatMap((w) => w.resources)).toContain('card-ui.js');
+    const content = readFileSync(join(extDir, 'content-scripts', 'content.js'), 'utf8');
+    // Marks of what only the card module may carry: the data bundle (its links to the original
+    // statement), the card's styles, floating-ui's placements, Preact and the locale catalogs.
+    const card = readFileSync(join(extDir, 'card-ui.js'), 'utf8');
+    for (const mark of ['canada.ca', 'min-width:260px', 'bottom-start', 'dangerouslySetInnerHTML', 'extDescription']) {
+      expect(card, mark).toContain(mark);
+      expect(content, mark).not.toContain(mark);
+    }
+  });
+});

@@ -128,11 +128,6 @@ function composedParent(node: Node): Node | null {
   return node.parentNode;
 }
 
-function composedContains(outer: Node, inner: Node): boolean {
-  for (let n: Node | null = inner; n; n = composedParent(n)) if (n === outer) return true;
-  return false;
-}
-
 /**
  * Starts annotating `doc`: reads its text blocks in short chunks, finds mentions, paints them,
  * then follows page changes until `signal` aborts. Never throws on odd pages; a page without a
@@ -153,6 +148,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const hits = createHitIndex<PageMention>(doc, () => [...shadowRoots]);
 
   let entries: BlockEntry[] = [];
+  /** Elements of blocks whose mentions are kept (may hold stale members; used only to avoid reading a block twice). */
+  let readElements = new WeakSet<Element>();
   let ordered: PageMention[] | null = null;
   let painted = 0;
   let total = 0;
@@ -293,6 +290,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     hits.clear();
     highlighter.clear();
     entries = [];
+    readElements = new WeakSet();
     painted = 0;
     total = 0;
     capped = false;
@@ -328,11 +326,19 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     let batch: PageMention[] = [];
     let lastPaint = 0;
     t0 = now();
+    let sinceClock = 0;
     for (const block of blocks) {
-      const entry: BlockEntry = { block, mentions: mentionsOf(block) };
-      entries.push(entry);
+      const mentions = mentionsOf(block);
+      // Blocks without mentions are not kept: a later change re-reads its block from the DOM anyway.
+      if (mentions.length > 0) {
+        entries.push({ block, mentions });
+        readElements.add(block.element);
+        batch.push(...mentions);
+      }
       trackShadowRoot(block);
-      batch.push(...entry.mentions);
+      // Reading the clock per block cost ~10% of the scan on a 5 MB page; every 16 blocks is enough.
+      if (++sinceClock < 16) continue;
+      sinceClock = 0;
       if (now() - t0 > chunkMs) {
         if (lastPaint === 0 || now() - lastPaint > 250) {
           paint(batch);
@@ -374,48 +380,80 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const records = pendingRecords;
     pendingRecords = [];
     if (records.length === 0) return;
-    const roots = new Set<Element>();
+    // New block-level elements (infinite scroll, inserted cards) are read on their own and cannot
+    // hold blocks read before; any other change re-reads its enclosing block.
+    const added = new Set<Element>();
+    const reread = new Set<Element>();
+    let removals = false;
     for (const r of records) {
       if (isOurs(r.target)) continue;
       const changed = [...r.addedNodes, ...r.removedNodes];
       if (r.type === 'childList' && changed.length > 0 && changed.every((n) => isOurs(n))) continue;
-      // New block-level elements (infinite scroll, inserted cards) are read on their own; the
-      // container around them keeps its blocks. Any other change re-reads its enclosing block.
+      if (r.removedNodes.length > 0) removals = true;
       const onlyBlocks = r.type === 'childList' && changed.every((n) => n.nodeType === 1 && blockElementFor(n) === n);
       if (onlyBlocks) {
-        for (const n of r.addedNodes) roots.add(n as Element);
+        for (const n of r.addedNodes) added.add(n as Element);
         continue;
       }
       const block = blockElementFor(r.target);
-      if (block) roots.add(block);
+      if (block) reread.add(block);
     }
-    // Drop blocks that left the page or are about to be re-read.
+    // Only the outermost roots are read: one upward walk per root, not a comparison of every pair.
+    const all = new Set<Element>([...added, ...reread]);
+    const insideAnother = (el: Element): boolean => {
+      for (let n = composedParent(el); n; n = composedParent(n)) if (all.has(n as Element)) return true;
+      return false;
+    };
+    const rootList = [...all].filter((root) => !insideAnother(root));
+    // An added element normally holds nothing read before, except when its record was queued
+    // while the full scan was already reading it: then it is re-read like a changed block.
+    const holdsReadBlocks = (root: Element): boolean => {
+      if (readElements.has(root)) return true;
+      for (const el of root.getElementsByTagName('*')) if (readElements.has(el)) return true;
+      return false;
+    };
+    const rereadRoots = new Set(rootList.filter((root) => reread.has(root) || holdsReadBlocks(root)));
+
+    // Drop blocks that left the page or are about to be re-read. Without removals or re-reads
+    // (the usual append-only infinite scroll) no kept block can be affected: skip the walk, which
+    // would otherwise cost entries × batches on a long page.
     const dropped: PageMention[] = [];
-    const kept: BlockEntry[] = [];
-    const rootList = [...roots].filter((root) => ![...roots].some((o) => o !== root && composedContains(o, root)));
-    for (const entry of entries) {
-      const el = entry.block.element;
-      const gone =
-        !el.isConnected ||
-        entry.mentions.some((m) => m.nodes.some((n) => !n.isConnected)) ||
-        rootList.some((root) => composedContains(root, el));
-      if (gone) {
-        dropped.push(...entry.mentions);
-      } else kept.push(entry);
+    let kept = entries;
+    if (removals || rereadRoots.size > 0) {
+      kept = [];
+      const underReread = (el: Element): boolean => {
+        if (rereadRoots.size === 0) return false;
+        for (let n: Node | null = el; n; n = composedParent(n)) if (rereadRoots.has(n as Element)) return true;
+        return false;
+      };
+      for (const entry of entries) {
+        const el = entry.block.element;
+        const gone =
+          !el.isConnected ||
+          (removals && entry.mentions.some((m) => m.nodes.some((n) => !n.isConnected))) ||
+          underReread(el);
+        if (gone) dropped.push(...entry.mentions);
+        else kept.push(entry);
+      }
     }
     unpaint(dropped);
     total -= dropped.length;
     const fresh: BlockEntry[] = [];
+    const freshTexts: string[] = [];
     for (const root of rootList) {
       if (!root.isConnected || isOurs(root)) continue;
       for (const block of textBlocks(root, blockOptions)) {
-        const entry: BlockEntry = { block, mentions: mentionsOf(block) };
+        freshTexts.push(block.text);
+        const mentions = mentionsOf(block);
         trackShadowRoot(block);
-        fresh.push(entry);
+        if (mentions.length > 0) {
+          fresh.push({ block, mentions });
+          readElements.add(block.element);
+        }
       }
     }
-    if (context && fresh.length > 0 && (!context.topical || !context.czechMinistry)) {
-      const extra = pageContext(fresh.map((e) => e.block.text));
+    if (context && freshTexts.length > 0 && (!context.topical || !context.czechMinistry)) {
+      const extra = pageContext(freshTexts);
       if ((extra.topical && !context.topical) || (extra.czechMinistry && !context.czechMinistry)) {
         // The page's subject only showed now (an SPA or infinite scroll loaded the article), and it
         // changes how short forms like "RGB" read everywhere: re-read the page once with it.
@@ -424,15 +462,27 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
     }
     fresh.sort((a, b) => composedCompare(a.block.element, b.block.element));
-    entries = mergeOrdered(kept, fresh);
+    if (kept !== entries || fresh.length > 0) entries = mergeOrdered(kept, fresh);
     paint(fresh.flatMap((e) => e.mentions));
-    if (dropped.length || fresh.some((e) => e.mentions.length)) notify();
+    if (dropped.length || fresh.length) notify();
   };
 
+  /** Merges two lists sorted in document order; appended content (the common case) costs one comparison. */
   const mergeOrdered = (a: BlockEntry[], b: BlockEntry[]): BlockEntry[] => {
     if (b.length === 0) return a;
-    const out: BlockEntry[] = [];
-    let i = 0;
+    const last = a[a.length - 1];
+    if (!last || composedCompare(last.block.element, (b[0] as BlockEntry).block.element) < 0) return a.concat(b);
+    // Binary search for where the first fresh block goes; the merge starts there.
+    let lo = 0;
+    let hi = a.length;
+    const first = (b[0] as BlockEntry).block.element;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (composedCompare((a[mid] as BlockEntry).block.element, first) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: BlockEntry[] = a.slice(0, lo);
+    let i = lo;
     let j = 0;
     while (i < a.length && j < b.length) {
       const x = a[i] as BlockEntry;

@@ -100,6 +100,52 @@ describe('annotator', () => {
     expect(a.mentions()[0]?.index).toBe(0);
   });
 
+  it('reads a block added just before the first scan once, not twice', async () => {
+    const body = mount('<main><p>North Korea</p></main>');
+    const a = start();
+    // Added before the scan reads the page: the scan sees it, and its mutation record arrives after.
+    const p = document.createElement('p');
+    p.textContent = 'Added early: the DPRK.';
+    body.querySelector('main')?.append(p);
+    await a.ready;
+    await frame();
+    await frame();
+    expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'DPRK']);
+    expect(sizeOf('dprk')).toBe(2);
+  });
+
+  it('follows an infinite scroll without comparing every block on every batch', async () => {
+    const body = mount('<main><p>North Korea</p></main>');
+    const main = body.querySelector('main') as HTMLElement;
+    const a = start();
+    await a.ready;
+    const proto = Node.prototype as unknown as { compareDocumentPosition: (this: Node, other: Node) => number };
+    const original = proto.compareDocumentPosition;
+    let comparisons = 0;
+    proto.compareDocumentPosition = function (this: Node, other: Node) {
+      comparisons++;
+      return original.call(this, other);
+    };
+    try {
+      for (let batch = 0; batch < 40; batch++) {
+        for (let k = 0; k < 5; k++) {
+          const p = document.createElement('p');
+          p.textContent = k === 0 ? `Batch ${batch}: the DPRK again.` : `Filler paragraph ${batch}.${k}.`;
+          main.append(p);
+        }
+        await frame();
+      }
+    } finally {
+      proto.compareDocumentPosition = original;
+    }
+    const list = a.mentions();
+    expect(list).toHaveLength(41);
+    expect(list.map((m) => m.index)).toEqual(list.map((_, i) => i));
+    expect(list[40]?.snippet).toContain('Batch 39');
+    // Merging appended blocks costs about one comparison per batch, not one per kept block.
+    expect(comparisons).toBeLessThan(40 * 8);
+  });
+
   it('re-reads the page once when content added later reveals its subject', async () => {
     const body = mount('<main><p>Officials said the RGB ran the operation.</p></main>');
     const a = start();

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
-import { chromePath } from '../tests/e2e/harness.ts';
+import { CHROMIUM_ARGS, chromePath } from '../tests/e2e/harness.ts';
 import { FLAGS, LONG_TASK_RECORDER } from './pages.ts';
 
 export const VARIANTS = ['none', 'ours', 'markjs', 'floor'] as const;
@@ -223,14 +223,7 @@ async function launch(
   extension: string | undefined,
   profile: string,
 ): Promise<{ context: BrowserContext; id: string }> {
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
+  const args = [...CHROMIUM_ARGS];
   if (extension) args.unshift(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),

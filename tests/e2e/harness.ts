@@ -117,6 +117,19 @@ export const FRENCH_UI: Pick<LaunchOptions, 'args' | 'env'> = {
 };
 
 /**
+ * Switches for Chromium on a machine without network or display: no sandbox as root, and no
+ * background connections (this machine refuses them, many at a time).
+ */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/**
  * Launches Chromium with the built extension (or without any when `withExtension` is false),
  * recording console errors and requests. Throws when Chromium or the build is missing.
  */
@@ -130,15 +143,7 @@ export async function launchBrowser({
     throw new Error('The extension is not built: run `wxt build` (the e2e global setup normally does).');
   }
   const profile = await mkdtemp(join(tmpdir(), 'sanctions-context-e2e-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    ...extraArgs,
-  ];
+  const args = [...CHROMIUM_ARGS, ...extraArgs];
   if (withExtension) args.unshift(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),

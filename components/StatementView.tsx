@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Part, SourceDocument } from '../data/schema.ts';
 import { t } from '../lib/i18n.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
@@ -56,8 +56,11 @@ function CopyCitation({ doc, part, lang, copy }: { doc: SourceDocument; part: Pa
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const fallbackRef = useRef<HTMLTextAreaElement>(null);
   const text = citationText(doc, part, lang);
-  useEffect(() => {
+  // Selected in the same commit that shows the text area, so it is never seen unselected.
+  useLayoutEffect(() => {
     if (state === 'failed') fallbackRef.current?.select();
+  }, [state]);
+  useEffect(() => {
     if (state !== 'copied') return;
     const timer = setTimeout(() => setState('idle'), COPIED_MS);
     return () => clearTimeout(timer);

@@ -110,6 +110,17 @@ describe('statement page', () => {
 
     await page.click('#p4 .part-tools button');
     await page.waitForSelector('#p4 .copy-fallback textarea');
+    // Selection and focus follow the render that shows the text area.
+    await page
+      .waitForFunction(
+        () => {
+          const area = document.querySelector<HTMLTextAreaElement>('#p4 .copy-fallback textarea');
+          return !!area && document.activeElement === area && area.selectionEnd > area.selectionStart;
+        },
+        undefined,
+        { timeout: 2000 },
+      )
+      .catch(() => {});
     const fallback = await page.evaluate(() => {
       const area = document.querySelector<HTMLTextAreaElement>('#p4 .copy-fallback textarea');
       return {

@@ -16,6 +16,7 @@ import {
 import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
+import { createHoverIntent } from '../../page/hover-intent.ts';
 import type { ShownCard } from './card-ui.tsx';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
@@ -191,31 +192,22 @@ function loadCardUi(): Promise<CardUiModule> {
 function createCardController(ctx: ContentScriptContext, view: PageView): CardController {
   const base = browser.runtime.getURL('/statement.html');
   let shown: { mention: PageMention; card: ShownCard; returnFocus: Element | null } | undefined;
-  let pending: { mention: PageMention; timer: number } | undefined;
-  let closeTimer: number | undefined;
   let lastIndex = -1;
   let opening = 0;
-
-  const cancelPending = () => {
-    if (pending) clearTimeout(pending.timer);
-    pending = undefined;
-  };
-  const cancelClose = () => {
-    if (closeTimer !== undefined) clearTimeout(closeTimer);
-    closeTimer = undefined;
-  };
-  const scheduleClose = () => {
-    if (closeTimer !== undefined || !shown) return;
-    closeTimer = ctx.setTimeout(() => {
-      closeTimer = undefined;
-      close(false);
-    }, CLOSE_GRACE_MS);
-  };
+  const intent = createHoverIntent<PageMention>({
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    clearTimeout: (id) => clearTimeout(id),
+    mentionAt: (x, y) => view.annotator?.mentionAt(x, y),
+    shown: () => shown?.mention,
+    delayMs: () => view.hoverDelayMs,
+    graceMs: CLOSE_GRACE_MS,
+    open: (mention) => void open(mention, false),
+    close: () => close(false),
+  });
 
   const close = (returnFocus: boolean) => {
     opening++;
-    cancelPending();
-    cancelClose();
+    intent.reset();
     if (!shown) return;
     const { card, returnFocus: previous } = shown;
     shown = undefined;
@@ -225,8 +217,7 @@ function createCardController(ctx: ContentScriptContext, view: PageView): CardCo
   ctx.onInvalidated(() => close(false));
 
   const open = async (mention: PageMention, focus: boolean) => {
-    cancelPending();
-    cancelClose();
+    intent.reset();
     if (shown?.mention === mention) {
       if (focus) shown.card.focus();
       return;
@@ -266,27 +257,7 @@ function createCardController(ctx: ContentScriptContext, view: PageView): CardCo
   let frame = false;
   const onPointer = () => {
     frame = false;
-    const p = lastPointer;
-    if (!p) return;
-    if (p.inCard) {
-      cancelClose();
-      cancelPending();
-      return;
-    }
-    const hit = view.annotator?.mentionAt(p.x, p.y);
-    if (hit && hit === shown?.mention) {
-      cancelClose();
-      cancelPending();
-      return;
-    }
-    if (!hit) {
-      cancelPending();
-      scheduleClose();
-      return;
-    }
-    if (pending?.mention === hit) return;
-    cancelPending();
-    pending = { mention: hit, timer: ctx.setTimeout(() => void open(hit, false), view.hoverDelayMs) };
+    if (lastPointer) intent.pointer(lastPointer.x, lastPointer.y, lastPointer.inCard);
   };
   ctx.addEventListener(
     document,
@@ -322,10 +293,7 @@ function createCardController(ctx: ContentScriptContext, view: PageView): CardCo
     { capture: true },
   );
   // Leaving the window (pointer out of the viewport) counts as leaving both mention and card.
-  ctx.addEventListener(document.documentElement, 'pointerleave', () => {
-    cancelPending();
-    scheduleClose();
-  });
+  ctx.addEventListener(document.documentElement, 'pointerleave', () => intent.leave());
 
   return {
     open,

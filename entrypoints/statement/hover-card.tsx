@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { MentionCard } from '../../components/MentionCard.tsx';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { Annotator, PageMention } from '../../page/annotator.ts';
+import { createHoverIntent } from '../../page/hover-intent.ts';
 
 export interface HoverCardOptions {
   annotator: Annotator;
@@ -30,37 +31,28 @@ const CLOSE_GRACE_MS = 350;
 export function attachHoverCards({ annotator, doc, layer, lang, statementUrl, delayMs, signal }: HoverCardOptions) {
   const win = doc.defaultView as Window;
   let shown: { mention: PageMention; stop: () => void } | undefined;
-  let pending: { mention: PageMention; timer: number } | undefined;
-  let closeTimer: number | undefined;
   let frame = false;
   let last: { x: number; y: number; inCard: boolean } | undefined;
+  const intent = createHoverIntent<PageMention>({
+    setTimeout: (fn, ms) => win.setTimeout(fn, ms),
+    clearTimeout: (id) => win.clearTimeout(id),
+    mentionAt: (x, y) => annotator.mentionAt(x, y),
+    shown: () => shown?.mention,
+    delayMs: () => delayMs,
+    graceMs: CLOSE_GRACE_MS,
+    open: (mention) => open(mention),
+    close: () => close(),
+  });
 
-  const cancelPending = () => {
-    if (pending) win.clearTimeout(pending.timer);
-    pending = undefined;
-  };
-  const cancelClose = () => {
-    if (closeTimer !== undefined) win.clearTimeout(closeTimer);
-    closeTimer = undefined;
-  };
   const close = () => {
-    cancelPending();
-    cancelClose();
+    intent.reset();
     if (!shown) return;
     shown.stop();
     shown = undefined;
     render(null, layer);
   };
-  const scheduleClose = () => {
-    if (closeTimer !== undefined || !shown) return;
-    closeTimer = win.setTimeout(() => {
-      closeTimer = undefined;
-      close();
-    }, CLOSE_GRACE_MS);
-  };
   const open = (mention: PageMention) => {
-    cancelPending();
-    cancelClose();
+    intent.reset();
     if (shown?.mention === mention) return;
     close();
     render(
@@ -90,26 +82,7 @@ export function attachHoverCards({ annotator, doc, layer, lang, statementUrl, de
 
   const onFrame = () => {
     frame = false;
-    if (!last) return;
-    if (last.inCard) {
-      cancelClose();
-      cancelPending();
-      return;
-    }
-    const hit = annotator.mentionAt(last.x, last.y);
-    if (hit && hit === shown?.mention) {
-      cancelClose();
-      cancelPending();
-      return;
-    }
-    if (!hit) {
-      cancelPending();
-      scheduleClose();
-      return;
-    }
-    if (pending?.mention === hit) return;
-    cancelPending();
-    pending = { mention: hit, timer: win.setTimeout(() => open(hit), delayMs) };
+    if (last) intent.pointer(last.x, last.y, last.inCard);
   };
   const listen = { passive: true, signal } as const;
   doc.addEventListener(

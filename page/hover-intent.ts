@@ -1,0 +1,83 @@
+/**
+ * Hover intent over painted mentions, shared by the content script and the statement page: a
+ * card opens only after the pointer rests on a mention for the delay (sweeping across text opens
+ * nothing), stays open while the pointer is on its mention or inside the card, and closes after a
+ * grace period once the pointer has left both (time to travel from the mention into the card).
+ */
+export interface HoverIntentOptions<M> {
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  /** The mention under the point, if any. */
+  mentionAt(x: number, y: number): M | undefined;
+  /** The mention whose card is open, if any. */
+  shown(): M | undefined;
+  /** Read at each new mention, so a changed setting applies to the next card. */
+  delayMs(): number;
+  graceMs: number;
+  open(mention: M): void;
+  close(): void;
+}
+
+export interface HoverIntent {
+  /** The pointer is at (x, y); `inCard` when it is over the open card. */
+  pointer(x: number, y: number, inCard: boolean): void;
+  /** The pointer left the page: close after the grace period. */
+  leave(): void;
+  /** Forgets a card waiting to open or to close; call when a card opens or closes. */
+  reset(): void;
+}
+
+/** Creates the hover-intent timers for one card host; nothing is scheduled until `pointer` is called. */
+export function createHoverIntent<M>(o: HoverIntentOptions<M>): HoverIntent {
+  let pending: { mention: M; timer: number } | undefined;
+  let closeTimer: number | undefined;
+
+  const cancelPending = () => {
+    if (pending) o.clearTimeout(pending.timer);
+    pending = undefined;
+  };
+  const cancelClose = () => {
+    if (closeTimer !== undefined) o.clearTimeout(closeTimer);
+    closeTimer = undefined;
+  };
+  const scheduleClose = () => {
+    if (closeTimer !== undefined || o.shown() === undefined) return;
+    closeTimer = o.setTimeout(() => {
+      closeTimer = undefined;
+      o.close();
+    }, o.graceMs);
+  };
+
+  return {
+    pointer(x, y, inCard) {
+      const hit = inCard ? undefined : o.mentionAt(x, y);
+      if (inCard || (hit !== undefined && hit === o.shown())) {
+        cancelClose();
+        cancelPending();
+        return;
+      }
+      if (hit === undefined) {
+        cancelPending();
+        scheduleClose();
+        return;
+      }
+      if (pending?.mention === hit) return;
+      cancelPending();
+      pending = {
+        mention: hit,
+        timer: o.setTimeout(() => {
+          pending = undefined;
+          o.open(hit);
+        }, o.delayMs()),
+      };
+    },
+    leave() {
+      cancelPending();
+      scheduleClose();
+    },
+    reset() {
+      cancelPending();
+      cancelClose();
+    },
+  };
+}

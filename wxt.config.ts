@@ -1,11 +1,14 @@
 import { defineConfig } from 'wxt';
-import { buildCardUi, CARD_UI_FILE } from './scripts/build-card-ui.ts';
+import { buildLazyModule, LAZY_MODULES } from './scripts/build-lazy-modules.ts';
 import { noInnerHtml } from './scripts/no-inner-html-plugin.ts';
 import { validateDataOnDisk } from './scripts/validate-data.ts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // No `@wxt-dev/webextension-polyfill` module: `wxt/browser` stays WXT's native `browser`
+  // (Firefox's `browser`, Chromium's promise-based MV3 `chrome`), so the polyfill's ~10 kB stay
+  // out of the content script. The extension pages and the background import the polyfill
+  // themselves, from lib/browser.ts.
   // Engine, page layer and components live at the project root, beside entrypoints/.
   srcDir: '.',
   manifest: {
@@ -25,8 +28,10 @@ export default defineConfig({
     },
     // The card's "Open in statement" links are followed from the host page, which may only
     // navigate to extension pages listed here.
-    // The hover card module, which content scripts `import()` on first hover, must be too.
-    web_accessible_resources: [{ resources: ['statement.html', CARD_UI_FILE], matches: ['<all_urls>'] }],
+    // So must the modules content scripts `import()` when a page needs them (the matcher, the card).
+    web_accessible_resources: [
+      { resources: ['statement.html', ...LAZY_MODULES.map((m) => m.file)], matches: ['<all_urls>'] },
+    ],
   },
   vite: () => ({ plugins: [noInnerHtml()] }),
   // The Firefox id and data-collection statement are added by the build:manifestGenerated hook
@@ -38,13 +43,15 @@ export default defineConfig({
     excludeSources: ['tests/**', 'test-results/**', 'docs/screenshots/**', '**/*.zip'],
   },
   hooks: {
-    // The hover card is built as an ES module of its own, loaded by the content script on first
-    // hover, so that Preact, the data bundle and floating-ui stay out of the script every page gets.
+    // The matcher and the hover card are built as ES modules of their own, loaded by the content
+    // script when a page needs them, so that they stay out of the script every page gets.
     'build:publicAssets': async (wxt, files) => {
-      files.push({ relativeDest: CARD_UI_FILE, contents: await buildCardUi(wxt.config.root) });
+      for (const { file, entry } of LAZY_MODULES) {
+        files.push({ relativeDest: file, contents: await buildLazyModule(wxt.config.root, entry) });
+      }
     },
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(`/${CARD_UI_FILE}`);
+      for (const { file } of LAZY_MODULES) paths.push(`/${file}`);
     },
     // Ship nothing whose quotes, citations or ids no longer match the verbatim statement.
     'build:before': () => {
@@ -53,8 +60,16 @@ export default defineConfig({
     },
     // Firefox wants an add-on id and a data-collection statement (AMO, web-ext lint); 140 is
     // the first release with both `data_collection_permissions` and the CSS Highlight API.
+    // Chromium gets the first release with the Highlight API as its minimum.
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser !== 'firefox') return;
+      if (wxt.config.browser !== 'firefox') {
+        // Chromium 105 brought the CSS Custom Highlight API (`CSS.highlights`, `Highlight`), the
+        // newest API the content script needs: it paints nothing without it. Newer ones are
+        // optional: `scheduler.yield()` (129) falls back to a timeout, `caretPositionFromPoint`
+        // (128) to `caretRangeFromPoint`, `checkVisibility()` (105) to computed styles.
+        manifest.minimum_chrome_version = '105';
+        return;
+      }
       Object.assign(manifest, {
         browser_specific_settings: {
           gecko: {

@@ -1,7 +1,9 @@
-import { browser } from 'wxt/browser';
+import type { Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from '../lib/browser.ts';
 import { openLookup, registerLookupMenu } from '../lib/context-menu.ts';
-import { activateTab, isToBackgroundMessage, sendToTab } from '../lib/messages.ts';
+import { isToBackgroundMessage } from '../lib/messages.ts';
+import { activateTab, sendToTab } from '../lib/tab-messages.ts';
 
 /** Badge background: dark enough for the white count to read at 4.5:1. */
 const BADGE_COLOR = '#1a5fb4';
@@ -24,7 +26,7 @@ export default defineBackground(() => {
     }
   };
 
-  browser.runtime.onMessage.addListener((message, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
     if (!isToBackgroundMessage(message)) return undefined;
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser.ts';
 
 /** Id of the "Look up in the sanctions statement" item shown on a text selection. */
 export const LOOKUP_MENU_ID = 'sanctions-context-lookup';

@@ -4,6 +4,9 @@ import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
 /*
  * Every message exchanged between the extension's contexts, named by direction.
  * Each request type maps to its response type in `Responses`, so senders get typed answers.
+ * This module is bundled into the content script, so it uses WXT's native `browser` only;
+ * the senders to tabs, used by the extension pages and the background, live in
+ * `tab-messages.ts` with the polyfilled `browser`.
  */
 
 /** Popup → content script of the active tab. */
@@ -65,24 +68,6 @@ export interface Responses {
 }
 
 export type ResponseFor<M extends Message> = Responses[M['type']];
-
-/**
- * Sends `message` to the content script(s) of tab `tabId`.
- * Resolves to the content script's answer; rejects when no content script listens in that tab
- * (tab opened before install, browser-internal page) — callers show that state rather than crash.
- */
-export function sendToTab<M extends ToContent>(tabId: number, message: M): Promise<ResponseFor<M>> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<ResponseFor<M>>;
-}
-
-/**
- * Asks the content script of tab `tabId` to start reading its page (on-click mode).
- * Resolves to whether the page is being annotated now; rejects like `sendToTab` when no
- * content script listens in that tab.
- */
-export function activateTab(tabId: number): Promise<{ active: boolean }> {
-  return sendToTab(tabId, { type: 'activate' });
-}
 
 /**
  * Sends `message` to the background script.

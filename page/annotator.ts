@@ -1,5 +1,7 @@
-import { type EntityId, findMentions, HIGHLIGHTED_ENTITIES, type PageContext, pageContext } from '../engine/index.ts';
+import type { findMentions, PageContext, pageContext } from '../engine/find-mentions.ts';
+import { type EntityId, HIGHLIGHTED_ENTITIES } from '../engine/types.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
+import { CandidateSearch, outermost } from './candidates.ts';
 import { createHighlighter, type Highlighter, type HighlighterWindow } from './highlighter.ts';
 import { createHitIndex, type HitTestable } from './hit-test.ts';
 import { injectHighlightStyles, MARK_TAG, restyleHighlights } from './styles.ts';
@@ -17,8 +19,19 @@ export interface PageMention extends HitTestable {
   block: TextBlock;
 }
 
+/** The engine's matching functions, which the content script loads only when a page needs them. */
+export interface Matcher {
+  findMentions: typeof findMentions;
+  pageContext: typeof pageContext;
+}
+
 export interface AnnotatorOptions {
   doc: Document;
+  /**
+   * Gives the matcher; asked once, when the page first has text the prefilter admits. A
+   * rejection leaves the page unpainted until the next change or rescan asks again.
+   */
+  matcher: () => Matcher | Promise<Matcher>;
   win: Window & typeof globalThis;
   /** Aborting it stops every observer, timer and scan and removes every highlight. */
   signal: AbortSignal;
@@ -34,8 +47,6 @@ export interface AnnotatorOptions {
   maxMentions?: number;
   /** Longest stretch of work between two yields to the page, in milliseconds. */
   chunkMs?: number;
-  /** Paint by wrapping even where the Highlight API exists. */
-  forceWrap?: boolean;
 }
 
 export interface Annotator {
@@ -78,9 +89,9 @@ interface SchedulerLike {
   yield?: () => Promise<void>;
 }
 
-/** Elements with more descendants than this are read child by child, so one read never blocks for long. */
-const LARGE_SUBTREE = 1500;
 const SNIPPET_RADIUS = 45;
+/** The context of a page with no text the prefilter admits. */
+const NO_CONTEXT: PageContext = { topical: false, czechMinistry: false };
 /** Longest wait for a first frame before reading anyway (background tabs render no frames). */
 const FRAME_FALLBACK_MS = 500;
 /** How often the shared registry is checked for highlights the page removed; a page removing them again is answered once per check. */
@@ -139,9 +150,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const entities = new Set(options.entities ?? HIGHLIGHTED_ENTITIES);
   const maxMentions = options.maxMentions ?? 5000;
   const chunkMs = options.chunkMs ?? 8;
-  const highlighter: Highlighter = createHighlighter(doc, win as unknown as HighlighterWindow, {
-    forceWrap: options.forceWrap,
-  });
+  const highlighter: Highlighter = createHighlighter(win as unknown as HighlighterWindow);
   let style: HighlightStyle = options.style ?? 'both';
   let removeStyles = injectHighlightStyles(doc, [...entities], style);
   const shadowRoots = new Set<ShadowRoot>();
@@ -155,6 +164,21 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let total = 0;
   let capped = false;
   let context: PageContext | undefined;
+  let matcher: Matcher | null = null;
+  let matcherLoading: Promise<Matcher> | null = null;
+  /** The matcher, loaded on first call; rejects (and the next call retries) when it cannot be. */
+  const loadMatcher = (): Promise<Matcher> => {
+    matcherLoading ??= Promise.resolve()
+      .then(options.matcher)
+      .then(
+        (m) => (matcher = m),
+        (error: unknown) => {
+          matcherLoading = null;
+          throw error;
+        },
+      );
+    return matcherLoading;
+  };
   let generation = 0;
   let scanning = false;
   let pendingRecords: MutationRecord[] = [];
@@ -194,7 +218,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     options.onMentions?.(painted);
   };
 
-  /** Paints mentions; in wrap mode the wrapping's own mutations are dropped so they never feed back. */
+  /** Paints mentions (through CSS highlights, so the page's DOM and the observer see nothing). */
   const paint = (batch: PageMention[]) => {
     if (batch.length === 0) return;
     const byEntity = new Map<EntityId, Range[]>();
@@ -203,23 +227,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (list) list.push(m.range);
       else byEntity.set(m.entity, [m.range]);
     }
-    const before = highlighter.mode === 'wrap' ? observer.takeRecords() : [];
     for (const [entity, ranges] of byEntity) highlighter.add(entity, ranges);
-    if (highlighter.mode === 'wrap') {
-      observer.takeRecords();
-      pendingRecords.push(...before);
-    }
     hits.add(batch);
   };
 
   const unpaint = (batch: PageMention[]) => {
     if (batch.length === 0) return;
-    const before = highlighter.mode === 'wrap' ? observer.takeRecords() : [];
     highlighter.remove(batch.map((m) => m.range));
-    if (highlighter.mode === 'wrap') {
-      observer.takeRecords();
-      pendingRecords.push(...before);
-    }
     hits.remove(batch);
     painted -= batch.length;
   };
@@ -227,7 +241,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** Mentions of one block, with their ranges; counts toward the cap. */
   const mentionsOf = (block: TextBlock): PageMention[] => {
     const out: PageMention[] = [];
-    for (const m of findMentions(block.text, context)) {
+    for (const m of (matcher as Matcher).findMentions(block.text, context)) {
       if (!entities.has(m.entity)) continue;
       total++;
       if (painted >= maxMentions) {
@@ -256,33 +270,32 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     return out;
   };
 
-  const trackShadowRoot = (block: TextBlock) => {
-    const root = block.element.getRootNode();
-    if (root.nodeType === 11 && !shadowRoots.has(root as ShadowRoot)) {
-      shadowRoots.add(root as ShadowRoot);
-      observe(root);
-    }
+  /** Watches a shadow tree for changes and lets the hit index look inside it. */
+  const trackShadowRoot = (root: ShadowRoot) => {
+    if (shadowRoots.has(root)) return;
+    shadowRoots.add(root);
+    observe(root);
   };
 
-  /** Roots to read one at a time: small subtrees whole, large containers child by child. */
-  function* readingUnits(root: Element): Generator<Element> {
-    const hasOwnText = (e: Element) =>
-      [...e.childNodes].some((n) => n.nodeType === 3 && (n as Text).data.trim() !== '');
-    // Wrappers nested thousands deep hold one child each: step down the chain in a loop, since
-    // sizing the subtree at every level costs depth² element visits in a single step.
-    let el = root;
-    while (el.childElementCount === 1 && !el.shadowRoot && !exclude(el) && !hasOwnText(el)) {
-      el = el.firstElementChild as Element;
-    }
-    if (exclude(el)) return;
-    const large = el.getElementsByTagName('*').length > LARGE_SUBTREE;
-    const ownText = hasOwnText(el);
-    if (!large || ownText || el.shadowRoot) {
-      yield el;
-      return;
-    }
-    for (const child of el.children) yield* readingUnits(child);
-  }
+  const candidateOptions = { exclude };
+
+  /**
+   * Reads the blocks of the candidate elements found under `root` in full (see CandidateSearch),
+   * in page order. Synchronous: for the small subtrees a page change brings.
+   */
+  const readCandidates = (root: Node): TextBlock[] => {
+    const search = new CandidateSearch(root, candidateOptions);
+    search.step();
+    for (const shadow of search.shadowRoots) trackShadowRoot(shadow);
+    return elementsOf(search).flatMap((el) => textBlocks(el, blockOptions));
+  };
+
+  /** The elements to read in full after a finished search, in page order (shadow content at its host's place). */
+  const elementsOf = (search: CandidateSearch): Element[] => {
+    const elements = outermost(search.elements);
+    if (search.shadowRoots.length > 0) elements.sort(composedCompare);
+    return elements;
+  };
 
   const fullScan = async (): Promise<void> => {
     const mine = ++generation;
@@ -306,17 +319,36 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     // Usually already observed; after document.open() this is a new body.
     observe(body);
-    const blocks: TextBlock[] = [];
+    // Find the blocks that may hold a mention, a few milliseconds at a time, then read those.
+    const search = new CandidateSearch(body, candidateOptions);
     let t0 = now();
-    for (const unit of readingUnits(body)) {
-      blocks.push(...textBlocks(unit, blockOptions));
+    while (!search.step(() => now() - t0 > chunkMs)) {
+      await yieldToPage();
+      if (mine !== generation) return;
+      t0 = now();
+    }
+    for (const shadow of search.shadowRoots) trackShadowRoot(shadow);
+    const blocks: TextBlock[] = [];
+    for (const el of elementsOf(search)) {
+      for (const block of textBlocks(el, blockOptions)) blocks.push(block);
       if (now() - t0 > chunkMs) {
         await yieldToPage();
         if (mine !== generation) return;
         t0 = now();
       }
     }
-    context = pageContext(blocks.map((b) => b.text));
+    if (blocks.length > 0 && matcher === null) {
+      try {
+        await loadMatcher();
+      } catch {
+        if (mine !== generation) return;
+        scanning = false;
+        notify();
+        return;
+      }
+      if (mine !== generation) return;
+    }
+    context = matcher ? matcher.pageContext(blocks.map((b) => b.text)) : NO_CONTEXT;
     await yieldToPage();
     if (mine !== generation) return;
 
@@ -335,7 +367,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         readElements.add(block.element);
         batch.push(...mentions);
       }
-      trackShadowRoot(block);
       // Reading the clock per block cost ~10% of the scan on a 5 MB page; every 16 blocks is enough.
       if (++sinceClock < 16) continue;
       sinceClock = 0;
@@ -414,6 +445,18 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     };
     const rereadRoots = new Set(rootList.filter((root) => reread.has(root) || holdsReadBlocks(root)));
 
+    // Read first: when the matcher is still to be loaded, nothing below may have happened yet.
+    const freshBlocks: TextBlock[] = [];
+    for (const root of rootList) {
+      if (!root.isConnected || isOurs(root)) continue;
+      for (const block of readCandidates(root)) freshBlocks.push(block);
+    }
+    if (freshBlocks.length > 0 && matcher === null) {
+      pendingRecords = records.concat(pendingRecords);
+      loadMatcher().then(scheduleFlush, () => {});
+      return;
+    }
+
     // Drop blocks that left the page or are about to be re-read. Without removals or re-reads
     // (the usual append-only infinite scroll) no kept block can be affected: skip the walk, which
     // would otherwise cost entries × batches on a long page.
@@ -439,25 +482,19 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     unpaint(dropped);
     total -= dropped.length;
     const fresh: BlockEntry[] = [];
-    const freshTexts: string[] = [];
-    for (const root of rootList) {
-      if (!root.isConnected || isOurs(root)) continue;
-      for (const block of textBlocks(root, blockOptions)) {
-        freshTexts.push(block.text);
-        const mentions = mentionsOf(block);
-        trackShadowRoot(block);
-        if (mentions.length > 0) {
-          fresh.push({ block, mentions });
-          readElements.add(block.element);
-        }
+    for (const block of freshBlocks) {
+      const mentions = mentionsOf(block);
+      if (mentions.length > 0) {
+        fresh.push({ block, mentions });
+        readElements.add(block.element);
       }
     }
-    if (context && freshTexts.length > 0 && (!context.topical || !context.czechMinistry)) {
-      const extra = pageContext(freshTexts);
+    if (matcher && context && freshBlocks.length > 0 && (!context.topical || !context.czechMinistry)) {
+      const extra = matcher.pageContext(freshBlocks.map((b) => b.text));
       if ((extra.topical && !context.topical) || (extra.czechMinistry && !context.czechMinistry)) {
         // The page's subject only showed now (an SPA or infinite scroll loaded the article), and it
         // changes how short forms like "RGB" read everywhere: re-read the page once with it.
-        void fullScan();
+        ready = fullScan();
         return;
       }
     }

@@ -1,10 +1,8 @@
 import type { EntityId } from '../engine/types.ts';
-import { FLASH_HIGHLIGHT, highlightName, MARK_TAG } from './styles.ts';
+import { FLASH_HIGHLIGHT, highlightName } from './styles.ts';
 
-/** Paints mention ranges on a page, either with the CSS Custom Highlight API or, where it is missing, by wrapping. */
+/** Paints mention ranges on a page with the CSS Custom Highlight API, never touching the DOM. */
 export interface Highlighter {
-  /** `'highlight'` paints through `CSS.highlights` without touching the DOM; `'wrap'` is the fallback. */
-  readonly mode: 'highlight' | 'wrap';
   /** Replaces every range painted for `entity`. */
   set(entity: EntityId, ranges: readonly Range[]): void;
   /** Paints more ranges for `entity`, keeping the ones already painted. */
@@ -17,10 +15,10 @@ export interface Highlighter {
   flash(range: Range, durationMs?: number): void;
   /**
    * Puts back registry entries the page removed or replaced. Returns how many entries were
-   * restored (0 when everything is in place, and always 0 in wrap mode).
+   * restored (0 when everything is in place).
    */
   restore(): number;
-  /** Removes every painted range; in wrap mode unwraps and merges the text nodes it split. */
+  /** Removes every painted range. */
   clear(): void;
   /** `clear()`, then stops all timers. The highlighter is unusable afterwards. */
   destroy(): void;
@@ -42,24 +40,41 @@ export interface HighlighterWindow {
   clearTimeout(id: number): void;
 }
 
-export interface HighlighterOptions {
-  /** Force the wrapping fallback even where the Highlight API exists (tests, diagnostics). */
-  forceWrap?: boolean;
+/**
+ * True when `win` has the CSS Custom Highlight API (`CSS.highlights` and `Highlight`), which
+ * every supported browser has (Chromium 105, Firefox 140); false elsewhere, where nothing can
+ * be painted.
+ */
+export function supportsHighlights(win: HighlighterWindow): boolean {
+  return Boolean(win.CSS?.highlights && win.Highlight);
 }
 
 /**
- * Creates a highlighter for `doc`. Uses `CSS.highlights` when `win` has it, else the
- * wrapping fallback. Never fails; a highlighter over a document without a body paints nothing.
+ * Creates a highlighter painting through `win`'s `CSS.highlights`. Never fails: where the API is
+ * missing it returns a highlighter that paints nothing (`count` always 0); callers that care ask
+ * `supportsHighlights` first.
  */
-export function createHighlighter(
-  doc: Document,
-  win: HighlighterWindow,
-  options: HighlighterOptions = {},
-): Highlighter {
+export function createHighlighter(win: HighlighterWindow): Highlighter {
   const registry = win.CSS?.highlights;
   const HighlightCtor = win.Highlight;
-  if (registry && HighlightCtor && !options.forceWrap) return registryHighlighter(registry, HighlightCtor, win);
-  return wrappingHighlighter(doc, win);
+  // No fallback that edits the page (wrapping mentions in elements): every browser the manifests
+  // admit has the Highlight API, and wrapping splits text nodes that editors and frameworks own.
+  return registry && HighlightCtor ? registryHighlighter(registry, HighlightCtor, win) : inertHighlighter();
+}
+
+/** Paints nothing: for documents whose browser has no Highlight API. */
+function inertHighlighter(): Highlighter {
+  const nothing = () => {};
+  return {
+    set: nothing,
+    add: nothing,
+    remove: nothing,
+    count: () => 0,
+    flash: nothing,
+    restore: () => 0,
+    clear: nothing,
+    destroy: nothing,
+  };
 }
 
 function registryHighlighter(
@@ -95,7 +110,6 @@ function registryHighlighter(
   };
 
   const self: Highlighter = {
-    mode: 'highlight',
     set(entity, ranges) {
       rangesByEntity.set(entity, new Set(ranges));
       publish(entity);
@@ -149,140 +163,6 @@ function registryHighlighter(
       }
       registered.clear();
       rangesByEntity.clear();
-    },
-    destroy() {
-      self.clear();
-    },
-  };
-  return self;
-}
-
-/** True when `node` sits in content the user edits, where wrapping would corrupt what they type. */
-function isEditable(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  if (!el) return true;
-  if (el.closest('textarea, input, select, option, [contenteditable]:not([contenteditable="false"])')) return true;
-  return (el as HTMLElement).isContentEditable === true;
-}
-
-/** The Text nodes a range covers, with the covered offsets inside each. */
-function textSegments(range: Range): { node: Text; start: number; end: number }[] {
-  const out: { node: Text; start: number; end: number }[] = [];
-  const root = range.commonAncestorContainer;
-  const doc = root.ownerDocument ?? (root as Document);
-  const push = (node: Text) => {
-    const start = node === range.startContainer ? range.startOffset : 0;
-    const end = node === range.endContainer ? range.endOffset : node.data.length;
-    if (end > start) out.push({ node, start, end });
-  };
-  if (root.nodeType === 3) {
-    push(root as Text);
-    return out;
-  }
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (range.intersectsNode(n)) push(n as Text);
-  }
-  return out;
-}
-
-/**
- * Fallback for browsers without the Custom Highlight API. It must change the DOM, so it keeps
- * every change reversible: it records the Text nodes its splits created and merges exactly
- * those back on `clear()` (a blanket `normalize()` would also merge text nodes the page split
- * itself, which frameworks such as React rely on).
- */
-function wrappingHighlighter(doc: Document, win: HighlighterWindow): Highlighter {
-  const marksByRange = new Map<Range, { entity: EntityId; marks: Element[] }>();
-  const createdBySplit = new Set<Text>();
-  let flashTimer: number | undefined;
-  let flashed: Element[] = [];
-
-  const split = (node: Text, offset: number): Text => {
-    const rest = node.splitText(offset);
-    createdBySplit.add(rest);
-    return rest;
-  };
-
-  const wrap = (entity: EntityId, range: Range) => {
-    if (marksByRange.has(range)) return;
-    const marks: Element[] = [];
-    // Segments are wrapped last to first so that splitting one never shifts another's offsets.
-    for (const { node, start, end } of textSegments(range).reverse()) {
-      if (isEditable(node) || node.parentElement?.closest(MARK_TAG)) continue;
-      let target = node;
-      if (end < target.data.length) split(target, end);
-      if (start > 0) target = split(target, start);
-      const mark = doc.createElement(MARK_TAG);
-      mark.setAttribute('data-entity', entity);
-      target.before(mark);
-      mark.append(target);
-      marks.push(mark);
-    }
-    marksByRange.set(range, { entity, marks });
-  };
-
-  const unwrap = (marks: Element[]) => {
-    for (const mark of marks) {
-      if (!mark.parentNode) continue;
-      mark.replaceWith(...mark.childNodes);
-    }
-  };
-
-  const mergeSplits = () => {
-    for (const node of createdBySplit) {
-      const prev = node.previousSibling;
-      if (node.parentNode && prev && prev.nodeType === 3) {
-        (prev as Text).appendData(node.data);
-        node.remove();
-      }
-    }
-    createdBySplit.clear();
-  };
-
-  const self: Highlighter = {
-    mode: 'wrap',
-    set(entity, ranges) {
-      const doomed = [...marksByRange].filter(([, v]) => v.entity === entity).map(([r]) => r);
-      self.remove(doomed);
-      self.add(entity, ranges);
-    },
-    add(entity, ranges) {
-      for (const range of ranges) wrap(entity, range);
-    },
-    remove(ranges) {
-      for (const range of ranges) {
-        const entry = marksByRange.get(range);
-        if (!entry) continue;
-        unwrap(entry.marks);
-        marksByRange.delete(range);
-      }
-      if (marksByRange.size === 0) mergeSplits();
-    },
-    count(entity) {
-      let n = 0;
-      for (const v of marksByRange.values()) if (v.entity === entity) n++;
-      return n;
-    },
-    flash(range, durationMs = 1200) {
-      for (const el of flashed) el.removeAttribute('data-flash');
-      flashed = marksByRange.get(range)?.marks ?? [];
-      for (const el of flashed) el.setAttribute('data-flash', '');
-      if (flashTimer !== undefined) win.clearTimeout(flashTimer);
-      flashTimer = win.setTimeout(() => {
-        for (const el of flashed) el.removeAttribute('data-flash');
-        flashed = [];
-      }, durationMs);
-    },
-    restore() {
-      return 0;
-    },
-    clear() {
-      if (flashTimer !== undefined) win.clearTimeout(flashTimer);
-      flashTimer = undefined;
-      for (const { marks } of marksByRange.values()) unwrap(marks);
-      marksByRange.clear();
-      mergeSplits();
     },
     destroy() {
       self.clear();

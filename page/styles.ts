@@ -8,7 +8,11 @@ export const HIGHLIGHT_PREFIX = 'sanctions-context-';
 /** Registry name of the short flash shown on a revealed mention. */
 export const FLASH_HIGHLIGHT = `${HIGHLIGHT_PREFIX}flash`;
 
-/** Tag of the fallback wrapper used where the Custom Highlight API is missing. */
+/**
+ * Tag of the wrapper elements an earlier version painted with where the Highlight API was
+ * missing. Nothing creates them any more; the annotator still names the tag when it tells its
+ * own changes from the page's.
+ */
 export const MARK_TAG = 'sanctions-context-mark';
 
 /** The `CSS.highlights` name of an entity, e.g. `sanctions-context-dprk`. */
@@ -21,13 +25,13 @@ const STYLE_ATTRIBUTE = 'data-sanctions-context-styles';
 
 /**
  * The page style sheet for highlights: `::highlight()` rules only work in a style sheet of the
- * page's document, not inside the card's shadow root. The same rules style the fallback wrapper.
+ * page's document, not inside the card's shadow root.
  * Returns an empty string when `entities` is empty.
  */
 export function highlightCss(entities: readonly EntityId[], style: HighlightStyle = 'both'): string {
   if (entities.length === 0) return '';
   const rules: string[] = [];
-  const both = (entity: EntityId) => `::highlight(${highlightName(entity)}), ${MARK_TAG}[data-entity="${entity}"]`;
+  const selector = (entity: EntityId) => `::highlight(${highlightName(entity)})`;
   const fill = style !== 'underline';
   const line = style !== 'fill';
   for (const entity of entities) {
@@ -39,16 +43,14 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
       `background-color: ${fill ? c.tint : 'transparent'};`,
       line ? `text-decoration: underline 2px ${c.accent}; text-underline-offset: 2px;` : 'text-decoration: none;',
     ];
-    rules.push(`${both(entity)} { ${decls.join(' ')} }`);
+    rules.push(`${selector(entity)} { ${decls.join(' ')} }`);
   }
-  // Lower specificity than the entity rules above, so the reset never wins over the colours.
-  rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
   rules.push(
-    `::highlight(${FLASH_HIGHLIGHT}), ${MARK_TAG}[data-flash] { background-color: rgba(255, 200, 0, 0.75); color: #000; }`,
+    `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 200, 0, 0.75); color: #000; }`,
     '@media (prefers-color-scheme: dark) {',
     ...entities.map((entity) => {
       const c = ENTITY_COLORS[entity];
-      return `  ${both(entity)} { background-color: ${fill ? c.tintDark : 'transparent'}; text-decoration-color: ${c.accentDark}; }`;
+      return `  ${selector(entity)} { background-color: ${fill ? c.tintDark : 'transparent'}; text-decoration-color: ${c.accentDark}; }`;
     }),
     '}',
     // Readers who ask for more contrast get a solid underline in the strong colour and no fill
@@ -56,7 +58,7 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
     '@media (prefers-contrast: more) {',
     ...entities.map((entity) => {
       const c = ENTITY_COLORS[entity];
-      return `  ${both(entity)} { background-color: transparent; text-decoration: underline 3px ${c.accent}; }`;
+      return `  ${selector(entity)} { background-color: transparent; text-decoration: underline 3px ${c.accent}; }`;
     }),
     '}',
     // Forced colours (Windows High Contrast) replace author colours; the system Mark colours
@@ -64,7 +66,7 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
     '@media (forced-colors: active) {',
     ...entities.map(
       (entity) =>
-        `  ${both(entity)} { background-color: Mark; color: MarkText; text-decoration: underline 2px MarkText; }`,
+        `  ${selector(entity)} { background-color: Mark; color: MarkText; text-decoration: underline 2px MarkText; }`,
     ),
     `  ::highlight(${FLASH_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }`,
     '}',

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as engine from '../engine/find-mentions.ts';
 import { type Annotator, createAnnotator } from '../page/annotator.ts';
 import { highlightCss } from '../page/styles.ts';
 
@@ -22,6 +23,7 @@ function start(options: Partial<Parameters<typeof createAnnotator>[0]> = {}): An
     doc: document,
     win: window as unknown as Window & typeof globalThis,
     signal: controller.signal,
+    matcher: () => engine,
     onMentions: (n) => counts.push(n),
     ...options,
   });

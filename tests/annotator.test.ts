@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as engine from '../engine/find-mentions.ts';
 import { type Annotator, createAnnotator } from '../page/annotator.ts';
 
 /** happy-dom has no Custom Highlight API: a minimal stand-in installed on the test window. */
@@ -30,6 +31,7 @@ function start(options: Partial<Parameters<typeof createAnnotator>[0]> = {}): An
     doc: document,
     win: window as unknown as Window & typeof globalThis,
     signal: controller.signal,
+    matcher: () => engine,
     onMentions: (n) => counts.push(n),
     ...options,
   });
@@ -71,6 +73,40 @@ describe('annotator', () => {
     expect(body.innerHTML).toBe(before);
     expect(counts.at(-1)).toBe(4);
     expect(document.head.querySelector('style[data-sanctions-context-styles]')).not.toBeNull();
+  });
+
+  it('loads the matcher only once the page has text worth matching, and retries after a failure', async () => {
+    const body = mount('<p>Weather report: sunny, then rain.</p><p>Markets closed higher.</p>');
+    let asked = 0;
+    let fail = true;
+    const a = start({
+      matcher: async () => {
+        asked++;
+        if (fail) throw new Error('module unavailable');
+        return engine;
+      },
+    });
+    await a.ready;
+    expect(asked).toBe(0);
+    expect(a.mentions()).toEqual([]);
+
+    const p = document.createElement('p');
+    p.textContent = 'Sanctions on North Korea.';
+    body.append(p);
+    await frame();
+    await frame();
+    expect(asked).toBe(1);
+    expect(a.mentions()).toEqual([]);
+
+    fail = false;
+    p.append(' And the DPRK.');
+    await frame();
+    await frame();
+    // The first text about the DPRK makes the page topical, which re-reads it.
+    await a.ready;
+    expect(asked).toBe(2);
+    expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'DPRK']);
+    expect(sizeOf('dprk')).toBe(2);
   });
 
   it('reads added text, drops removed text and ignores its own UI host', async () => {
@@ -202,18 +238,5 @@ describe('annotator', () => {
     expect(registry.size).toBe(0);
     expect(document.head.querySelector('style[data-sanctions-context-styles]')).toBeNull();
     expect(a.mentions()).toEqual([]);
-  });
-
-  it('unwraps completely in the wrapping fallback', async () => {
-    const body = mount('<p>North <b>Korea</b> and the MSMT</p>');
-    const before = body.innerHTML;
-    const a = start({ forceWrap: true });
-    await a.ready;
-    expect(body.querySelectorAll('sanctions-context-mark').length).toBe(3);
-    // The wrapping's own mutations must not be read back as page changes.
-    await frame();
-    expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'MSMT']);
-    controller.abort();
-    expect(body.innerHTML).toBe(before);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHighlighter, type HighlighterWindow } from '../page/highlighter.ts';
+import { createHighlighter, type HighlighterWindow, supportsHighlights } from '../page/highlighter.ts';
 import { highlightCss, injectHighlightStyles } from '../page/styles.ts';
 
 /** happy-dom has no Custom Highlight API: a minimal stand-in that records what was registered. */
@@ -47,8 +47,7 @@ describe('registry highlighter', () => {
     const body = mount('<p>North Korea and the DPRK and the MSMT</p>');
     const text = body.querySelector('p')?.firstChild as Text;
     const win = fakeWindow();
-    const h = createHighlighter(document, win);
-    expect(h.mode).toBe('highlight');
+    const h = createHighlighter(win);
     h.add('dprk', [rangeOf(text, 0, text, 11)]);
     const first = win.registry.get('sanctions-context-dprk') as FakeHighlight;
     expect(first.size).toBe(1);
@@ -66,7 +65,7 @@ describe('registry highlighter', () => {
   it('removes ranges and drops an entity whose last range went', () => {
     const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
     const win = fakeWindow();
-    const h = createHighlighter(document, win);
+    const h = createHighlighter(win);
     const r = rangeOf(text, 0, text, 4);
     h.add('dprk', [r]);
     h.remove([r]);
@@ -77,7 +76,7 @@ describe('registry highlighter', () => {
   it('restores entries the page deleted or replaced, once per change', () => {
     const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
     const win = fakeWindow();
-    const h = createHighlighter(document, win);
+    const h = createHighlighter(win);
     h.add('dprk', [rangeOf(text, 0, text, 4)]);
     const ours = win.registry.get('sanctions-context-dprk');
     expect(h.restore()).toBe(0);
@@ -94,7 +93,7 @@ describe('registry highlighter', () => {
     vi.useFakeTimers();
     const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
     const win = fakeWindow();
-    const h = createHighlighter(document, win);
+    const h = createHighlighter(win);
     h.flash(rangeOf(text, 0, text, 4), 500);
     const flash = win.registry.get('sanctions-context-flash') as FakeHighlight;
     expect(flash.size).toBe(1);
@@ -107,61 +106,34 @@ describe('registry highlighter', () => {
     const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
     const win = fakeWindow();
     win.registry.set('page-own', new FakeHighlight());
-    const h = createHighlighter(document, win);
+    const h = createHighlighter(win);
     h.add('dprk', [rangeOf(text, 0, text, 4)]);
     h.clear();
     expect([...win.registry.keys()]).toEqual(['page-own']);
   });
 });
 
-describe('wrapping fallback', () => {
-  it('is used when CSS.highlights is missing and wraps across text nodes', () => {
+describe('without the Highlight API', () => {
+  it('is detected, and paints nothing without touching the page or throwing', () => {
     const body = mount('<p id="p">Ties to North <b>Korea</b> and the DPRK.</p>');
     const p = body.querySelector('#p') as HTMLElement;
-    const [first, b, last] = [...p.childNodes];
-    const korea = b?.firstChild as Text;
-    const h = createHighlighter(document, { setTimeout, clearTimeout } as unknown as HighlighterWindow);
-    expect(h.mode).toBe('wrap');
-    h.add('dprk', [rangeOf(first as Text, 8, korea, 5), rangeOf(last as Text, 9, last as Text, 13)]);
-    const marks = [...p.querySelectorAll('sanctions-context-mark')].map((m) => m.textContent);
-    expect(marks).toEqual(['North ', 'Korea', 'DPRK']);
-    expect(p.textContent).toBe('Ties to North Korea and the DPRK.');
-    expect(h.count('dprk')).toBe(2);
-  });
-
-  it('clear() restores the exact DOM, keeping text nodes the page split itself', () => {
-    const body = mount('<p id="p">A</p>');
-    const p = body.querySelector('#p') as HTMLElement;
-    // Two adjacent text nodes, as frameworks leave them: merging them would break the page.
-    p.replaceChildren(document.createTextNode('About the DPRK'), document.createTextNode(' and North Korea today'));
-    const before = {
-      html: p.innerHTML,
-      nodes: p.childNodes.length,
-      texts: [...p.childNodes].map((n) => n.textContent),
-    };
-    const [one, two] = [...p.childNodes] as Text[];
-    const h = createHighlighter(document, { setTimeout, clearTimeout } as unknown as HighlighterWindow, {
-      forceWrap: true,
-    });
-    h.add('dprk', [rangeOf(one as Text, 10, one as Text, 14), rangeOf(two as Text, 5, two as Text, 16)]);
-    expect(p.querySelectorAll('sanctions-context-mark').length).toBe(2);
-    h.clear();
-    expect(p.innerHTML).toBe(before.html);
-    expect(p.childNodes.length).toBe(before.nodes);
-    expect([...p.childNodes].map((n) => n.textContent)).toEqual(before.texts);
-    expect(p.childNodes[0]).toBe(one);
-  });
-
-  it('never wraps inside editable content', () => {
-    const body = mount('<div contenteditable="true"><p>DPRK</p></div><p id="out">DPRK</p>');
-    const inside = body.querySelector('[contenteditable] p')?.firstChild as Text;
-    const outside = body.querySelector('#out')?.firstChild as Text;
-    const h = createHighlighter(document, { setTimeout, clearTimeout } as unknown as HighlighterWindow, {
-      forceWrap: true,
-    });
-    h.add('dprk', [rangeOf(inside, 0, inside, 4), rangeOf(outside, 0, outside, 4)]);
-    expect(body.querySelector('[contenteditable]')?.querySelector('sanctions-context-mark')).toBeNull();
-    expect(body.querySelector('#out sanctions-context-mark')?.textContent).toBe('DPRK');
+    const before = p.innerHTML;
+    const text = p.lastChild as Text;
+    const bare = { setTimeout, clearTimeout } as unknown as HighlighterWindow;
+    expect(supportsHighlights(bare)).toBe(false);
+    expect(supportsHighlights({ ...bare, CSS: { highlights: new Map() } })).toBe(false);
+    expect(supportsHighlights(fakeWindow())).toBe(true);
+    const h = createHighlighter(bare);
+    const r = rangeOf(text, 9, text, 13);
+    h.add('dprk', [r]);
+    h.set('msmt', [r]);
+    h.flash(r);
+    expect(h.count('dprk')).toBe(0);
+    expect(h.restore()).toBe(0);
+    h.remove([r]);
+    h.destroy();
+    expect(p.innerHTML).toBe(before);
+    expect(p.childNodes.length).toBe(3);
   });
 });
 
@@ -174,6 +146,8 @@ describe('highlight styles', () => {
     expect(css).toContain('prefers-contrast: more');
     expect(css).toContain('forced-colors: active');
     expect(css).toContain('Mark');
+    // Highlights only: no selector for elements of our own in the page.
+    expect(css).not.toContain('sanctions-context-mark');
     expect(highlightCss([])).toBe('');
   });
 

@@ -134,4 +134,11 @@ describe('firefox package', () => {
   it('leaves Firefox-only keys out of the Chrome package', () => {
     expect(out.chrome.manifest.browser_specific_settings).toBeUndefined();
   });
+
+  it('admits only browsers with the CSS Highlight API, which the content script paints with', () => {
+    const gecko = (out.firefox.manifest.browser_specific_settings as { gecko?: Record<string, unknown> })?.gecko;
+    expect(gecko?.strict_min_version).toBe('140.0');
+    expect(out.chrome.manifest.minimum_chrome_version).toBe('105');
+    expect(out.firefox.manifest.minimum_chrome_version).toBeUndefined();
+  });
 });

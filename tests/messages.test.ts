@@ -7,8 +7,8 @@ import {
   isToContentMessage,
   type MentionsResponse,
   sendToBackground,
-  sendToTab,
 } from '../lib/messages.ts';
+import { sendToTab } from '../lib/tab-messages.ts';
 
 // Without WXT's vitest plugin, `wxt/browser` is the real (absent) browser: swap in the fake.
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));

@@ -16,6 +16,7 @@ import {
 import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
+import { supportsHighlights } from '../../page/highlighter.ts';
 import { createHoverIntent } from '../../page/hover-intent.ts';
 import type { ShownCard } from './card-ui.tsx';
 
@@ -58,7 +59,16 @@ export default defineContentScript({
     };
     const cards = createCardController(ctx, view);
 
+    let warned = false;
     const start = () => {
+      // No wrapping fallback: without the Highlight API (browsers older than the manifests
+      // admit) the page is left alone, and the popup hears an empty answer.
+      if (!supportsHighlights(window)) {
+        if (!warned)
+          console.info('[Sanctions Context] This browser has no CSS.highlights; mentions are not highlighted.');
+        warned = true;
+        return;
+      }
       const stop = new AbortController();
       ctx.onInvalidated(() => stop.abort());
       const annotator = createAnnotator({
@@ -66,6 +76,7 @@ export default defineContentScript({
         win: window,
         signal: stop.signal,
         exclude: (el) => el.localName === CARD_HOST,
+        matcher: loadMatcher,
         entities: enabledEntities(settings),
         style: settings.style,
         onMentions: (count) => reportCount(ctx, count),
@@ -165,12 +176,14 @@ interface CardController {
 
 /** The card module (`card-ui.tsx`), built apart and loaded from the extension on first use. */
 type CardUiModule = typeof import('./card-ui.tsx');
+/** The matcher module (`matcher.ts`), built apart and loaded once a page has text worth matching. */
+type MatcherModule = typeof import('./matcher.ts');
 
 /*
  * The `chrome` global that Chromium and Firefox both give content scripts, rather than the
- * polyfill's `browser`: addons-linter (AMO review, `web-ext lint`) accepts a dynamic `import()`
+ * imported `browser`: addons-linter (AMO review, `web-ext lint`) accepts a dynamic `import()`
  * only of `chrome.runtime.getURL(…)` or `browser.runtime.getURL(…)` spelt out, and the bundler
- * renames the imported polyfill.
+ * renames the imported binding.
  */
 declare const chrome: { runtime: { getURL(path: string): string } };
 
@@ -187,6 +200,18 @@ function loadCardUi(): Promise<CardUiModule> {
     },
   );
   return cardUi;
+}
+
+let matcherModule: Promise<MatcherModule> | undefined;
+/** Loads the matcher module once. Rejects like `loadCardUi`; the next call tries again. */
+function loadMatcher(): Promise<MatcherModule> {
+  matcherModule ??= (import(/* @vite-ignore */ chrome.runtime.getURL('/matcher.js')) as Promise<MatcherModule>).catch(
+    (error: unknown) => {
+      matcherModule = undefined;
+      throw error;
+    },
+  );
+  return matcherModule;
 }
 
 function createCardController(ctx: ContentScriptContext, view: PageView): CardController {
@@ -326,13 +351,22 @@ function wireMessages(ctx: ContentScriptContext, view: PageView, cards: CardCont
   // Sub-frames stay silent so that their answer never wins the race for the response; they
   // only follow `activate`, so an on-click activation covers the frames of the tab too.
   const isTop = window === window.top;
-  const listener = (message: unknown): Promise<unknown> | undefined => {
+  // The native API, not the polyfill: Chromium does not reliably take a Promise returned by an
+  // `onMessage` listener as the answer, so answers go through `sendResponse`, and returning
+  // `true` keeps the channel open for an answer given later (Chromium and Firefox alike).
+  // Returning nothing leaves the message to other listeners (another frame, the background).
+  const listener = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): true | undefined => {
     if (!isToContentMessage(message)) return undefined;
     if (message.type === 'activate') {
       const active = activate();
-      return isTop ? Promise.resolve({ active }) : undefined;
+      if (!isTop) return undefined;
+      sendResponse({ active });
+      return true;
     }
-    return isTop ? handle(message) : undefined;
+    if (!isTop) return undefined;
+    // `handle` settles after the first scan; a failure still answers, so the sender never hangs.
+    handle(message).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   const handle = async (message: Exclude<ToContent, { type: 'activate' }>): Promise<unknown> => {
     const annotator = view.annotator;

@@ -1,13 +1,13 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { cardModel } from '../../components/card-model.ts';
 import { type PageState, type PopupControls, PopupSummary } from '../../components/PopupSummary.tsx';
 import * as data from '../../data/index.ts';
 import { searchKnowledge } from '../../engine/search-knowledge.ts';
 import type { EntityId } from '../../engine/types.ts';
+import { browser } from '../../lib/browser.ts';
 import type { ExportCitation } from '../../lib/export.ts';
 import { t } from '../../lib/i18n.ts';
-import { activateTab, isMentionsResponse, type MentionsResponse, sendToTab } from '../../lib/messages.ts';
+import { isMentionsResponse, type MentionsResponse } from '../../lib/messages.ts';
 import { explainNoAnswer, restrictedReason } from '../../lib/page-access.ts';
 import {
   browserUiLocale,
@@ -21,6 +21,7 @@ import {
   setSitePaused,
 } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
+import { activateTab, sendToTab } from '../../lib/tab-messages.ts';
 import { uiLang } from '../../lib/ui-lang.ts';
 import './style.css';
 

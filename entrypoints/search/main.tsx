@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { formatIsoDate } from '../../components/card-model.ts';
 import { SearchPanel } from '../../components/SearchPanel.tsx';
 import { statement } from '../../data/index.ts';
 import { searchKnowledge } from '../../engine/search-knowledge.ts';
+import { browser } from '../../lib/browser.ts';
 import { t } from '../../lib/i18n.ts';
 import { browserUiLocale, loadSettings, resolveUiLang } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';

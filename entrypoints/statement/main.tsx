@@ -1,7 +1,8 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { StatementView } from '../../components/StatementView.tsx';
 import { knowledge, statement } from '../../data/index.ts';
+import * as engine from '../../engine/find-mentions.ts';
+import { browser } from '../../lib/browser.ts';
 import { t } from '../../lib/i18n.ts';
 import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
@@ -37,6 +38,7 @@ async function main(app: HTMLElement) {
     doc: document,
     win: window,
     signal: stop.signal,
+    matcher: () => engine,
     // The card and the page's controls are not part of the statement.
     exclude: (el) => el.classList.contains(CARD_LAYER) || UI_CHROME.has(el.localName),
     entities: SETTINGS_ENTITIES.filter((e) => settings.entities[e]),

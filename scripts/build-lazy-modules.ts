@@ -2,18 +2,27 @@ import { resolve } from 'node:path';
 import { build, type Rolldown } from 'vite';
 import { noInnerHtml } from './no-inner-html-plugin.ts';
 
-/** Path of the card module in the built extension; the content script imports it from there. */
-export const CARD_UI_FILE = 'card-ui.js';
+/**
+ * Modules the content script `import()`s from the extension when a page needs them, so that the
+ * script injected into every page stays small: file in the built extension, and its source.
+ */
+export const LAZY_MODULES = [
+  // The matcher (alias tries, alias list, disambiguation rules): loaded once a page has text the
+  // prefilter admits, which most pages never have.
+  { file: 'matcher.js', entry: 'entrypoints/content/matcher.ts' },
+  // The hover card (Preact, the data bundle, floating-ui): loaded on first hover.
+  { file: 'card-ui.js', entry: 'entrypoints/content/card-ui.tsx' },
+] as const;
 
 /**
- * Bundles `entrypoints/content/card-ui.tsx` (the hover card with Preact, the data bundle and
- * floating-ui) as one minified ES module, for the content script to `import()` on first hover.
+ * Bundles `entry` (a path relative to `root`) as one minified ES module, for the content script
+ * to `import()` when first needed.
  *
  * Why a build of its own: WXT bundles every content script as a single IIFE and inlines its
- * dynamic imports, so a card imported lazily would still ship in the script injected into every
+ * dynamic imports, so a module imported lazily would still ship in the script injected into every
  * page. Returns the module's code; throws when the build fails or yields no entry chunk.
  */
-export async function buildCardUi(root: string): Promise<string> {
+export async function buildLazyModule(root: string, entry: string): Promise<string> {
   const result = await build({
     configFile: false,
     root,
@@ -31,16 +40,16 @@ export async function buildCardUi(root: string): Promise<string> {
       modulePreload: false,
       // Not lib mode: Vite leaves whitespace unminified in ES lib builds.
       rolldownOptions: {
-        input: resolve(root, 'entrypoints/content/card-ui.tsx'),
+        input: resolve(root, entry),
         preserveEntrySignatures: 'strict',
         output: { format: 'es', codeSplitting: false },
       },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const entry = outputs
+  const chunk = outputs
     .flatMap((o) => o.output)
     .find((c): c is Rolldown.OutputChunk => c.type === 'chunk' && c.isEntry);
-  if (!entry) throw new Error('The card module build produced no entry chunk');
-  return entry.code;
+  if (!chunk) throw new Error(`The build of ${entry} produced no entry chunk`);
+  return chunk.code;
 }

@@ -4,8 +4,9 @@ import type { HighlightStyle } from '../lib/settings.ts';
 import { CandidateSearch, outermost } from './candidates.ts';
 import { createHighlighter, type Highlighter, type HighlighterWindow } from './highlighter.ts';
 import { createHitIndex, type HitTestable } from './hit-test.ts';
-import { injectHighlightStyles, MARK_TAG, restyleHighlights } from './styles.ts';
-import { blockElementFor, rangeForOffsets, type TextBlock, textBlocks } from './text-blocks.ts';
+import { injectHighlightStyles, restyleHighlights } from './styles.ts';
+import { blockElementFor, rangeForOffsets, type TextBlock, type TextBlockOptions, textBlocks } from './text-blocks.ts';
+import { layoutVisibilityFor } from './visibility.ts';
 
 /** One highlighted mention on the page. */
 export interface PageMention extends HitTestable {
@@ -47,6 +48,13 @@ export interface AnnotatorOptions {
   maxMentions?: number;
   /** Longest stretch of work between two yields to the page, in milliseconds. */
   chunkMs?: number;
+  /**
+   * Least time, in milliseconds (default 100), between a read of page changes that handled a
+   * burst of them (a feed appending dozens of elements at a time) and the next read: such a page
+   * is read in a few larger batches rather than every frame. Small changes (a ticker, a
+   * re-rendered widget) are always read at the next frame.
+   */
+  flushGapMs?: number;
 }
 
 export interface Annotator {
@@ -90,6 +98,8 @@ interface SchedulerLike {
 }
 
 const SNIPPET_RADIUS = 45;
+/** Changed elements in one read of page changes that make it a burst (see `flushGapMs`). */
+const BURST_ROOTS = 50;
 /** The context of a page with no text the prefilter admits. */
 const NO_CONTEXT: PageContext = { topical: false, czechMinistry: false };
 /** Longest wait for a first frame before reading anyway (background tabs render no frames). */
@@ -150,6 +160,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const entities = new Set(options.entities ?? HIGHLIGHTED_ENTITIES);
   const maxMentions = options.maxMentions ?? 5000;
   const chunkMs = options.chunkMs ?? 8;
+  const flushGapMs = options.flushGapMs ?? 100;
   const highlighter: Highlighter = createHighlighter(win as unknown as HighlighterWindow);
   let style: HighlightStyle = options.style ?? 'both';
   let removeStyles = injectHighlightStyles(doc, [...entities], style);
@@ -182,13 +193,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let generation = 0;
   let scanning = false;
   let pendingRecords: MutationRecord[] = [];
-  let frameRequested = false;
+  let flushScheduled = false;
+  let lastFlush = Number.NEGATIVE_INFINITY;
+  /** Elements the last read of changes re-read; a burst of them delays the next read by `flushGapMs`. */
+  let lastFlushRoots = 0;
+  /** Some queued records arrived while a full scan was reading (their nodes may have been read already). */
+  let queuedDuringScan = false;
   let destroyed = false;
 
-  const blockOptions = {
-    shadowRoots: true,
-    exclude: (el: Element) => (el.localName === MARK_TAG ? false : exclude(el)),
-  };
+  const blockOptions: TextBlockOptions = { shadowRoots: true, exclude };
 
   const now = () => win.performance.now();
   const yieldToPage = (): Promise<void> => {
@@ -208,6 +221,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     });
 
   const observer = new win.MutationObserver((records) => {
+    if (scanning) queuedDuringScan = true;
     pendingRecords.push(...records);
     scheduleFlush();
   });
@@ -250,17 +264,24 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       const range = rangeForOffsets(block, m.start, m.end);
       if (!range) continue;
+      // The text nodes the mention covers, from the offsets the block was read with.
       const nodes: Text[] = [];
-      for (let i = 0; i < block.nodes.length; i++) {
-        const node = block.nodes[i] as Text;
-        if ((block.starts[i] ?? 0) >= m.end) break;
-        if (range.intersectsNode(node)) nodes.push(node);
+      const { starts, text } = block;
+      for (let i = 0; i < starts.length; i++) {
+        const from = starts[i] as number;
+        if (from >= m.end) break;
+        const to = i + 1 < starts.length ? (starts[i + 1] as number) : text.length;
+        if (to > m.start) nodes.push(block.nodes[i] as Text);
       }
+      const { start, end } = m;
       out.push({
         index: -1,
         entity: m.entity,
         text: m.text,
-        snippet: snippetOf(block.text, m.start, m.end),
+        // Built when asked (the popup, exports): most mentions are never listed.
+        get snippet() {
+          return snippetOf(text, start, end);
+        },
         block,
         range,
         nodes,
@@ -278,13 +299,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   };
 
   const candidateOptions = { exclude };
+  const changeOptions = { exclude, rootTextFirst: true };
 
   /**
-   * Reads the blocks of the candidate elements found under `root` in full (see CandidateSearch),
+   * Reads the blocks of the candidate elements found under `roots` in full (see CandidateSearch),
    * in page order. Synchronous: for the small subtrees a page change brings.
    */
-  const readCandidates = (root: Node): TextBlock[] => {
-    const search = new CandidateSearch(root, candidateOptions);
+  const readCandidates = (roots: readonly Node[]): TextBlock[] => {
+    if (roots.length === 0) return [];
+    const search = new CandidateSearch(roots, changeOptions);
     search.step();
     for (const shadow of search.shadowRoots) trackShadowRoot(shadow);
     return elementsOf(search).flatMap((el) => textBlocks(el, blockOptions));
@@ -319,6 +342,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     // Usually already observed; after document.open() this is a new body.
     observe(body);
+    // Every root read from now on is connected (flush skips the others): look layout up once.
+    blockOptions.layout = layoutVisibilityFor(body);
     // Find the blocks that may hold a mention, a few milliseconds at a time, then read those.
     const search = new CandidateSearch(body, candidateOptions);
     let t0 = now();
@@ -388,21 +413,48 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (pendingRecords.length) scheduleFlush();
   };
 
+  /**
+   * Reads queued changes once the browser has rendered them: asked then, visibility costs no
+   * style recalculation of our own. At most one read per `flushGapMs`.
+   */
   function scheduleFlush() {
-    if (frameRequested || destroyed || scanning) return;
-    frameRequested = true;
-    win.requestAnimationFrame(() => {
-      frameRequested = false;
-      if (!destroyed && !scanning) flush();
-    });
+    if (flushScheduled || destroyed || scanning) return;
+    flushScheduled = true;
+    const run = () =>
+      void afterNextFrame().then(() => {
+        flushScheduled = false;
+        if (destroyed || scanning) return;
+        lastFlush = now();
+        flush();
+      });
+    const wait = lastFlushRoots >= BURST_ROOTS ? lastFlush + flushGapMs - now() : 0;
+    if (wait > 0) win.setTimeout(run, wait);
+    else run();
   }
 
-  const isOurs = (node: Node): boolean => {
+  /**
+   * True for nodes inside the extension's own UI. `known` remembers the answer for every
+   * ancestor on the way, so a batch of records under one container walks up once.
+   */
+  const isOurs = (node: Node, known?: Map<Node, boolean>): boolean => {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!el) return false;
-    if (el.localName === MARK_TAG) return true;
-    for (let n: Node | null = el; n; n = composedParent(n)) if (n.nodeType === 1 && exclude(n as Element)) return true;
-    return false;
+    const path: Node[] = [];
+    let ours = false;
+    for (let n: Node | null = el; n; n = composedParent(n)) {
+      const answer = known?.get(n);
+      if (answer !== undefined) {
+        ours = answer;
+        break;
+      }
+      path.push(n);
+      if (n.nodeType === 1 && exclude(n as Element)) {
+        ours = true;
+        break;
+      }
+    }
+    if (known) for (const n of path) known.set(n, ours);
+    return ours;
   };
 
   /** Re-reads the blocks touched by the queued mutations; everything else stays as it is. */
@@ -416,26 +468,43 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const added = new Set<Element>();
     const reread = new Set<Element>();
     let removals = false;
+    const known = new Map<Node, boolean>();
+    // Indexed loops and no copies: a feed can queue thousands of records per read.
     for (const r of records) {
-      if (isOurs(r.target)) continue;
-      const changed = [...r.addedNodes, ...r.removedNodes];
-      if (r.type === 'childList' && changed.length > 0 && changed.every((n) => isOurs(n))) continue;
-      if (r.removedNodes.length > 0) removals = true;
-      const onlyBlocks = r.type === 'childList' && changed.every((n) => n.nodeType === 1 && blockElementFor(n) === n);
-      if (onlyBlocks) {
-        for (const n of r.addedNodes) added.add(n as Element);
-        continue;
+      const target = r.target;
+      if (isOurs(target, known)) continue;
+      if (r.type === 'childList') {
+        const addedNodes = r.addedNodes;
+        const removedNodes = r.removedNodes;
+        const changed = [] as Node[];
+        for (let i = 0; i < addedNodes.length; i++) changed.push(addedNodes[i] as Node);
+        const firstRemoved = changed.length;
+        for (let i = 0; i < removedNodes.length; i++) changed.push(removedNodes[i] as Node);
+        if (changed.length > 0 && changed.every((n) => isOurs(n, known))) continue;
+        if (changed.length > firstRemoved) removals = true;
+        if (changed.every((n) => n.nodeType === 1 && blockElementFor(n) === n)) {
+          for (let i = 0; i < firstRemoved; i++) added.add(changed[i] as Element);
+          continue;
+        }
       }
-      const block = blockElementFor(r.target);
+      const block = blockElementFor(target);
       if (block) reread.add(block);
     }
     // Only the outermost roots are read: one upward walk per root, not a comparison of every pair.
     const all = new Set<Element>([...added, ...reread]);
+    // Ancestors already seen outside every root: appended siblings share them, so each is walked once.
+    const outside = new Set<Node>();
     const insideAnother = (el: Element): boolean => {
-      for (let n = composedParent(el); n; n = composedParent(n)) if (all.has(n as Element)) return true;
+      const path: Node[] = [];
+      for (let n = composedParent(el); n && !outside.has(n); n = composedParent(n)) {
+        if (all.has(n as Element)) return true;
+        path.push(n);
+      }
+      for (const n of path) outside.add(n);
       return false;
     };
     const rootList = [...all].filter((root) => !insideAnother(root));
+    lastFlushRoots = rootList.length;
     // An added element normally holds nothing read before, except when its record was queued
     // while the full scan was already reading it: then it is re-read like a changed block.
     const holdsReadBlocks = (root: Element): boolean => {
@@ -443,14 +512,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       for (const el of root.getElementsByTagName('*')) if (readElements.has(el)) return true;
       return false;
     };
-    const rereadRoots = new Set(rootList.filter((root) => reread.has(root) || holdsReadBlocks(root)));
+    // Without removals in this batch (moves) or records queued during a scan, an added element
+    // cannot hold a block read before: skip the descendant walk, costly on long appended feeds.
+    const mayHoldRead = removals || queuedDuringScan;
+    queuedDuringScan = false;
+    const rereadRoots = new Set(rootList.filter((root) => reread.has(root) || (mayHoldRead && holdsReadBlocks(root))));
 
     // Read first: when the matcher is still to be loaded, nothing below may have happened yet.
-    const freshBlocks: TextBlock[] = [];
-    for (const root of rootList) {
-      if (!root.isConnected || isOurs(root)) continue;
-      for (const block of readCandidates(root)) freshBlocks.push(block);
-    }
+    const freshBlocks = readCandidates(rootList.filter((root) => root.isConnected && !isOurs(root, known)));
     if (freshBlocks.length > 0 && matcher === null) {
       pendingRecords = records.concat(pendingRecords);
       loadMatcher().then(scheduleFlush, () => {});
@@ -498,7 +567,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         return;
       }
     }
-    fresh.sort((a, b) => composedCompare(a.block.element, b.block.element));
+    // Appended content comes in page order already; checking that compares neighbours only.
+    const byPage = (a: BlockEntry, b: BlockEntry) => composedCompare(a.block.element, b.block.element);
+    if (fresh.some((e, i) => i > 0 && byPage(fresh[i - 1] as BlockEntry, e) > 0)) fresh.sort(byPage);
     if (kept !== entries || fresh.length > 0) entries = mergeOrdered(kept, fresh);
     paint(fresh.flatMap((e) => e.mentions));
     if (dropped.length || fresh.length) notify();

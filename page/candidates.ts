@@ -10,13 +10,19 @@ export interface CandidateOptions {
   exclude?: (el: Element) => boolean;
   /** The shadow root to search under `el`, if any; default: `el.shadowRoot` (open roots only). */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * Ask the prefilter of each root element's whole text first (one native `textContent` read)
+   * and walk its text nodes only when that passes: cheaper for many small roots, such as the
+   * paragraphs a feed appends, most of which name nothing.
+   */
+  rootTextFirst?: boolean;
 }
 
 /** Text nodes walked between two looks at the clock. */
 const NODES_PER_STEP = 256;
 
 /**
- * A resumable search, under `root` and every shadow tree below it, for the block elements (see
+ * A resumable search, under `roots` (searched in the order given) and every shadow tree below them, for the block elements (see
  * `blockElementFor`) of the text nodes whose text may hold a mention. A name split inside a word
  * across two text nodes ("Ko<b>rea</b>") is the one case it cannot see; a name split between
  * words ("North <b>Korea</b>") is found through either part. Read-only.
@@ -30,11 +36,13 @@ export class CandidateSearch {
   private walker: TreeWalker | null = null;
   private readonly exclude: (el: Element) => boolean;
   private readonly shadowRootOf: (el: Element) => ShadowRoot | null;
+  private readonly rootTextFirst: boolean;
 
-  constructor(root: Node, options: CandidateOptions = {}) {
-    this.pending = [root];
+  constructor(roots: Node | readonly Node[], options: CandidateOptions = {}) {
+    this.pending = Array.isArray(roots) ? [...(roots as readonly Node[])] : [roots as Node];
     this.exclude = options.exclude ?? (() => false);
     this.shadowRootOf = options.shadowRootOf ?? ((el) => el.shadowRoot);
+    this.rootTextFirst = options.rootTextFirst === true;
   }
 
   /**
@@ -79,6 +87,7 @@ export class CandidateSearch {
       }
       return null;
     }
+    if (this.rootTextFirst && root.nodeType === 1 && !mayMention(root.textContent ?? '')) return null;
     return doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   }
 

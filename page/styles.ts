@@ -8,13 +8,6 @@ export const HIGHLIGHT_PREFIX = 'sanctions-context-';
 /** Registry name of the short flash shown on a revealed mention. */
 export const FLASH_HIGHLIGHT = `${HIGHLIGHT_PREFIX}flash`;
 
-/**
- * Tag of the wrapper elements an earlier version painted with where the Highlight API was
- * missing. Nothing creates them any more; the annotator still names the tag when it tells its
- * own changes from the page's.
- */
-export const MARK_TAG = 'sanctions-context-mark';
-
 /** The `CSS.highlights` name of an entity, e.g. `sanctions-context-dprk`. */
 export function highlightName(entity: EntityId): string {
   return `${HIGHLIGHT_PREFIX}${entity}`;

@@ -26,6 +26,12 @@ export interface TextBlockOptions {
   exclude?: (el: Element) => boolean;
   /** Descend into open shadow roots (default true). */
   shadowRoots?: boolean;
+  /**
+   * The layout-backed check asked once per block that holds text, for callers reading many small
+   * roots of one live document (looking it up from `root` costs a few DOM reads per call).
+   * Default: `layoutVisibilityFor(root)`. Ignored when `isVisible` is given.
+   */
+  layout?: ((el: Element) => boolean) | null;
 }
 
 // Inline-level HTML elements: their text continues the surrounding line, so it is concatenated
@@ -203,7 +209,11 @@ class BlockReader {
     this.isVisible = options.isVisible ?? isShownByAttributes;
     // checkVisibility() costs ~10 attribute reads, so it is asked only of blocks that hold text
     // (it also answers for their ancestors), not of every wrapper element on the way.
-    this.blockIsRendered = options.isVisible ? null : layoutVisibilityFor(root);
+    this.blockIsRendered = options.isVisible
+      ? null
+      : options.layout !== undefined
+        ? options.layout
+        : layoutVisibilityFor(root);
     this.exclude = options.exclude;
     this.shadowRoots = options.shadowRoots !== false;
   }

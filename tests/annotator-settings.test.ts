@@ -24,6 +24,7 @@ function start(options: Partial<Parameters<typeof createAnnotator>[0]> = {}): An
     win: window as unknown as Window & typeof globalThis,
     signal: controller.signal,
     matcher: () => engine,
+    flushGapMs: 0,
     onMentions: (n) => counts.push(n),
     ...options,
   });

@@ -19,7 +19,12 @@ function mount(html: string): HTMLElement {
   return document.body;
 }
 
-const frame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+const oneFrame = () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+/** Page changes are read after the frame that renders them: wait for that frame and the next. */
+const frame = async () => {
+  await oneFrame();
+  await oneFrame();
+};
 const sizeOf = (entity: string) => registry.get(`sanctions-context-${entity}`)?.size ?? 0;
 
 let controller: AbortController;
@@ -32,6 +37,7 @@ function start(options: Partial<Parameters<typeof createAnnotator>[0]> = {}): An
     win: window as unknown as Window & typeof globalThis,
     signal: controller.signal,
     matcher: () => engine,
+    flushGapMs: 0,
     onMentions: (n) => counts.push(n),
     ...options,
   });
@@ -107,6 +113,37 @@ describe('annotator', () => {
     expect(asked).toBe(2);
     expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'DPRK']);
     expect(sizeOf('dprk')).toBe(2);
+  });
+
+  it('reads a feed appending in bursts in a few batches, and small changes at once', async () => {
+    const body = mount('<main><p>Sanctions on North Korea.</p></main>');
+    const a = start({ flushGapMs: 100 });
+    await a.ready;
+    const before = counts.length;
+    const main = body.querySelector('main') as HTMLElement;
+    for (let batch = 0; batch < 30; batch++) {
+      for (let i = 0; i < 60; i++) {
+        const p = document.createElement('p');
+        p.textContent = i === 0 ? `Update ${batch} on the DPRK.` : `Filler ${batch}.${i}.`;
+        main.append(p);
+      }
+      await new Promise((done) => setTimeout(done, 10));
+    }
+    await new Promise((done) => setTimeout(done, 250));
+    await frame();
+    expect(a.mentions()).toHaveLength(31);
+    expect(sizeOf('dprk')).toBe(31);
+    // 30 bursts over ~300 ms: a read every 100 ms at most, not one per burst.
+    const reads = counts.length - before;
+    expect(reads).toBeGreaterThanOrEqual(2);
+    expect(reads).toBeLessThanOrEqual(6);
+
+    // A small change after that is read at the next frame, with no gap.
+    const p = document.createElement('p');
+    p.textContent = 'One more on the MSMT.';
+    main.append(p);
+    await frame();
+    expect(sizeOf('msmt')).toBe(1);
   });
 
   it('reads added text, drops removed text and ignores its own UI host', async () => {

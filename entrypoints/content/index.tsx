@@ -43,7 +43,9 @@ export default defineContentScript({
     // page is read until an `activate` message arrives.
     let settings = await readStoredSettings();
     if (ctx.isInvalid) return;
-    const browserLocale = browserUiLocale();
+    // Asked on first use (a card or an answer to the popup): the first i18n call loads the
+    // message catalog, a few milliseconds every page would otherwise pay.
+    let browserLocale: string | undefined;
     let activated = settings.mode === 'automatic';
     let running: { annotator: Annotator; stop: AbortController } | undefined;
     const view: PageView = {
@@ -51,6 +53,7 @@ export default defineContentScript({
         return running?.annotator;
       },
       get lang() {
+        browserLocale ??= browserUiLocale();
         return resolveUiLang(settings, browserLocale);
       },
       get hoverDelayMs() {
@@ -215,7 +218,7 @@ function loadMatcher(): Promise<MatcherModule> {
 }
 
 function createCardController(ctx: ContentScriptContext, view: PageView): CardController {
-  const base = browser.runtime.getURL('/statement.html');
+  let base: string | undefined;
   let shown: { mention: PageMention; card: ShownCard; returnFocus: Element | null } | undefined;
   let lastIndex = -1;
   let opening = 0;
@@ -264,7 +267,10 @@ function createCardController(ctx: ContentScriptContext, view: PageView): CardCo
       hostTag: CARD_HOST,
       mention,
       lang: view.lang,
-      statementUrl: (part, quote) => statementUrl(base, part, quote),
+      statementUrl: (part, quote) => {
+        base ??= browser.runtime.getURL('/statement.html');
+        return statementUrl(base, part, quote);
+      },
       onClose: () => close(true),
       onLost: () => close(false),
       // A revealed mention may still be off screen while the page scrolls smoothly towards it.

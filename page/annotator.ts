@@ -310,6 +310,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const search = new CandidateSearch(roots, changeOptions);
     search.step();
     for (const shadow of search.shadowRoots) trackShadowRoot(shadow);
+    blockOptions.ancestors = new Map();
     return elementsOf(search).flatMap((el) => textBlocks(el, blockOptions));
   };
 
@@ -354,12 +355,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     for (const shadow of search.shadowRoots) trackShadowRoot(shadow);
     const blocks: TextBlock[] = [];
+    blockOptions.ancestors = new Map();
     for (const el of elementsOf(search)) {
       for (const block of textBlocks(el, blockOptions)) blocks.push(block);
       if (now() - t0 > chunkMs) {
         await yieldToPage();
         if (mine !== generation) return;
         t0 = now();
+        // The page may have changed meanwhile.
+        blockOptions.ancestors = new Map();
       }
     }
     if (blocks.length > 0 && matcher === null) {

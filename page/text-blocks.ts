@@ -32,6 +32,13 @@ export interface TextBlockOptions {
    * Default: `layoutVisibilityFor(root)`. Ignored when `isVisible` is given.
    */
   layout?: ((el: Element) => boolean) | null;
+  /**
+   * Answers about ancestors shared between calls that read many block elements of one document
+   * in one go (true: it and its ancestors are read; false: skipped or hidden), so that each
+   * ancestor is looked at once, not once per block below it. Valid only while the page does not
+   * change: start a new one for each batch. Used only for roots that are not inline-level.
+   */
+  ancestors?: Map<Element, boolean>;
 }
 
 // Inline-level HTML elements: their text continues the surrounding line, so it is concatenated
@@ -197,6 +204,7 @@ class BlockReader {
   private readonly blockRendered = new Map<Element, boolean>();
   private readonly exclude: ((el: Element) => boolean) | undefined;
   private readonly shadowRoots: boolean;
+  private readonly ancestors: Map<Element, boolean> | undefined;
   /** Open block elements, innermost last; text joins the innermost. */
   private readonly open: Element[] = [];
   private svgDepth = 0;
@@ -216,19 +224,33 @@ class BlockReader {
         : layoutVisibilityFor(root);
     this.exclude = options.exclude;
     this.shadowRoots = options.shadowRoots !== false;
+    this.ancestors = options.ancestors;
   }
 
   /** Seeds the state a walk starting at `root` inherits from its ancestors; false when an ancestor hides or skips it. */
   enterContext(root: Node): boolean {
+    // A block-level root opens a block of its own, so the ancestors' blocks are never needed and
+    // an ancestor already answered for stops the walk up.
+    const cache = root.nodeType === 1 && !isInline(root as Element) ? this.ancestors : undefined;
     const chain: Element[] = [];
-    for (let n = composedParent(root); n !== null; n = composedParent(n))
-      if (n.nodeType === 1) chain.push(n as Element);
+    for (let n = composedParent(root); n !== null; n = composedParent(n)) {
+      if (n.nodeType !== 1) continue;
+      const known = cache?.get(n as Element);
+      if (known === false) return false;
+      if (known === true) break;
+      chain.push(n as Element);
+    }
     chain.reverse();
     for (const el of chain) {
-      if (this.skipKind(el, el.localName) !== NOT_SKIPPED || !this.isVisible(el)) return false;
+      if (this.skipKind(el, el.localName) !== NOT_SKIPPED || !this.isVisible(el)) {
+        cache?.set(el, false);
+        return false;
+      }
       if (el.localName === 'svg' && el.namespaceURI === SVG_NS) this.svgDepth++;
       else if (this.svgDepth > 0 && el.localName === 'text') this.svgTextDepth++;
       if (!isInline(el)) this.open.push(el);
+      // Inside SVG the depth counters matter to what lies below: those are not remembered.
+      if (this.svgDepth === 0) cache?.set(el, true);
     }
     const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
     // designMode makes the whole document an editor: its text is the user's, never ours to read.

@@ -116,6 +116,22 @@ describe('textBlocks: what is read and how it is grouped', () => {
     expect(textBlocks(body, { isVisible: isShownByAttributes })).toEqual([]);
   });
 
+  it('answers for shared ancestors once across calls, with the same results', () => {
+    const body = mount(
+      '<article><section><p id="a">North Korea</p><p id="b">The DPRK</p></section></article>' +
+        '<div contenteditable><p id="c">DPRK</p><p id="d">RGB</p></div>',
+    );
+    const ancestors = new Map<Element, boolean>();
+    const read = (id: string) => texts(textBlocks(body.querySelector(`#${id}`) as Element, { ancestors }));
+    expect(['a', 'b', 'c', 'd'].map(read)).toEqual([['North Korea'], ['The DPRK'], [], []]);
+    const section = body.querySelector('section') as Element;
+    const editor = body.querySelector('[contenteditable]') as Element;
+    expect(ancestors.get(section)).toBe(true);
+    expect(ancestors.get(editor)).toBe(false);
+    // An inline root still needs its enclosing block, which a remembered answer does not give.
+    expect(texts(textBlocks(body.querySelector('#a')?.firstChild as Node, { ancestors }))).toEqual(['North Korea']);
+  });
+
   it('reads an inline root into its enclosing block element', () => {
     const body = mount('<p id="p">North <b id="b">Korea</b></p>');
     const blocks = textBlocks(body.querySelector('#b') as Element);

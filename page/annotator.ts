@@ -38,6 +38,8 @@ export interface AnnotatorOptions {
   signal: AbortSignal;
   /** Elements to leave alone, such as the extension's own UI host. */
   exclude?: (el: Element) => boolean;
+  /** The shadow root of an element, if any (see `shadowRootReader`); default: open roots only. */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
   /** Entities to paint; defaults to the four highlighted ones. */
   entities?: readonly EntityId[];
   /** How mentions are drawn; defaults to fill and underline. */
@@ -201,7 +203,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let queuedDuringScan = false;
   let destroyed = false;
 
-  const blockOptions: TextBlockOptions = { shadowRoots: true, exclude };
+  const shadowRootOf = options.shadowRootOf ?? ((el: Element) => el.shadowRoot);
+  const blockOptions: TextBlockOptions = { shadowRoots: true, shadowRootOf, exclude };
 
   const now = () => win.performance.now();
   const yieldToPage = (): Promise<void> => {
@@ -298,8 +301,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     observe(root);
   };
 
-  const candidateOptions = { exclude };
-  const changeOptions = { exclude, rootTextFirst: true };
+  const candidateOptions = { exclude, shadowRootOf };
+  const changeOptions = { exclude, shadowRootOf, rootTextFirst: true };
 
   /**
    * Reads the blocks of the candidate elements found under `roots` in full (see CandidateSearch),

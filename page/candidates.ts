@@ -34,6 +34,8 @@ export class CandidateSearch {
   readonly shadowRoots: ShadowRoot[] = [];
   private readonly pending: Node[];
   private walker: TreeWalker | null = null;
+  private hosts: ArrayLike<Element> | null = null;
+  private hostIndex = 0;
   private readonly exclude: (el: Element) => boolean;
   private readonly shadowRootOf: (el: Element) => ShadowRoot | null;
   private readonly rootTextFirst: boolean;
@@ -46,67 +48,73 @@ export class CandidateSearch {
   }
 
   /**
-   * Searches until done or until `stop()` returns true (asked every few hundred text nodes).
+   * Searches until done or until `stop()` returns true (asked every few hundred nodes).
    * Returns true when the search is complete.
    */
   step(stop: () => boolean = () => false): boolean {
+    let count = 0;
+    const tick = () => {
+      if (++count < NODES_PER_STEP) return false;
+      count = 0;
+      return stop();
+    };
     for (;;) {
-      if (this.walker === null) {
-        const next = this.pending.shift();
-        if (next === undefined) return true;
-        this.walker = this.open(next);
-        if (this.walker === null) continue;
+      // The shadow hosts of the current root: every element is asked, a few hundred at a time.
+      const hosts = this.hosts;
+      if (hosts !== null) {
+        while (this.hostIndex < hosts.length) {
+          this.askHost(hosts[this.hostIndex++] as Element);
+          if (tick()) return false;
+        }
+        this.hosts = null;
       }
       const walker = this.walker;
-      let count = 0;
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        if (mayMention((node as Text).data)) {
-          const block = blockElementFor(node);
-          if (block !== null) this.elements.add(block);
+      if (walker !== null) {
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          if (mayMention((node as Text).data)) this.add(node);
+          if (tick()) return false;
         }
-        if (++count === NODES_PER_STEP) {
-          count = 0;
-          if (stop()) return false;
-        }
+        this.walker = null;
       }
-      this.walker = null;
-      if (stop()) return this.pending.length === 0;
+      const next = this.pending.shift();
+      if (next === undefined) return true;
+      this.open(next);
     }
   }
 
-  /** A walker over the text of `root`, after queueing the shadow trees inside it; null for a node without text. */
-  private open(root: Node): TreeWalker | null {
-    const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-    if (doc === null) return null;
-    if (root.nodeType === 1 || root.nodeType === 9 || root.nodeType === 11) this.queueShadowTrees(root as ParentNode);
-    // A lone text node is its own walk: the walker starts at the root, which nextNode() skips.
-    if (root.nodeType === 3) {
-      if (mayMention((root as Text).data)) {
-        const block = blockElementFor(root);
-        if (block !== null) this.elements.add(block);
-      }
-      return null;
+  /** Queues the shadow tree of `el`, if it has one we may read. */
+  private askHost(el: Element): void {
+    const shadow = this.shadowRootOf(el);
+    if (shadow && !this.exclude(el)) {
+      this.shadowRoots.push(shadow);
+      this.pending.push(shadow);
     }
-    if (this.rootTextFirst && root.nodeType === 1 && !mayMention(root.textContent ?? '')) return null;
-    return doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   }
 
-  private queueShadowTrees(root: ParentNode): void {
-    const visit = (el: Element) => {
-      const shadow = this.shadowRootOf(el);
-      if (shadow && !this.exclude(el)) {
-        this.shadowRoots.push(shadow);
-        this.pending.push(shadow);
-      }
-    };
-    if ((root as Node).nodeType === 1) visit(root as Element);
+  private add(node: Node): void {
+    const block = blockElementFor(node);
+    if (block !== null) this.elements.add(block);
+  }
+
+  /** Sets up the walk of `root`: its shadow hosts to ask, and a walker over its text. */
+  private open(root: Node): void {
+    const type = root.nodeType;
+    if (type === 3) {
+      if (mayMention((root as Text).data)) this.add(root);
+      return;
+    }
+    if (type !== 1 && type !== 9 && type !== 11) return;
+    const doc = type === 9 ? (root as Document) : root.ownerDocument;
+    if (doc === null) return;
     // getElementsByTagName is a lazy native list, cheaper than querySelectorAll on big documents;
     // shadow roots have only the latter.
     const all =
-      'getElementsByTagName' in root
-        ? (root as Element | Document).getElementsByTagName('*')
-        : (root as ShadowRoot).querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) visit(all[i] as Element);
+      type === 11 ? (root as ShadowRoot).querySelectorAll('*') : (root as Element | Document).getElementsByTagName('*');
+    this.hosts = all;
+    this.hostIndex = 0;
+    if (type === 1) this.askHost(root as Element);
+    if (this.rootTextFirst && type === 1 && !mayMention(root.textContent ?? '')) return;
+    this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   }
 }
 

@@ -24,8 +24,10 @@ export interface TextBlockOptions {
   isVisible?: (el: Element) => boolean;
   /** Elements to skip entirely (e.g. the extension's own UI host). */
   exclude?: (el: Element) => boolean;
-  /** Descend into open shadow roots (default true). */
+  /** Descend into shadow roots (default true). */
   shadowRoots?: boolean;
+  /** The shadow root of an element, if any; default: `el.shadowRoot` (open roots only). */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
   /**
    * The layout-backed check asked once per block that holds text, for callers reading many small
    * roots of one live document (looking it up from `root` costs a few DOM reads per call).
@@ -204,6 +206,7 @@ class BlockReader {
   private readonly blockRendered = new Map<Element, boolean>();
   private readonly exclude: ((el: Element) => boolean) | undefined;
   private readonly shadowRoots: boolean;
+  private readonly shadowRootOf: (el: Element) => ShadowRoot | null;
   private readonly ancestors: Map<Element, boolean> | undefined;
   /** Open block elements, innermost last; text joins the innermost. */
   private readonly open: Element[] = [];
@@ -224,6 +227,7 @@ class BlockReader {
         : layoutVisibilityFor(root);
     this.exclude = options.exclude;
     this.shadowRoots = options.shadowRoots !== false;
+    this.shadowRootOf = options.shadowRootOf ?? ((el) => el.shadowRoot);
     this.ancestors = options.ancestors;
   }
 
@@ -341,7 +345,7 @@ class BlockReader {
   /** A shadow tree renders in place of its host's children; its text never shares a block with light-DOM text (a Range cannot span the two trees). */
   private readShadow(host: Node): void {
     if (!this.shadowRoots || host.nodeType !== 1) return;
-    const shadow = (host as Element).shadowRoot;
+    const shadow = this.shadowRootOf(host as Element);
     if (shadow === null || shadow === undefined) return;
     this.endRun();
     this.readChildren(shadow);

@@ -18,6 +18,7 @@ import type { UiLang } from '../../lib/ui-lang.ts';
 import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
 import { supportsHighlights } from '../../page/highlighter.ts';
 import { createHoverIntent } from '../../page/hover-intent.ts';
+import { shadowRootReader } from '../../page/shadow-roots.ts';
 import type { ShownCard } from './card-ui.tsx';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
@@ -79,6 +80,7 @@ export default defineContentScript({
         win: window,
         signal: stop.signal,
         exclude: (el) => el.localName === CARD_HOST,
+        shadowRootOf: readShadowRoot,
         matcher: loadMatcher,
         entities: enabledEntities(settings),
         style: settings.style,
@@ -188,7 +190,22 @@ type MatcherModule = typeof import('./matcher.ts');
  * only of `chrome.runtime.getURL(…)` or `browser.runtime.getURL(…)` spelt out, and the bundler
  * renames the imported binding.
  */
-declare const chrome: { runtime: { getURL(path: string): string } };
+declare const chrome: {
+  runtime: { getURL(path: string): string };
+  dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null };
+};
+
+/**
+ * Open and closed shadow roots: extensions may read closed ones through `chrome.dom` (Chromium)
+ * or `openOrClosedShadowRoot()` (Firefox content scripts). See `shadowRootReader` for which
+ * elements are asked.
+ */
+const readShadowRoot = shadowRootReader((el) => {
+  const dom = chrome.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el);
+  const own = (el as Element & { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot;
+  return typeof own === 'function' ? own.call(el) : null;
+});
 
 let cardUi: Promise<CardUiModule> | undefined;
 /**

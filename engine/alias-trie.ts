@@ -1,4 +1,4 @@
-import { foldLoose, foldStrict, IGNORABLE, isCjkCode, isWordCode, SEP } from './fold.ts';
+import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, SEP } from './fold.ts';
 import type { EntityId } from './types.ts';
 
 /** One name of an entity, as compiled from data/aliases.json. */
@@ -50,8 +50,16 @@ export class AliasMatcher {
   private readonly openStarts = new Uint8Array(0x10000);
   /** Alias strings (folded) that more than one entity claims; empty when the data is sound. */
   readonly conflicts: string[] = [];
+  /** Complete fold tables, read directly in the loops below (see `foldTables`). */
+  private readonly foldLoose: Uint16Array;
+  private readonly foldStrict: Uint16Array;
+  private readonly word: Uint8Array;
 
   constructor(aliases: Partial<Record<EntityId, Record<string, readonly string[]>>>) {
+    const tables = foldTables();
+    this.foldLoose = tables.loose;
+    this.foldStrict = tables.strict;
+    this.word = tables.word;
     for (const [entity, byLang] of Object.entries(aliases) as [EntityId, Record<string, readonly string[]>][]) {
       for (const list of Object.values(byLang)) for (const alias of list) this.add(entity, alias);
     }
@@ -114,19 +122,20 @@ export class AliasMatcher {
   scan(text: string): AliasMatch[] {
     const out: AliasMatch[] = [];
     const n = text.length;
+    const { foldLoose: loose, foldStrict: strict, word } = this;
     let prevWord = false; // is the last visible character before i a word character?
     let skipUntil = 0;
     for (let i = 0; i < n; i++) {
       const code = text.charCodeAt(i);
-      const lf = foldLoose(code);
+      const lf = loose[code] as number;
       if (lf === IGNORABLE) continue;
       // Inside a word only names of scripts without spaces can start; skipping the rest keeps
       // one long "word" (10 MB without a space) linear instead of a walk from every letter.
       if (i >= skipUntil && (!prevWord || this.openStarts[lf] === 1)) {
         let best: AliasMatch | null = null;
-        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, foldLoose, prevWord);
-        if (this.strictStarts[foldStrict(code)] === 1) {
-          const m = this.walk(text, i, this.strict, foldStrict, prevWord);
+        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, loose, prevWord);
+        if (this.strictStarts[strict[code] as number] === 1) {
+          const m = this.walk(text, i, this.strict, strict, prevWord);
           if (m && (!best || m.end > best.end)) best = m;
         }
         if (best) {
@@ -134,18 +143,12 @@ export class AliasMatcher {
           skipUntil = best.end;
         }
       }
-      prevWord = isWordCode(code);
+      prevWord = word[code] === 1;
     }
     return out;
   }
 
-  private walk(
-    text: string,
-    start: number,
-    root: TrieNode,
-    fold: (c: number) => number,
-    prevWord: boolean,
-  ): AliasMatch | null {
+  private walk(text: string, start: number, root: TrieNode, fold: Uint16Array, prevWord: boolean): AliasMatch | null {
     return this.walkFrom(text, start, start, root, false, root, fold, prevWord);
   }
 
@@ -161,17 +164,18 @@ export class AliasMatcher {
     from: TrieNode,
     wild: boolean,
     root: TrieNode,
-    fold: (c: number) => number,
+    fold: Uint16Array,
     prevWord: boolean,
   ): AliasMatch | null {
     const n = text.length;
+    const { foldStrict: strict, word } = this;
     let node = from;
     let j = pos;
     let inWild = wild;
     let best: AliasMatch | null = null;
     while (j < n) {
       const code = text.charCodeAt(j);
-      const f = fold(code);
+      const f = fold[code] as number;
       if (f === IGNORABLE) {
         j++;
         continue;
@@ -184,10 +188,10 @@ export class AliasMatcher {
         let newline = false;
         while (k < n) {
           const c2 = text.charCodeAt(k);
-          const f2 = fold(c2);
+          const f2 = fold[c2] as number;
           if (f2 !== SEP && f2 !== IGNORABLE) break;
           if (c2 === 0x0a || c2 === 0x0d) newline = true;
-          else if (f2 === SEP && foldStrict(c2) !== SEP) hyphen = true;
+          else if (f2 === SEP && strict[c2] !== SEP) hyphen = true;
           k++;
         }
         const child = node.next?.get(SEP);
@@ -197,14 +201,14 @@ export class AliasMatcher {
           inWild = false;
           continue;
         }
-        if (hyphen && newline && node !== root && k < n && isWordCode(text.charCodeAt(k))) {
+        if (hyphen && newline && node !== root && k < n && word[text.charCodeAt(k)] === 1) {
           j = k;
           continue;
         }
         break;
       }
       const child = inWild ? undefined : node.next?.get(f);
-      const canSwallow = node.wild && isWordCode(code);
+      const canSwallow = node.wild && word[code] === 1;
       if (child && canSwallow) {
         const viaChild = this.walkFrom(text, start, j + 1, child, false, root, fold, prevWord);
         const viaWild = this.walkFrom(text, start, j + 1, node, true, root, fold, prevWord);
@@ -220,7 +224,7 @@ export class AliasMatcher {
       } else break;
       const entry = node.out;
       if (entry && (entry.openStart || !prevWord)) {
-        if (entry.openEnd || !isWordCode(nextVisible(text, j))) best = { entry, start, end: j };
+        if (entry.openEnd || word[nextVisible(text, j)] !== 1) best = { entry, start, end: j };
       }
     }
     return best;

@@ -96,6 +96,21 @@ function build(): void {
 }
 build();
 
+let complete = false;
+
+/**
+ * The three fold tables, every entry computed (~7 ms the first time). For the matcher's loops,
+ * which then read them directly: the lazy functions below cost a call per character there,
+ * as V8 stops inlining them into the loop. The tables must not be written to.
+ */
+export function foldTables(): { loose: Uint16Array; strict: Uint16Array; word: Uint8Array } {
+  if (!complete) {
+    for (let c = 0; c < TABLE_SIZE; c++) if (wordChar[c] === 2) fill(c);
+    complete = true;
+  }
+  return { loose, strict, word: wordChar };
+}
+
 /** Case-, diacritic- and width-insensitive fold of one code unit (IGNORABLE for invisible ones, SEP for spaces and hyphens). */
 export function foldLoose(code: number): number {
   const f = loose[code] as number;

@@ -24,12 +24,18 @@ const HOST_NAMES = new Set([
   'span',
 ]);
 
+/** True when an element named `localName` may carry a shadow root (a custom element or one of the standard hosts). */
+export function mayHostShadowRoot(localName: string): boolean {
+  return HOST_NAMES.has(localName) || localName.includes('-');
+}
+
 /**
  * Returns the function that gives an element's shadow root: its open one, or, with
- * `closedRootOf`, a closed one on the elements that carry them in practice: custom elements, and
- * empty elements of the kinds that may host one (a host's own children are usually slotted, or
- * none). Asking the accessor of every element would cost an extension API call per element of
- * the page. The returned function gives null for an element without a reachable root and never
+ * `closedRootOf`, a closed one on elements without light-DOM children that may host one (custom
+ * elements and the standard hosts): a component that keeps its content closed usually has no
+ * children of its own to slot. Asking the accessor of every element would cost an extension API
+ * call per element of the page, and so would asking the name of every element; a closed root
+ * under a host that also has light-DOM children is not found. The returned function gives null for an element without a reachable root and never
  * throws (an accessor that throws counts as no root).
  */
 export function shadowRootReader(
@@ -39,8 +45,8 @@ export function shadowRootReader(
   return (el) => {
     const open = el.shadowRoot;
     if (open !== null) return open;
-    const name = el.localName;
-    if (!name.includes('-') && !(HOST_NAMES.has(name) && el.firstChild === null)) return null;
+    // Most elements have children: asking that first spares a name lookup per element.
+    if (el.firstChild !== null || !mayHostShadowRoot(el.localName)) return null;
     try {
       return closedRootOf(el) ?? null;
     } catch {

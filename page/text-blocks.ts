@@ -1,5 +1,6 @@
 // Reads a page's visible text as blocks of plain strings for the engine, and maps engine offsets
 // back to DOM positions. Read-only: nothing here creates, splits or edits nodes of the page.
+import { mayHostShadowRoot } from './shadow-roots.ts';
 import { isShownByAttributes, layoutVisibilityFor } from './visibility.ts';
 
 /** A run of visible text that reads as one string: the text nodes of a block's inline content. */
@@ -212,6 +213,8 @@ class BlockReader {
   private readonly open: Element[] = [];
   private svgDepth = 0;
   private svgTextDepth = 0;
+  /** Whether the element `enter` last opened may carry a shadow root (saves asking the others). */
+  private enteredMayHost = false;
   private runText = '';
   private runNodes: Text[] = [];
   private runStarts: number[] = [];
@@ -294,6 +297,7 @@ class BlockReader {
       return false;
     }
     if (!this.isVisible(el)) return false;
+    this.enteredMayHost = mayHostShadowRoot(name);
     if (name === 'svg' && el.namespaceURI === SVG_NS) this.svgDepth++;
     else if (this.svgDepth > 0 && name === 'text') this.svgTextDepth++;
     if (!INLINE.has(name)) {
@@ -326,7 +330,7 @@ class BlockReader {
     while (node !== null) {
       if (node.nodeType === 3) this.addText(node as Text);
       else if (node.nodeType === 1 && this.enter(node as Element)) {
-        this.readShadow(node);
+        if (this.enteredMayHost) this.readShadow(node);
         if (node.firstChild !== null) {
           node = node.firstChild;
           continue;

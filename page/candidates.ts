@@ -62,7 +62,8 @@ export class CandidateSearch {
       // The shadow hosts of the current root: every element is asked, a few hundred at a time.
       const hosts = this.hosts;
       if (hosts !== null) {
-        while (this.hostIndex < hosts.length) {
+        // The list is live: its length is read once per resumption, not once per element.
+        for (const length = hosts.length; this.hostIndex < length; ) {
           this.askHost(hosts[this.hostIndex++] as Element);
           if (tick()) return false;
         }

@@ -4,6 +4,7 @@ import type { HighlightStyle } from '../lib/settings.ts';
 import { CandidateSearch, outermost } from './candidates.ts';
 import { createHighlighter, type Highlighter, type HighlighterWindow } from './highlighter.ts';
 import { createHitIndex, type HitTestable } from './hit-test.ts';
+import { shadowRootReader } from './shadow-roots.ts';
 import { injectHighlightStyles, restyleHighlights } from './styles.ts';
 import { blockElementFor, rangeForOffsets, type TextBlock, type TextBlockOptions, textBlocks } from './text-blocks.ts';
 import { layoutVisibilityFor } from './visibility.ts';
@@ -38,8 +39,11 @@ export interface AnnotatorOptions {
   signal: AbortSignal;
   /** Elements to leave alone, such as the extension's own UI host. */
   exclude?: (el: Element) => boolean;
-  /** The shadow root of an element, if any (see `shadowRootReader`); default: open roots only. */
-  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * The browser's accessor for closed shadow roots, which extensions may use (see
+   * `shadowRootReader` for which elements are asked); without it only open roots are read.
+   */
+  closedShadowRootOf?: (el: Element) => ShadowRoot | null | undefined;
   /** Entities to paint; defaults to the four highlighted ones. */
   entities?: readonly EntityId[];
   /** How mentions are drawn; defaults to fill and underline. */
@@ -203,7 +207,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let queuedDuringScan = false;
   let destroyed = false;
 
-  const shadowRootOf = options.shadowRootOf ?? ((el: Element) => el.shadowRoot);
+  const { closedShadowRootOf } = options;
+  const shadowRootOf = shadowRootReader(closedShadowRootOf);
   const blockOptions: TextBlockOptions = { shadowRoots: true, shadowRootOf, exclude };
 
   const now = () => win.performance.now();
@@ -301,8 +306,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     observe(root);
   };
 
-  const candidateOptions = { exclude, shadowRootOf };
-  const changeOptions = { exclude, shadowRootOf, rootTextFirst: true };
+  const candidateOptions = { exclude, closedShadowRootOf };
+  const changeOptions = { exclude, closedShadowRootOf, rootTextFirst: true };
 
   /**
    * Reads the blocks of the candidate elements found under `roots` in full (see CandidateSearch),

@@ -3,13 +3,17 @@
 // native TreeWalker, costs little more than walking the text at all, and leaves the careful read
 // (visibility, block structure, offsets) and the matcher to the blocks that may hold a mention.
 import { mayMention } from '../engine/prefilter.ts';
+import { mayHostShadowRoot, shadowRootReader } from './shadow-roots.ts';
 import { blockElementFor } from './text-blocks.ts';
 
 export interface CandidateOptions {
   /** Hosts whose shadow trees are not searched (the extension's own UI). */
   exclude?: (el: Element) => boolean;
-  /** The shadow root to search under `el`, if any; default: `el.shadowRoot` (open roots only). */
-  shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /**
+   * The browser's accessor for closed shadow roots (see `shadowRootReader`), asked only of empty
+   * elements that may host one. Without it only open roots are searched.
+   */
+  closedShadowRootOf?: (el: Element) => ShadowRoot | null | undefined;
   /**
    * Ask the prefilter of each root element's whole text first (one native `textContent` read)
    * and walk its text nodes only when that passes: cheaper for many small roots, such as the
@@ -37,13 +41,19 @@ export class CandidateSearch {
   private hosts: ArrayLike<Element> | null = null;
   private hostIndex = 0;
   private readonly exclude: (el: Element) => boolean;
-  private readonly shadowRootOf: (el: Element) => ShadowRoot | null;
+  private readonly closedShadowRootOf: ((el: Element) => ShadowRoot | null | undefined) | undefined;
+  /** Open and closed roots of a search root itself. */
+  private readonly rootShadow: (el: Element) => ShadowRoot | null;
+  /** Empty elements of the current root, to be asked for a closed shadow root. */
+  private empty: ArrayLike<Element> | null = null;
+  private emptyIndex = 0;
   private readonly rootTextFirst: boolean;
 
   constructor(roots: Node | readonly Node[], options: CandidateOptions = {}) {
     this.pending = Array.isArray(roots) ? [...(roots as readonly Node[])] : [roots as Node];
     this.exclude = options.exclude ?? (() => false);
-    this.shadowRootOf = options.shadowRootOf ?? ((el) => el.shadowRoot);
+    this.closedShadowRootOf = options.closedShadowRootOf;
+    this.rootShadow = shadowRootReader(options.closedShadowRootOf);
     this.rootTextFirst = options.rootTextFirst === true;
   }
 
@@ -64,10 +74,30 @@ export class CandidateSearch {
       if (hosts !== null) {
         // The list is live: its length is read once per resumption, not once per element.
         for (const length = hosts.length; this.hostIndex < length; ) {
-          this.askHost(hosts[this.hostIndex++] as Element);
+          const el = hosts[this.hostIndex++] as Element;
+          const shadow = el.shadowRoot;
+          if (shadow !== null) this.queueShadow(el, shadow);
           if (tick()) return false;
         }
         this.hosts = null;
+      }
+      const empty = this.empty;
+      const closedRootOf = this.closedShadowRootOf;
+      if (empty !== null && closedRootOf !== undefined) {
+        for (const length = empty.length; this.emptyIndex < length; ) {
+          const el = empty[this.emptyIndex++] as Element;
+          if (el.firstChild === null && el.shadowRoot === null && mayHostShadowRoot(el.localName)) {
+            let shadow: ShadowRoot | null | undefined = null;
+            try {
+              shadow = closedRootOf(el);
+            } catch {
+              // An element the browser will not answer for has no root we may read.
+            }
+            if (shadow) this.queueShadow(el, shadow);
+          }
+          if (tick()) return false;
+        }
+        this.empty = null;
       }
       const walker = this.walker;
       if (walker !== null) {
@@ -83,13 +113,11 @@ export class CandidateSearch {
     }
   }
 
-  /** Queues the shadow tree of `el`, if it has one we may read. */
-  private askHost(el: Element): void {
-    const shadow = this.shadowRootOf(el);
-    if (shadow && !this.exclude(el)) {
-      this.shadowRoots.push(shadow);
-      this.pending.push(shadow);
-    }
+  /** Queues the shadow tree of host `el`, unless the host is excluded. */
+  private queueShadow(el: Element, shadow: ShadowRoot): void {
+    if (this.exclude(el)) return;
+    this.shadowRoots.push(shadow);
+    this.pending.push(shadow);
   }
 
   private add(node: Node): void {
@@ -113,7 +141,16 @@ export class CandidateSearch {
       type === 11 ? (root as ShadowRoot).querySelectorAll('*') : (root as Element | Document).getElementsByTagName('*');
     this.hosts = all;
     this.hostIndex = 0;
-    if (type === 1) this.askHost(root as Element);
+    // Closed roots are looked for on empty elements only: `:empty` finds them natively, without
+    // a DOM read per element of the page.
+    if (this.closedShadowRootOf !== undefined) {
+      this.empty = (root as ParentNode).querySelectorAll(':empty');
+      this.emptyIndex = 0;
+    }
+    if (type === 1) {
+      const shadow = this.rootShadow(root as Element);
+      if (shadow !== null) this.queueShadow(root as Element, shadow);
+    }
     if (this.rootTextFirst && type === 1 && !mayMention(root.textContent ?? '')) return;
     this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   }

@@ -62,7 +62,7 @@ describe('shadowRootReader', () => {
     without.step();
     expect(without.elements.size).toBe(0);
 
-    const search = new CandidateSearch(document.body, { shadowRootOf: reader });
+    const search = new CandidateSearch(document.body, { closedShadowRootOf: (el) => (el === host ? root : null) });
     search.step();
     expect(search.shadowRoots).toEqual([root]);
     expect([...search.elements].map((el) => el.localName)).toEqual(['p']);
@@ -70,5 +70,36 @@ describe('shadowRootReader', () => {
       'The Reconnaissance General Bureau, in a closed root.',
     ]);
     expect(texts(textBlocks(document.body))).toEqual([]);
+  });
+
+  it('asks the accessor of empty possible hosts only, and finds open roots anywhere', () => {
+    document.body.replaceChildren();
+    const empty = closedHost('news-card', 'The DPRK, in an empty host.');
+    const withChildren = closedHost('news-card', 'The MSMT, behind a slotted host.');
+    withChildren.host.append(document.createElement('span'));
+    const openHost = document.createElement('section');
+    openHost.append('light text');
+    const openRoot = openHost.attachShadow({ mode: 'open' });
+    openRoot.append(Object.assign(document.createElement('p'), { textContent: 'North Korea, open.' }));
+    document.body.append(empty.host, withChildren.host, openHost, document.createElement('br'));
+    const asked: Element[] = [];
+    const closed = new Map([
+      [empty.host, empty.root],
+      [withChildren.host, withChildren.root],
+    ]);
+    const search = new CandidateSearch(document.body, {
+      closedShadowRootOf: (el) => {
+        asked.push(el);
+        return closed.get(el) ?? null;
+      },
+    });
+    search.step();
+    // The slotted host has a child, so only its empty <span> is asked, besides the empty host.
+    expect(asked.map((el) => el.outerHTML)).toEqual(['<news-card></news-card>', '<span></span>']);
+    expect(search.shadowRoots).toEqual([openRoot, empty.root]);
+    expect([...search.elements].map((el) => el.textContent)).toEqual([
+      'North Korea, open.',
+      'The DPRK, in an empty host.',
+    ]);
   });
 });

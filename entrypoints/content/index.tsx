@@ -18,7 +18,6 @@ import type { UiLang } from '../../lib/ui-lang.ts';
 import { type Annotator, createAnnotator, type PageMention } from '../../page/annotator.ts';
 import { supportsHighlights } from '../../page/highlighter.ts';
 import { createHoverIntent } from '../../page/hover-intent.ts';
-import { shadowRootReader } from '../../page/shadow-roots.ts';
 import type { ShownCard } from './card-ui.tsx';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
@@ -80,7 +79,7 @@ export default defineContentScript({
         win: window,
         signal: stop.signal,
         exclude: (el) => el.localName === CARD_HOST,
-        shadowRootOf: readShadowRoot,
+        closedShadowRootOf,
         matcher: loadMatcher,
         entities: enabledEntities(settings),
         style: settings.style,
@@ -196,16 +195,15 @@ declare const chrome: {
 };
 
 /**
- * Open and closed shadow roots: extensions may read closed ones through `chrome.dom` (Chromium)
- * or `openOrClosedShadowRoot()` (Firefox content scripts). See `shadowRootReader` for which
- * elements are asked.
+ * Closed shadow roots, which extensions may read: `chrome.dom.openOrClosedShadowRoot` in Chromium,
+ * `openOrClosedShadowRoot()` on elements in Firefox content scripts.
  */
-const readShadowRoot = shadowRootReader((el) => {
+function closedShadowRootOf(el: Element): ShadowRoot | null {
   const dom = chrome.dom;
   if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el);
   const own = (el as Element & { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot;
   return typeof own === 'function' ? own.call(el) : null;
-});
+}
 
 let cardUi: Promise<CardUiModule> | undefined;
 /**

@@ -195,14 +195,14 @@ declare const chrome: {
 };
 
 /**
- * Closed shadow roots, which extensions may read: `chrome.dom.openOrClosedShadowRoot` in Chromium,
- * `openOrClosedShadowRoot()` on elements in Firefox content scripts.
+ * Closed shadow roots, which extensions may read: `chrome.dom.openOrClosedShadowRoot(el)` in
+ * Chromium, the `openOrClosedShadowRoot` property of elements in Firefox content scripts.
  */
 function closedShadowRootOf(el: Element): ShadowRoot | null {
   const dom = chrome.dom;
   if (typeof dom?.openOrClosedShadowRoot === 'function') return dom.openOrClosedShadowRoot(el);
-  const own = (el as Element & { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot;
-  return typeof own === 'function' ? own.call(el) : null;
+  const own = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return own ?? null;
 }
 
 let cardUi: Promise<CardUiModule> | undefined;

@@ -85,4 +85,21 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     expect(card.link).toMatch(/^moz-extension:\/\/[^/]+\/statement\.html#p\d+/);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('reads open and closed shadow roots (the openOrClosedShadowRoot property in content scripts)', async () => {
+    const page: Page = await browser.newPage();
+    await page.goto(`${site.origin}/hostile/structure.html`);
+    await page.waitForFunction(
+      () =>
+        [...CSS.highlights.values()].some((h) =>
+          [...(h as Highlight)].some((r) => (r as Range).toString() === 'Reconnaissance General Bureau'),
+        ),
+      { timeout: 15_000, polling: 100 },
+    );
+    const painted = await page.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((h) => [...(h as Highlight)].map((r) => (r as Range).toString())),
+    );
+    expect(painted).toEqual(expect.arrayContaining(['DPRK', 'North Korea', 'Reconnaissance General Bureau']));
+    await page.close();
+  }, 60_000);
 });

@@ -205,32 +205,24 @@ function closedShadowRootOf(el: Element): ShadowRoot | null {
   return own ?? null;
 }
 
-let cardUi: Promise<CardUiModule> | undefined;
 /**
- * Loads the card module once. Rejects when it cannot be loaded (the extension was reloaded
- * under the page); the next call tries again.
+ * A loader of a module built apart (scripts/build-lazy-modules.ts) and imported from the
+ * extension on first use. The promise it gives rejects when the module cannot be loaded (the
+ * extension was reloaded under the page); the next call tries again.
  */
-function loadCardUi(): Promise<CardUiModule> {
-  cardUi ??= (import(/* @vite-ignore */ chrome.runtime.getURL('/card-ui.js')) as Promise<CardUiModule>).catch(
-    (error: unknown) => {
-      cardUi = undefined;
+function lazyModule<T>(path: string): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= (import(/* @vite-ignore */ chrome.runtime.getURL(path)) as Promise<T>).catch((error: unknown) => {
+      loading = undefined;
       throw error;
-    },
-  );
-  return cardUi;
+    });
+    return loading;
+  };
 }
 
-let matcherModule: Promise<MatcherModule> | undefined;
-/** Loads the matcher module once. Rejects like `loadCardUi`; the next call tries again. */
-function loadMatcher(): Promise<MatcherModule> {
-  matcherModule ??= (import(/* @vite-ignore */ chrome.runtime.getURL('/matcher.js')) as Promise<MatcherModule>).catch(
-    (error: unknown) => {
-      matcherModule = undefined;
-      throw error;
-    },
-  );
-  return matcherModule;
-}
+const loadCardUi = lazyModule<CardUiModule>('/card-ui.js');
+const loadMatcher = lazyModule<MatcherModule>('/matcher.js');
 
 function createCardController(ctx: ContentScriptContext, view: PageView): CardController {
   let base: string | undefined;

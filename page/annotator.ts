@@ -6,7 +6,14 @@ import { createHighlighter, type Highlighter, type HighlighterWindow } from './h
 import { createHitIndex, type HitTestable } from './hit-test.ts';
 import { shadowRootReader } from './shadow-roots.ts';
 import { injectHighlightStyles, restyleHighlights } from './styles.ts';
-import { blockElementFor, rangeForOffsets, type TextBlock, type TextBlockOptions, textBlocks } from './text-blocks.ts';
+import {
+  blockElementFor,
+  isInlineName,
+  rangeForOffsets,
+  type TextBlock,
+  type TextBlockOptions,
+  textBlocks,
+} from './text-blocks.ts';
 import { layoutVisibilityFor } from './visibility.ts';
 
 /** One highlighted mention on the page. */
@@ -486,16 +493,31 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const target = r.target;
       if (isOurs(target, known)) continue;
       if (r.type === 'childList') {
+        // The target is not ours, so a changed node is ours only if it is our host itself; a
+        // changed element is a block of its own unless it is inline-level. Two DOM reads a node.
         const addedNodes = r.addedNodes;
         const removedNodes = r.removedNodes;
-        const changed = [] as Node[];
-        for (let i = 0; i < addedNodes.length; i++) changed.push(addedNodes[i] as Node);
-        const firstRemoved = changed.length;
-        for (let i = 0; i < removedNodes.length; i++) changed.push(removedNodes[i] as Node);
-        if (changed.length > 0 && changed.every((n) => isOurs(n, known))) continue;
-        if (changed.length > firstRemoved) removals = true;
-        if (changed.every((n) => n.nodeType === 1 && blockElementFor(n) === n)) {
-          for (let i = 0; i < firstRemoved; i++) added.add(changed[i] as Element);
+        const addedCount = addedNodes.length;
+        const changedCount = addedCount + removedNodes.length;
+        const addedBlocks: Element[] = [];
+        let allOurs = true;
+        let allBlocks = true;
+        for (let i = 0; i < changedCount; i++) {
+          const n = (i < addedCount ? addedNodes[i] : removedNodes[i - addedCount]) as Node;
+          if (n.nodeType !== 1) {
+            allOurs = false;
+            allBlocks = false;
+            continue;
+          }
+          if (exclude(n as Element)) continue;
+          allOurs = false;
+          if (isInlineName((n as Element).localName)) allBlocks = false;
+          else if (i < addedCount) addedBlocks.push(n as Element);
+        }
+        if (changedCount > 0 && allOurs) continue;
+        if (changedCount > addedCount) removals = true;
+        if (allBlocks) {
+          for (const el of addedBlocks) added.add(el);
           continue;
         }
       }

@@ -168,6 +168,11 @@ function isInline(el: Element): boolean {
   return INLINE.has(el.localName);
 }
 
+/** True for the local names of inline-level elements, whose text continues the enclosing block. */
+export function isInlineName(localName: string): boolean {
+  return INLINE.has(localName);
+}
+
 /** The parent in the composed tree: a shadow root's parent is its host. */
 function composedParent(node: Node): Node | null {
   if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;

@@ -26,17 +26,19 @@ export interface CandidateOptions {
 const NODES_PER_STEP = 256;
 
 /**
- * A resumable search, under `roots` (searched in the order given) and every shadow tree below them, for the block elements (see
- * `blockElementFor`) of the text nodes whose text may hold a mention. A name split inside a word
- * across two text nodes ("Ko<b>rea</b>") is the one case it cannot see; a name split between
- * words ("North <b>Korea</b>") is found through either part. Read-only.
+ * A resumable search, under `roots` (in the order given) and every shadow tree below them, for
+ * the block elements (see `blockElementFor`) of the text nodes whose text may hold a mention. A
+ * name split inside a word across two text nodes ("Ko<b>rea</b>") is the one case it cannot see;
+ * a name split between words ("North <b>Korea</b>") is found through either part. Read-only.
  */
 export class CandidateSearch {
   /** Block elements found so far: in document order within each tree, shadow trees after their host's tree. */
   readonly elements = new Set<Element>();
   /** Every shadow tree searched, including those without candidates (to be watched for changes). */
   readonly shadowRoots: ShadowRoot[] = [];
+  /** Roots and shadow trees to search, in order; `nextPending` is the next one. */
   private readonly pending: Node[];
+  private nextPending = 0;
   private walker: TreeWalker | null = null;
   private hosts: ArrayLike<Element> | null = null;
   private hostIndex = 0;
@@ -107,7 +109,7 @@ export class CandidateSearch {
         }
         this.walker = null;
       }
-      const next = this.pending.shift();
+      const next = this.pending[this.nextPending++];
       if (next === undefined) return true;
       this.open(next);
     }

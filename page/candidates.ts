@@ -165,15 +165,22 @@ export class CandidateSearch {
 export function outermost(elements: Iterable<Element>): Element[] {
   const set = elements instanceof Set ? (elements as Set<Element>) : new Set(elements);
   const out: Element[] = [];
+  // Ancestors already found outside every member: sibling candidates share them, so each is
+  // walked through once.
+  const outside = new Set<Node>();
   for (const el of set) {
+    const path: Node[] = [];
     let inside = false;
-    for (let n = composedParent(el); n !== null; n = composedParent(n)) {
+    for (let n = composedParent(el); n !== null && !outside.has(n); n = composedParent(n)) {
       if (set.has(n as Element)) {
         inside = true;
         break;
       }
+      path.push(n);
     }
-    if (!inside) out.push(el);
+    if (inside) continue;
+    for (const n of path) outside.add(n);
+    out.push(el);
   }
   return out;
 }

@@ -135,11 +135,6 @@ export function isWordCode(code: number): boolean {
   return wordChar[code] === 1;
 }
 
-/** True for characters that do not show (soft hyphen, zero-width space/joiners, BOM). */
-export function isInvisibleCode(code: number): boolean {
-  return foldStrict(code) === IGNORABLE;
-}
-
 /** Folds a whole string with the loose fold, dropping ignorables and collapsing separators; for building tries and vocabulary checks. */
 export function foldString(text: string): string {
   let out = '';

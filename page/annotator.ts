@@ -8,6 +8,7 @@ import { shadowRootReader } from './shadow-roots.ts';
 import { injectHighlightStyles, restyleHighlights } from './styles.ts';
 import {
   blockElementFor,
+  composedParent,
   isInlineName,
   rangeForOffsets,
   type TextBlock,
@@ -154,12 +155,6 @@ function composedCompare(a: Node, b: Node): number {
   if (pos & 4 /* FOLLOWING */) return -1;
   if (pos & 2 /* PRECEDING */) return 1;
   return 0;
-}
-
-/** `node`'s parent, stepping from a shadow root to its host. */
-function composedParent(node: Node): Node | null {
-  if (node.parentNode && node.parentNode.nodeType === 11) return (node.parentNode as ShadowRoot).host ?? null;
-  return node.parentNode;
 }
 
 /**
@@ -524,20 +519,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       const block = blockElementFor(target);
       if (block) reread.add(block);
     }
-    // Only the outermost roots are read: one upward walk per root, not a comparison of every pair.
-    const all = new Set<Element>([...added, ...reread]);
-    // Ancestors already seen outside every root: appended siblings share them, so each is walked once.
-    const outside = new Set<Node>();
-    const insideAnother = (el: Element): boolean => {
-      const path: Node[] = [];
-      for (let n = composedParent(el); n && !outside.has(n); n = composedParent(n)) {
-        if (all.has(n as Element)) return true;
-        path.push(n);
-      }
-      for (const n of path) outside.add(n);
-      return false;
-    };
-    const rootList = [...all].filter((root) => !insideAnother(root));
+    // Only the outermost roots are read.
+    const rootList = outermost(new Set<Element>([...added, ...reread]));
     lastFlushRoots = rootList.length;
     // An added element normally holds nothing read before, except when its record was queued
     // while the full scan was already reading it: then it is re-read like a changed block.

@@ -4,7 +4,7 @@
 // (visibility, block structure, offsets) and the matcher to the blocks that may hold a mention.
 import { mayMention } from '../engine/prefilter.ts';
 import { mayHostShadowRoot, shadowRootReader } from './shadow-roots.ts';
-import { blockElementFor } from './text-blocks.ts';
+import { blockElementFor, composedParent } from './text-blocks.ts';
 
 export interface CandidateOptions {
   /** Hosts whose shadow trees are not searched (the extension's own UI). */
@@ -183,10 +183,4 @@ export function outermost(elements: Iterable<Element>): Element[] {
     out.push(el);
   }
   return out;
-}
-
-function composedParent(node: Node): Node | null {
-  const parent = node.parentNode;
-  if (parent !== null && parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
-  return parent;
 }

@@ -173,10 +173,16 @@ export function isInlineName(localName: string): boolean {
   return INLINE.has(localName);
 }
 
-/** The parent in the composed tree: a shadow root's parent is its host. */
-function composedParent(node: Node): Node | null {
+/**
+ * The parent in the composed tree: a shadow root's host stands for the root, so from a node at the
+ * top of a shadow tree (or from the root itself) the walk steps straight to the host. Null at the
+ * top of a document or of a detached tree.
+ */
+export function composedParent(node: Node): Node | null {
   if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
-  return node.parentNode;
+  const parent = node.parentNode;
+  if (parent !== null && parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  return parent;
 }
 
 const NOT_SKIPPED = 0;

@@ -59,13 +59,3 @@ export function layoutVisibilityFor(node: Node): ((el: Element) => boolean) | nu
   if (view === null || !node.isConnected) return null;
   return (el) => isRenderedByLayout(el, view);
 }
-
-/**
- * True when the element is rendered: its markup does not hide it ({@link isShownByAttributes})
- * and, on a live page, layout agrees ({@link layoutVisibilityFor}). Never throws.
- */
-export function isRendered(el: Element): boolean {
-  if (!isShownByAttributes(el)) return false;
-  const layout = layoutVisibilityFor(el);
-  return layout === null || layout(el);
-}

@@ -17,8 +17,6 @@ import {
 } from './options-fields.tsx';
 import { StatusLine, useSaveStatus } from './save-status.tsx';
 
-export { siteListProblems } from './options-fields.tsx';
-
 const log = logger('options');
 
 export interface OptionsFormProps {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsForm, siteListProblems } from '../components/OptionsForm.tsx';
+import { OptionsForm } from '../components/OptionsForm.tsx';
+import { siteListProblems } from '../components/options-fields.tsx';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 

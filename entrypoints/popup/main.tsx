@@ -12,10 +12,11 @@ import { isMentionsResponse, type MentionsResponse } from '../../lib/messages.ts
 import { explainNoAnswer, restrictedReason } from '../../lib/page-access.ts';
 import {
   browserUiLocale,
+  describeProblems,
   isActiveOn,
   isSitePaused,
-  loadSettings,
   originOf,
+  readSettings,
   resolveUiLang,
   type Settings,
   saveSettings,
@@ -23,7 +24,6 @@ import {
 } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import { activateTab, sendToTab } from '../../lib/tab-messages.ts';
-import { uiLang } from '../../lib/ui-lang.ts';
 import './style.css';
 
 /*
@@ -162,11 +162,11 @@ function download(filename: string, mime: string, content: string) {
 }
 
 async function main(app: HTMLElement) {
-  const browserLocale = browserUiLocale();
-  const loaded = await loadSettings(uiLang(browserLocale));
+  const loaded = await readSettings();
   let settings = loaded.settings;
-  const lang = resolveUiLang(settings, browserLocale);
-  const settingsErrors = lang === uiLang(browserLocale) ? loaded.errors : (await loadSettings(lang)).errors;
+  const lang = resolveUiLang(settings, browserUiLocale());
+  // Worded in the language the settings choose, which may differ from the browser's.
+  const settingsErrors = describeProblems(loaded.problems, lang);
   document.documentElement.lang = lang;
   document.title = t('actionTitle', lang);
 

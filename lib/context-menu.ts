@@ -1,4 +1,7 @@
 import { browser } from './browser.ts';
+import { logger } from './log.ts';
+
+const log = logger('context-menu');
 
 /** Id of the "Look up in the sanctions statement" item shown on a text selection. */
 export const LOOKUP_MENU_ID = 'sanctions-context-lookup';
@@ -29,8 +32,9 @@ export async function registerLookupMenu(): Promise<void> {
       title: browser.i18n.getMessage('contextMenuLookUp'),
       contexts: ['selection'],
     });
-  } catch {
+  } catch (error) {
     // No context menu API (or no permission): the lookup is also reachable from the popup.
+    log.warn('no lookup menu', error);
   }
 }
 

@@ -1,3 +1,7 @@
+import { logger } from './log.ts';
+
+const log = logger('page-access');
+
 /*
  * Why the extension may be unable to read a tab, judged from its URL. Browsers close some pages
  * to every extension; the popup explains which case applies instead of showing a blank list.
@@ -44,7 +48,8 @@ export function restrictedReason(url: string | undefined): RestrictedReason | nu
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return null;
   }
   const scheme = parsed.protocol;
@@ -72,7 +77,8 @@ export function explainNoAnswer(url: string | undefined, fileAccessAllowed: bool
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return { kind: 'unknown' };
   }
   if (/\.pdf$/i.test(parsed.pathname)) return { kind: 'restricted', reason: 'pdf' };

@@ -97,6 +97,8 @@ function readPlacement(page: Page, entity: string, nth: number, dialogSelector: 
   );
 }
 
+const boxText = (b: Box) => `${Math.round(b.left)},${Math.round(b.top)}–${Math.round(b.right)},${Math.round(b.bottom)}`;
+
 const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Moves the pointer from the far side of the viewport onto `mention` and waits for a card. */
@@ -121,15 +123,16 @@ function expectPlaced(placed: Placed | null, entity: string, spot: Spot) {
   expect(mention.top).toBeGreaterThanOrEqual(0);
   expect(mention.bottom).toBeLessThanOrEqual(viewport.height);
   // The card leaves its word readable…
-  expect(intersects(card, mention), `card ${JSON.stringify(card)} over mention ${JSON.stringify(mention)}`).toBe(false);
-  if (spot === 'top') expect(card.top).toBeGreaterThanOrEqual(mention.bottom);
-  if (spot === 'bottom') expect(card.bottom).toBeLessThanOrEqual(mention.top);
+  const where = `card ${boxText(card)}, mention ${boxText(mention)}, viewport ${viewport.width}×${viewport.height}`;
+  expect(intersects(card, mention), where).toBe(false);
+  if (spot === 'top') expect(card.top, where).toBeGreaterThanOrEqual(mention.bottom);
+  if (spot === 'bottom') expect(card.bottom, where).toBeLessThanOrEqual(mention.top);
   // …and stays whole on screen.
-  expect(card.left).toBeGreaterThanOrEqual(0);
-  expect(card.top).toBeGreaterThanOrEqual(0);
-  expect(card.right).toBeLessThanOrEqual(viewport.width);
-  expect(card.bottom).toBeLessThanOrEqual(viewport.height);
-  return `${viewport.width}×${viewport.height} ${spot}: card ${Math.round(card.top)}–${Math.round(card.bottom)}, mention ${Math.round(mention.top)}–${Math.round(mention.bottom)}${card.scrolls ? ', scrolls inside' : ''}`;
+  expect(card.left, where).toBeGreaterThanOrEqual(0);
+  expect(card.top, where).toBeGreaterThanOrEqual(0);
+  expect(card.right, where).toBeLessThanOrEqual(viewport.width);
+  expect(card.bottom, where).toBeLessThanOrEqual(viewport.height);
+  return `${spot}: ${where}${card.scrolls ? ', card scrolls inside' : ''}`;
 }
 
 describe('card placement on a web page (content script)', () => {

@@ -1,5 +1,6 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { logger } from '../lib/log.ts';
+import type { OpenCard } from './card-controller.ts';
 
 /*
  * Where a mention's card goes, for every host of cards (the content script's shadow host, the
@@ -33,6 +34,10 @@ export interface CardPlacementOptions {
   range: Range;
   /** The `position: fixed` element that holds the card and takes the custom properties. */
   floating: HTMLElement;
+  /** Where the drawn card's dialog is (the floating element, or its shadow root), for focus. */
+  content: ParentNode;
+  /** Takes the drawn card away (unmounts it, and removes its host if it has one of its own). */
+  unmount(): void;
   /** The mention was removed or scrolled out of view: the card has nothing to point at. */
   onLost(): void;
   /** Until this `performance.now()` time the card stays while its mention is off screen (a smooth scroll towards it). */
@@ -40,11 +45,29 @@ export interface CardPlacementOptions {
 }
 
 /**
- * Places `floating` beside `range` now and again whenever the page scrolls, resizes or reflows,
- * until the returned function is called. Never throws for a missing mention: a range that is
- * already detached calls `onLost` on the first placement.
+ * Places a drawn card: `floating` beside `range` now and again whenever the page scrolls, resizes
+ * or reflows, until the card is removed. Returns the card for the controller; its `remove` stops
+ * the placement and unmounts once, however often it is called. Never throws for a missing
+ * mention: a range that is already detached calls `onLost` on the first placement.
  */
-export function placeCard({ range, floating, onLost, keepUntil = 0 }: CardPlacementOptions): () => void {
+export function placeCard(options: CardPlacementOptions): OpenCard {
+  const { floating, content, unmount } = options;
+  const stopPlacing = keepPlaced(options);
+  let removed = false;
+  return {
+    host: floating,
+    focus: () => content.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true }),
+    remove: () => {
+      if (removed) return;
+      removed = true;
+      stopPlacing();
+      unmount();
+    },
+  };
+}
+
+/** Keeps `floating` beside `range` until the returned function is called. */
+function keepPlaced({ range, floating, onLost, keepUntil = 0 }: CardPlacementOptions): () => void {
   const reference: VirtualElement = {
     getBoundingClientRect: () => range.getBoundingClientRect(),
     getClientRects: () => range.getClientRects(),

@@ -68,18 +68,15 @@ export function showCard(options: ShowCardOptions): OpenCard {
   // containing block of the fixed-position card and misplace it.
   document.documentElement.append(host);
 
-  let removed = false;
-  const stopPlacing = placeCard({ range: mention.range, floating: host, onLost, keepUntil });
-
-  return {
-    host,
-    focus: () => container.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true }),
-    remove: () => {
-      if (removed) return;
-      removed = true;
-      stopPlacing();
+  return placeCard({
+    range: mention.range,
+    floating: host,
+    content: shadow,
+    onLost,
+    keepUntil,
+    unmount: () => {
       render(null, container);
       host.remove();
     },
-  };
+  });
 }

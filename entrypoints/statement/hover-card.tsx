@@ -49,19 +49,13 @@ export function attachHoverCards({
         />,
         layer,
       );
-      const stopPlacing = placeCard({ range: mention.range, floating: layer, onLost: request.lost });
-      let removed = false;
-      return {
-        host: layer,
-        focus: () => layer.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true }),
-        remove: () => {
-          // Twice would unmount whatever card the layer holds by then.
-          if (removed) return;
-          removed = true;
-          stopPlacing();
-          render(null, layer);
-        },
-      };
+      return placeCard({
+        range: mention.range,
+        floating: layer,
+        content: layer,
+        onLost: request.lost,
+        unmount: () => render(null, layer),
+      });
     },
   });
 }

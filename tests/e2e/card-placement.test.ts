@@ -135,54 +135,72 @@ function expectPlaced(placed: Placed | null, entity: string, spot: Spot) {
   return `${spot}: ${where}${card.scrolls ? ', card scrolls inside' : ''}`;
 }
 
+/** How a test finds the card of one host of cards. */
+interface CardHost {
+  /** Selector of the card's dialog, in the card's shadow root when there is one. */
+  dialog: string;
+  /** Run in the page (serialised on its own): whether a card is open, and whether none is. */
+  isOpen(): boolean;
+  isClosed(): boolean;
+}
+
+/**
+ * Puts the `nth` painted DPRK mention at the top, the middle and the bottom of the viewport in
+ * turn, hovers it and checks its card's placement; closes each card with Escape.
+ */
+async function checkEverySpot(page: Page, nth: number, host: CardHost) {
+  const seen: string[] = [];
+  for (const spot of SPOTS) {
+    const mention = await scrollMentionTo(page, 'dprk', nth, spot);
+    await hover(page, mention, spot, host.isOpen);
+    seen.push(expectPlaced(await readPlacement(page, 'dprk', nth, host.dialog), 'dprk', spot));
+    await page.keyboard.press('Escape');
+    await waitInPage(page, 'the card to close', host.isClosed);
+  }
+  console.log(seen.join('\n'));
+}
+
+const painted = () => (CSS.highlights.get('sanctions-context-dprk')?.size ?? 0) > 0;
+
 describe('card placement on a web page (content script)', () => {
   let page: Page;
-  const isOpen = () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]');
+  const host: CardHost = {
+    dialog: '[role="dialog"]',
+    isOpen: () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+    isClosed: () => !document.querySelector('sanctions-context-card'),
+  };
 
   beforeAll(async () => {
     page = await browser.newPage(`${site.origin}/placement.html`);
-    await waitInPage(
-      page,
-      'the mention to be painted',
-      () => (CSS.highlights.get('sanctions-context-dprk')?.size ?? 0) > 0,
-    );
+    await waitInPage(page, 'the mention to be painted', painted);
   });
 
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.width}×${viewport.height}, never covers its mention nor leaves the viewport`, async () => {
       await page.setViewportSize(viewport);
-      const seen: string[] = [];
-      for (const spot of SPOTS) {
-        const mention = await scrollMentionTo(page, 'dprk', 0, spot);
-        await hover(page, mention, spot, isOpen);
-        seen.push(expectPlaced(await readPlacement(page, 'dprk', 0, '[role="dialog"]'), 'dprk', spot));
-        await page.keyboard.press('Escape');
-        await waitInPage(page, 'the card to close', () => !document.querySelector('sanctions-context-card'));
-      }
-      console.log(seen.join('\n'));
+      await checkEverySpot(page, 0, host);
     });
   }
 });
 
 describe('card placement on the statement page', () => {
   let page: Page;
-  /** A one-line DPRK mention far enough from both ends of the statement to be scrolled anywhere. */
-  let nth = -1;
-  const isOpen = () => !!document.querySelector('.card-layer [role="dialog"]');
+  const host: CardHost = {
+    dialog: '.card-layer [role="dialog"]',
+    isOpen: () => !!document.querySelector('.card-layer [role="dialog"]'),
+    isClosed: () => !document.querySelector('.card-layer [role="dialog"]'),
+  };
 
   beforeAll(async () => {
     page = await browser.newPage(`chrome-extension://${browser.extensionId}/statement.html`);
-    await waitInPage(
-      page,
-      'the statement’s highlights',
-      () => (CSS.highlights.get('sanctions-context-dprk')?.size ?? 0) > 0,
-    );
+    await waitInPage(page, 'the statement’s highlights', painted);
   });
 
   for (const viewport of VIEWPORTS) {
     it(`at ${viewport.width}×${viewport.height}, never covers its mention nor leaves the viewport`, async () => {
       await page.setViewportSize(viewport);
-      nth = await page.evaluate(() => {
+      // A one-line mention far enough from both ends of the statement to be scrolled anywhere.
+      const nth = await page.evaluate(() => {
         const ranges = [...(CSS.highlights.get('sanctions-context-dprk') ?? [])] as Range[];
         const max = document.documentElement.scrollHeight;
         return ranges.findIndex((r) => {
@@ -191,15 +209,7 @@ describe('card placement on the statement page', () => {
         });
       });
       expect(nth, 'a one-line mention away from both ends').toBeGreaterThanOrEqual(0);
-      const seen: string[] = [];
-      for (const spot of SPOTS) {
-        const mention = await scrollMentionTo(page, 'dprk', nth, spot);
-        await hover(page, mention, spot, isOpen);
-        seen.push(expectPlaced(await readPlacement(page, 'dprk', nth, '.card-layer [role="dialog"]'), 'dprk', spot));
-        await page.keyboard.press('Escape');
-        await waitInPage(page, 'the card to close', () => !document.querySelector('.card-layer [role="dialog"]'));
-      }
-      console.log(seen.join('\n'));
+      await checkEverySpot(page, nth, host);
     });
   }
 });

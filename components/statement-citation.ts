@@ -52,7 +52,7 @@ function citationDate(iso: string, lang: UiLang): string {
 export function citationText(doc: SourceDocument, part: Part, lang: UiLang, accessed: Date = new Date()): string {
   const base = doc.url.split('#')[0] ?? doc.url;
   const kind = lang === 'fr' ? doc.kind.fr.toLowerCase() : doc.kind.en;
-  return t(
+  const text = t(
     'statementCitation',
     lang,
     doc.publisher[lang],
@@ -60,10 +60,11 @@ export function citationText(doc: SourceDocument, part: Part, lang: UiLang, acce
     lang === 'en' ? t('citationTitleEn', lang, doc.titleEn) : '',
     kind,
     citationDate(doc.date, lang),
-    part.number === undefined ? '' : `, ¶${part.number}`,
+    part.number ?? '',
     base,
     citationDate(localIsoDay(accessed), lang),
   );
+  return part.number === undefined ? text.replace(', ¶.', '.') : text;
 }
 
 /**

@@ -41,6 +41,24 @@ describe('locale files', () => {
     }
   });
 
+  it('never write `$name$` by accident: Chrome refuses to load an extension whose message uses an undefined placeholder', () => {
+    const named = /\$[A-Za-z0-9_@]+\$/;
+    // The check itself: "$5$6" reads as the placeholder "$5$" followed by "6".
+    expect(named.test('$4, $5$6.')).toBe(true);
+    expect(named.test('$4, $5, ¶$6.')).toBe(false);
+    for (const lang of ['en', 'fr'] as const) {
+      for (const [key, entry] of Object.entries(CATALOGS[lang])) {
+        const defined = (entry as { placeholders?: Record<string, unknown> }).placeholders ?? {};
+        const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => (m[1] ?? '').toLowerCase());
+        for (const name of used)
+          expect(
+            Object.keys(defined).map((k) => k.toLowerCase()),
+            `${lang}.${key}`,
+          ).toContain(name);
+      }
+    }
+  });
+
   it('use key names browser.i18n accepts', () => {
     for (const key of Object.keys(en)) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPart, statement } from '../data/index.ts';
 import { type SearchResult, searchKnowledge } from '../engine/search-knowledge.ts';
+import { t } from '../lib/i18n.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
 
@@ -262,5 +263,15 @@ describe('searchKnowledge: honest results, one per sentence, each at its paragra
   it('finds the team by its French abbreviation and the DPRK by its French one', () => {
     expect(searchKnowledge('EMSS', 'fr')[0]?.about).toContain('EMSS');
     expect(searchKnowledge('RPDC', 'en').length).toBeGreaterThan(3);
+  });
+});
+
+describe('the search page intro', () => {
+  it('names the statement (whose short title carries the date) without repeating the date', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const intro = t('searchPageIntro', lang, statement.shortTitle[lang]);
+      expect(intro).toContain(statement.shortTitle[lang]);
+      expect(intro.split('2025')).toHaveLength(2);
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { findMentions, PageContext, pageContext } from '../engine/find-ment
 import { type EntityId, HIGHLIGHTED_ENTITIES, type Mention } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
-import { BlockReader, composedCompare, type ReadClock } from './block-reader.ts';
+import { CandidateReader, composedCompare, type ReadClock } from './candidate-reader.ts';
 import { outermost } from './candidates.ts';
 import { type ChangeBatch, ChangeWatcher, watchDocumentReplaced } from './change-watcher.ts';
 import { createHighlighter, createMentionPainter, type Highlighter, type HighlighterWindow } from './highlighter.ts';
@@ -215,7 +215,7 @@ class PageAnnotator implements Annotator {
   private readonly highlighter: Highlighter;
   private readonly hits: HitIndex<PageMention>;
   private readonly store: MentionStore<TextBlock, PageMention>;
-  private readonly reader: BlockReader;
+  private readonly reader: CandidateReader;
   private readonly watcher: ChangeWatcher;
   private readonly matcher: MatcherLoader;
   private readonly shadowRoots = new Set<ShadowRoot>();
@@ -258,7 +258,7 @@ class PageAnnotator implements Annotator {
       onChanges: (batch) => this.onChanges(batch),
     });
     const onShadowRoot = (root: ShadowRoot) => this.trackShadowRoot(root);
-    this.reader = new BlockReader({ exclude, closedShadowRootOf: options.closedShadowRootOf, onShadowRoot });
+    this.reader = new CandidateReader({ exclude, closedShadowRootOf: options.closedShadowRootOf, onShadowRoot });
     this.start(options.signal);
   }
 

@@ -42,7 +42,7 @@ export function composedCompare(a: Node, b: Node): number {
   return 0;
 }
 
-export interface BlockReaderOptions {
+export interface CandidateReaderOptions {
   /** Elements to leave alone, such as the extension's own UI host. */
   exclude: (el: Element) => boolean;
   /** The browser's accessor for closed shadow roots (see `shadowRootReader`). */
@@ -62,11 +62,11 @@ export interface ReadClock {
   cancelled: () => boolean;
 }
 
-export class BlockReader {
-  private readonly options: BlockReaderOptions;
+export class CandidateReader {
+  private readonly options: CandidateReaderOptions;
   private readonly blockOptions: TextBlockOptions;
 
-  constructor(options: BlockReaderOptions) {
+  constructor(options: CandidateReaderOptions) {
     this.options = options;
     const shadowRootOf = shadowRootReader(options.closedShadowRootOf);
     this.blockOptions = { shadowRoots: true, shadowRootOf, exclude: options.exclude };

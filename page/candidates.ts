@@ -3,6 +3,7 @@
 // native TreeWalker, costs little more than walking the text at all, and leaves the careful read
 // (visibility, block structure, offsets) and the matcher to the blocks that may hold a mention.
 import { mayMention } from '../engine/prefilter.ts';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
 import { mayHostShadowRoot, shadowRootReader } from './shadow-roots.ts';
 import { blockElementFor, composedParent } from './text-blocks.ts';
 
@@ -130,17 +131,19 @@ export class CandidateSearch {
   /** Sets up the walk of `root`: its shadow hosts to ask, and a walker over its text. */
   private open(root: Node): void {
     const type = root.nodeType;
-    if (type === 3) {
+    if (type === TEXT_NODE) {
       if (mayMention((root as Text).data)) this.add(root);
       return;
     }
-    if (type !== 1 && type !== 9 && type !== 11) return;
-    const doc = type === 9 ? (root as Document) : root.ownerDocument;
+    if (type !== ELEMENT_NODE && type !== DOCUMENT_NODE && type !== DOCUMENT_FRAGMENT_NODE) return;
+    const doc = type === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
     if (doc === null) return;
     // getElementsByTagName is a lazy native list, cheaper than querySelectorAll on big documents;
     // shadow roots have only the latter.
     const all =
-      type === 11 ? (root as ShadowRoot).querySelectorAll('*') : (root as Element | Document).getElementsByTagName('*');
+      type === DOCUMENT_FRAGMENT_NODE
+        ? (root as ShadowRoot).querySelectorAll('*')
+        : (root as Element | Document).getElementsByTagName('*');
     this.hosts = all;
     this.hostIndex = 0;
     // Closed roots are looked for on empty elements only: `:empty` finds them natively, without
@@ -149,12 +152,12 @@ export class CandidateSearch {
       this.empty = (root as ParentNode).querySelectorAll(':empty');
       this.emptyIndex = 0;
     }
-    if (type === 1) {
+    if (type === ELEMENT_NODE) {
       const shadow = this.rootShadow(root as Element);
       if (shadow !== null) this.queueShadow(root as Element, shadow);
     }
-    if (this.rootTextFirst && type === 1 && !mayMention(root.textContent ?? '')) return;
-    this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    if (this.rootTextFirst && type === ELEMENT_NODE && !mayMention(root.textContent ?? '')) return;
+    this.walker = doc.createTreeWalker(root, SHOW_TEXT);
   }
 }
 

@@ -18,3 +18,5 @@ export const DOCUMENT_FRAGMENT_NODE = 11;
 export const DOCUMENT_POSITION_PRECEDING = 2;
 /** `Node.DOCUMENT_POSITION_FOLLOWING`: the other node comes after. */
 export const DOCUMENT_POSITION_FOLLOWING = 4;
+/** `NodeFilter.SHOW_TEXT`: a tree walker that stops at Text nodes only. */
+export const SHOW_TEXT = 4;

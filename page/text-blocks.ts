@@ -1,5 +1,6 @@
 // Reads a page's visible text as blocks of plain strings for the engine, and maps engine offsets
 // back to DOM positions. Read-only: nothing here creates, splits or edits nodes of the page.
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
 import { mayHostShadowRoot } from './shadow-roots.ts';
 import { isShownByAttributes, layoutVisibilityFor } from './visibility.ts';
 
@@ -179,9 +180,9 @@ export function isInlineName(localName: string): boolean {
  * top of a document or of a detached tree.
  */
 export function composedParent(node: Node): Node | null {
-  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  if (node.nodeType === DOCUMENT_FRAGMENT_NODE) return (node as ShadowRoot).host ?? null;
   const parent = node.parentNode;
-  if (parent !== null && parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  if (parent !== null && parent.nodeType === DOCUMENT_FRAGMENT_NODE) return (parent as ShadowRoot).host ?? null;
   return parent;
 }
 
@@ -199,7 +200,7 @@ const SKIPPED_BREAKING = 2;
 export function blockElementFor(node: Node): Element | null {
   let current: Node | null = node;
   while (current !== null) {
-    if (current.nodeType === 1 && !isInline(current as Element)) return current as Element;
+    if (current.nodeType === ELEMENT_NODE && !isInline(current as Element)) return current as Element;
     current = composedParent(current);
   }
   return null;
@@ -249,10 +250,10 @@ class BlockReader {
   enterContext(root: Node): boolean {
     // A block-level root opens a block of its own, so the ancestors' blocks are never needed and
     // an ancestor already answered for stops the walk up.
-    const cache = root.nodeType === 1 && !isInline(root as Element) ? this.ancestors : undefined;
+    const cache = root.nodeType === ELEMENT_NODE && !isInline(root as Element) ? this.ancestors : undefined;
     const chain: Element[] = [];
     for (let n = composedParent(root); n !== null; n = composedParent(n)) {
-      if (n.nodeType !== 1) continue;
+      if (n.nodeType !== ELEMENT_NODE) continue;
       const known = cache?.get(n as Element);
       if (known === false) return false;
       if (known === true) break;
@@ -270,14 +271,14 @@ class BlockReader {
       // Inside SVG the depth counters matter to what lies below: those are not remembered.
       if (this.svgDepth === 0) cache?.set(el, true);
     }
-    const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
     // designMode makes the whole document an editor: its text is the user's, never ours to read.
     return !(doc !== null && doc.designMode === 'on');
   }
 
   read(root: Node): void {
-    if (root.nodeType === 3) this.addText(root as Text);
-    else if (root.nodeType === 1) {
+    if (root.nodeType === TEXT_NODE) this.addText(root as Text);
+    else if (root.nodeType === ELEMENT_NODE) {
       if (this.enter(root as Element)) {
         this.readChildren(root);
         this.leave(root as Element);
@@ -339,8 +340,8 @@ class BlockReader {
     this.readShadow(parent);
     let node: Node | null = parent.firstChild;
     while (node !== null) {
-      if (node.nodeType === 3) this.addText(node as Text);
-      else if (node.nodeType === 1 && this.enter(node as Element)) {
+      if (node.nodeType === TEXT_NODE) this.addText(node as Text);
+      else if (node.nodeType === ELEMENT_NODE && this.enter(node as Element)) {
         if (this.enteredMayHost) this.readShadow(node);
         if (node.firstChild !== null) {
           node = node.firstChild;
@@ -359,7 +360,7 @@ class BlockReader {
 
   /** A shadow tree renders in place of its host's children; its text never shares a block with light-DOM text (a Range cannot span the two trees). */
   private readShadow(host: Node): void {
-    if (!this.shadowRoots || host.nodeType !== 1) return;
+    if (!this.shadowRoots || host.nodeType !== ELEMENT_NODE) return;
     const shadow = this.shadowRootOf(host as Element);
     if (shadow === null || shadow === undefined) return;
     this.endRun();
@@ -480,7 +481,7 @@ export function rangeForOffsets(block: TextBlock, start: number, end: number): R
  */
 export function offsetForPosition(block: TextBlock, node: Node, offset: number): number {
   const { nodes, starts } = block;
-  if (node.nodeType === 3) {
+  if (node.nodeType === TEXT_NODE) {
     const i = nodes.indexOf(node as Text);
     if (i < 0) return -1;
     const within = Math.min(Math.max(0, Math.trunc(offset) || 0), nodeLength(block, i));

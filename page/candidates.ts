@@ -2,10 +2,14 @@
 // those that do, most blocks do not: asking the engine's prefilter of every text node, through a
 // native TreeWalker, costs little more than walking the text at all, and leaves the careful read
 // (visibility, block structure, offsets) and the matcher to the blocks that may hold a mention.
+
 import { mayMention } from '../engine/prefilter.ts';
+import { logger } from '../lib/log.ts';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
 import { mayHostShadowRoot, shadowRootReader } from './shadow-roots.ts';
 import { blockElementFor, composedParent } from './text-blocks.ts';
+
+const log = logger('candidates');
 
 export interface CandidateOptions {
   /** Hosts whose shadow trees are not searched (the extension's own UI). */
@@ -93,8 +97,9 @@ export class CandidateSearch {
             let shadow: ShadowRoot | null | undefined = null;
             try {
               shadow = closedRootOf(el);
-            } catch {
+            } catch (error) {
               // An element the browser will not answer for has no root we may read.
+              log.debug('no closed shadow root for', el.localName, error);
             }
             if (shadow) this.queueShadow(el, shadow);
           }

@@ -1,8 +1,11 @@
 // Reads a page's visible text as blocks of plain strings for the engine, and maps engine offsets
 // back to DOM positions. Read-only: nothing here creates, splits or edits nodes of the page.
+import { logger } from '../lib/log.ts';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
 import { mayHostShadowRoot } from './shadow-roots.ts';
 import { isShownByAttributes, layoutVisibilityFor } from './visibility.ts';
+
+const log = logger('text-blocks');
 
 /** A run of visible text that reads as one string: the text nodes of a block's inline content. */
 export interface TextBlock {
@@ -466,8 +469,9 @@ export function rangeForOffsets(block: TextBlock, start: number, end: number): R
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset);
     return range;
-  } catch {
+  } catch (error) {
     // The node shrank or moved since the block was read (IndexSizeError, WrongDocumentError).
+    log.debug('a mention no longer fits its text nodes', error);
     return null;
   }
 }

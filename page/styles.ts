@@ -1,5 +1,5 @@
-import { ENTITY_COLORS } from '../components/palette.ts';
 import type { EntityId } from '../engine/types.ts';
+import { ENTITY_COLORS } from '../lib/palette.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
 
 /** Prefix of every name the extension registers in `CSS.highlights`; users can restyle `::highlight(sanctions-context-dprk)` etc. */

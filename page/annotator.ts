@@ -163,17 +163,17 @@ function isUnder(el: Element, roots: ReadonlySet<Element>): boolean {
 class MatcherLoader {
   current: Matcher | null = null;
   failed = false;
-  private loading: Promise<Matcher> | null = null;
-  private readonly load: () => Matcher | Promise<Matcher>;
+  #loading: Promise<Matcher> | null = null;
+  readonly #load: () => Matcher | Promise<Matcher>;
 
   constructor(load: () => Matcher | Promise<Matcher>) {
-    this.load = load;
+    this.#load = load;
   }
 
   /** The matcher; rejects (and the next call tries again) when it cannot be loaded. */
   get(): Promise<Matcher> {
-    this.loading ??= Promise.resolve()
-      .then(this.load)
+    this.#loading ??= Promise.resolve()
+      .then(this.#load)
       .then(
         (m) => {
           this.current = m;
@@ -181,13 +181,13 @@ class MatcherLoader {
           return m;
         },
         (error: unknown) => {
-          this.loading = null;
+          this.#loading = null;
           this.failed = true;
-          log.warn('the matcher could not be loaded; mentions are not shown', error);
+          log.warn('matcher failed to load', error);
           throw error;
         },
       );
-    return this.loading;
+    return this.#loading;
   }
 }
 
@@ -206,108 +206,108 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
  * One internal signal, aborted by `destroy()` or the caller's signal, stops every part.
  */
 class PageAnnotator implements Annotator {
-  private readonly doc: Document;
-  private readonly win: Window & typeof globalThis;
-  private readonly stop = new AbortController();
-  private readonly entities: Set<EntityId>;
-  private readonly chunkMs: number;
-  private readonly onMentions: ((count: number) => void) | undefined;
-  private readonly highlighter: Highlighter;
-  private readonly hits: HitIndex<PageMention>;
-  private readonly store: MentionStore<TextBlock, PageMention>;
-  private readonly reader: CandidateReader;
-  private readonly watcher: ChangeWatcher;
-  private readonly matcher: MatcherLoader;
-  private readonly shadowRoots = new Set<ShadowRoot>();
-  private style: HighlightStyle;
-  private removeStyles: () => void;
+  readonly #doc: Document;
+  readonly #win: Window & typeof globalThis;
+  readonly #stop = new AbortController();
+  readonly #entities: Set<EntityId>;
+  readonly #chunkMs: number;
+  readonly #onMentions: ((count: number) => void) | undefined;
+  readonly #highlighter: Highlighter;
+  readonly #hits: HitIndex<PageMention>;
+  readonly #store: MentionStore<TextBlock, PageMention>;
+  readonly #reader: CandidateReader;
+  readonly #watcher: ChangeWatcher;
+  readonly #matcher: MatcherLoader;
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  #style: HighlightStyle;
+  #removeStyles: () => void;
   /** Elements of blocks the store holds (may hold stale members; used only to avoid reading a block twice). */
-  private readElements = new WeakSet<Element>();
-  private context: PageContext | undefined;
+  #readElements = new WeakSet<Element>();
+  #context: PageContext | undefined;
   /** Bumped by each full scan and by `destroy()`: a scan that sees another value stops. */
-  private generation = 0;
-  private scanning = false;
-  private readyPromise: Promise<void> = Promise.resolve();
+  #generation = 0;
+  #scanning = false;
+  #readyPromise: Promise<void> = Promise.resolve();
 
   constructor(options: AnnotatorOptions) {
     const { doc, win } = options;
-    this.doc = doc;
-    this.win = win;
-    const signal = this.stop.signal;
-    this.entities = new Set(options.entities ?? HIGHLIGHTED_ENTITIES);
-    this.chunkMs = options.chunkMs ?? 8;
-    this.onMentions = options.onMentions;
-    this.style = options.style ?? 'both';
-    this.removeStyles = injectHighlightStyles(doc, [...this.entities], this.style);
-    this.highlighter = createHighlighter(win as unknown as HighlighterWindow);
-    this.hits = createHitIndex<PageMention>(doc, () => [...this.shadowRoots]);
-    const painter = createMentionPainter(this.highlighter, this.hits);
-    this.store = new MentionStore({
+    this.#doc = doc;
+    this.#win = win;
+    const signal = this.#stop.signal;
+    this.#entities = new Set(options.entities ?? HIGHLIGHTED_ENTITIES);
+    this.#chunkMs = options.chunkMs ?? 8;
+    this.#onMentions = options.onMentions;
+    this.#style = options.style ?? 'both';
+    this.#removeStyles = injectHighlightStyles(doc, [...this.#entities], this.#style);
+    this.#highlighter = createHighlighter(win as unknown as HighlighterWindow);
+    this.#hits = createHitIndex<PageMention>(doc, () => [...this.#shadowRoots]);
+    const painter = createMentionPainter(this.#highlighter, this.#hits);
+    this.#store = new MentionStore({
       painter,
       compare: (a, b) => composedCompare(a.element, b.element),
       cap: options.maxMentions ?? 5000,
       signal,
     });
-    this.matcher = new MatcherLoader(options.matcher);
+    this.#matcher = new MatcherLoader(options.matcher);
     const exclude = options.exclude ?? (() => false);
-    this.watcher = new ChangeWatcher({
+    this.#watcher = new ChangeWatcher({
       win,
       signal,
       exclude,
       flushGapMs: options.flushGapMs ?? 100,
-      onChanges: (batch) => this.onChanges(batch),
+      onChanges: (batch) => this.#onChanges(batch),
     });
-    const onShadowRoot = (root: ShadowRoot) => this.trackShadowRoot(root);
-    this.reader = new CandidateReader({ exclude, closedShadowRootOf: options.closedShadowRootOf, onShadowRoot });
-    this.start(options.signal);
+    const onShadowRoot = (root: ShadowRoot) => this.#trackShadowRoot(root);
+    this.#reader = new CandidateReader({ exclude, closedShadowRootOf: options.closedShadowRootOf, onShadowRoot });
+    this.#start(options.signal);
   }
 
-  private start(outer: AbortSignal): void {
-    const signal = this.stop.signal;
-    const restoreTimer = this.win.setInterval(() => this.highlighter.restore(), RESTORE_INTERVAL_MS);
+  #start(outer: AbortSignal): void {
+    const signal = this.#stop.signal;
+    const restoreTimer = this.#win.setInterval(() => this.#highlighter.restore(), RESTORE_INTERVAL_MS);
     signal.addEventListener('abort', () => {
-      this.generation++;
-      this.win.clearInterval(restoreTimer);
-      this.highlighter.destroy();
-      this.removeStyles();
+      this.#generation++;
+      this.#win.clearInterval(restoreTimer);
+      this.#highlighter.destroy();
+      this.#removeStyles();
     });
     if (outer.aborted) {
-      this.stop.abort();
+      this.#stop.abort();
       return;
     }
-    outer.addEventListener('abort', () => this.stop.abort(), { once: true });
-    watchDocumentReplaced(this.doc, this.win, signal, () => this.onDocumentReplaced());
-    if (this.doc.body) this.watcher.observe(this.doc.body);
-    this.readyPromise = this.fullScan();
+    outer.addEventListener('abort', () => this.#stop.abort(), { once: true });
+    watchDocumentReplaced(this.#doc, this.#win, signal, () => this.#onDocumentReplaced());
+    if (this.#doc.body) this.#watcher.observe(this.#doc.body);
+    this.#readyPromise = this.#fullScan();
   }
 
-  private get destroyed(): boolean {
-    return this.stop.signal.aborted;
+  get #destroyed(): boolean {
+    return this.#stop.signal.aborted;
   }
 
   get ready(): Promise<void> {
-    return this.readyPromise;
+    return this.#readyPromise;
   }
 
   get capped(): boolean {
-    return this.store.capped;
+    return this.#store.capped;
   }
 
   get total(): number {
-    return this.store.total;
+    return this.#store.total;
   }
 
   status(): AnnotatorStatus {
-    return this.matcher.failed ? 'matcher-failed' : 'ok';
+    return this.#matcher.failed ? 'matcher-failed' : 'ok';
   }
 
   mentions(): readonly PageMention[] {
-    return this.store.mentions();
+    return this.#store.mentions();
   }
 
   mentionAt(x: number, y: number): PageMention | undefined {
-    if (this.destroyed) return undefined;
-    return this.hits.at(x, y);
+    if (this.#destroyed) return undefined;
+    return this.#hits.at(x, y);
   }
 
   reveal(index: number, behavior: ScrollBehavior = 'smooth'): PageMention | undefined {
@@ -315,137 +315,137 @@ class PageAnnotator implements Annotator {
     if (!m || m.nodes.some((n) => !n.isConnected)) return undefined;
     const el = m.range.startContainer.parentElement;
     el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior });
-    this.highlighter.flash(m.range);
+    this.#highlighter.flash(m.range);
     return m;
   }
 
   rescan(): Promise<void> {
-    if (this.destroyed) return Promise.resolve();
-    this.watcher.discard();
-    this.readyPromise = this.fullScan();
-    return this.readyPromise;
+    if (this.#destroyed) return Promise.resolve();
+    this.#watcher.discard();
+    this.#readyPromise = this.#fullScan();
+    return this.#readyPromise;
   }
 
   restoreHighlights(): number {
-    return this.highlighter.restore();
+    return this.#highlighter.restore();
   }
 
   setEntities(next: readonly EntityId[]): Promise<void> {
-    if (this.destroyed) return Promise.resolve();
+    if (this.#destroyed) return Promise.resolve();
     const wanted = new Set(next);
-    const added = [...wanted].some((e) => !this.entities.has(e));
-    const removed = [...this.entities].some((e) => !wanted.has(e));
-    if (!added && !removed) return this.readyPromise;
-    this.entities.clear();
-    for (const e of wanted) this.entities.add(e);
-    restyleHighlights(this.doc, [...this.entities], this.style);
+    const added = [...wanted].some((e) => !this.#entities.has(e));
+    const removed = [...this.#entities].some((e) => !wanted.has(e));
+    if (!added && !removed) return this.#readyPromise;
+    this.#entities.clear();
+    for (const e of wanted) this.#entities.add(e);
+    restyleHighlights(this.#doc, [...this.#entities], this.#style);
     // Mentions of a newly wanted entity were never kept, and a scan under way holds mentions
     // not yet painted: both need a fresh read. A pure removal only unpaints (and may make room).
-    if (added || this.scanning) {
-      this.readyPromise = this.fullScan();
-      return this.readyPromise;
+    if (added || this.#scanning) {
+      this.#readyPromise = this.#fullScan();
+      return this.#readyPromise;
     }
-    this.store.retainEntities((e) => this.entities.has(e));
-    this.refill();
-    this.store.commit();
-    this.notify();
-    return this.readyPromise;
+    this.#store.retainEntities((e) => this.#entities.has(e));
+    this.#refill();
+    this.#store.commit();
+    this.#notify();
+    return this.#readyPromise;
   }
 
   setStyle(next: HighlightStyle): void {
-    if (this.destroyed || next === this.style) return;
-    this.style = next;
-    restyleHighlights(this.doc, [...this.entities], this.style);
+    if (this.#destroyed || next === this.#style) return;
+    this.#style = next;
+    restyleHighlights(this.#doc, [...this.#entities], this.#style);
   }
 
   destroy(): void {
-    this.stop.abort();
+    this.#stop.abort();
   }
 
-  private notify(): void {
-    this.onMentions?.(this.store.painted);
+  #notify(): void {
+    this.#onMentions?.(this.#store.painted);
   }
 
   /** Watches a shadow tree for changes and lets the hit index look inside it. */
-  private trackShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    this.watcher.observe(root);
+  #trackShadowRoot(root: ShadowRoot): void {
+    if (this.#shadowRoots.has(root)) return;
+    this.#shadowRoots.add(root);
+    this.#watcher.observe(root);
   }
 
   /** A new root element means a new page: style it and read it again. */
-  private onDocumentReplaced(): void {
+  #onDocumentReplaced(): void {
     // restyleHighlights() finds no sheet when ours left with the old tree.
-    if (!restyleHighlights(this.doc, [...this.entities], this.style)) {
-      this.removeStyles();
-      this.removeStyles = injectHighlightStyles(this.doc, [...this.entities], this.style);
+    if (!restyleHighlights(this.#doc, [...this.#entities], this.#style)) {
+      this.#removeStyles();
+      this.#removeStyles = injectHighlightStyles(this.#doc, [...this.#entities], this.#style);
     }
-    this.watcher.discard();
-    this.readyPromise = this.fullScan();
+    this.#watcher.discard();
+    this.#readyPromise = this.#fullScan();
   }
 
   /** Keeps `block`'s mentions of the wanted entities (the matcher is loaded). */
-  private addBlock(block: TextBlock): StoredBlock<TextBlock, PageMention> | undefined {
-    const found = (this.matcher.current as Matcher).findMentions(block.text, this.context);
-    const wanted = found.filter((m) => this.entities.has(m.entity));
-    const entry = this.store.add(block, wanted, (m) => pageMention(block, m));
-    if (entry) this.readElements.add(block.element);
+  #addBlock(block: TextBlock): StoredBlock<TextBlock, PageMention> | undefined {
+    const found = (this.#matcher.current as Matcher).findMentions(block.text, this.#context);
+    const wanted = found.filter((m) => this.#entities.has(m.entity));
+    const entry = this.#store.add(block, wanted, (m) => pageMention(block, m));
+    if (entry) this.#readElements.add(block.element);
     return entry;
   }
 
   /** Forgets everything and reads the page again; resolves when done (also when cancelled). */
-  private fullScan(): Promise<void> {
-    const mine = ++this.generation;
-    this.scanning = true;
-    this.watcher.pause();
-    this.store.clear();
-    this.readElements = new WeakSet();
-    return this.scan(mine);
+  #fullScan(): Promise<void> {
+    const mine = ++this.#generation;
+    this.#scanning = true;
+    this.#watcher.pause();
+    this.#store.clear();
+    this.#readElements = new WeakSet();
+    return this.#scan(mine);
   }
 
-  private clockFor(mine: number): ReadClock {
+  #clockFor(mine: number): ReadClock {
     return {
-      chunkMs: this.chunkMs,
-      now: () => this.win.performance.now(),
-      yieldToPage: () => yieldToPage(this.win),
-      cancelled: () => mine !== this.generation,
+      chunkMs: this.#chunkMs,
+      now: () => this.#win.performance.now(),
+      yieldToPage: () => yieldToPage(this.#win),
+      cancelled: () => mine !== this.#generation,
     };
   }
 
-  private async scan(mine: number): Promise<void> {
-    const clock = this.clockFor(mine);
+  async #scan(mine: number): Promise<void> {
+    const clock = this.#clockFor(mine);
     // Reading asks for visibility, which forces a synchronous layout of the whole page if the
     // browser has not laid it out yet (~30 ms on a 5 MB page): let the page render first.
-    await afterNextFrame(this.win);
+    await afterNextFrame(this.#win);
     if (clock.cancelled()) return;
-    const body = this.doc.body;
-    if (!body) return this.endScan();
+    const body = this.#doc.body;
+    if (!body) return this.#endScan();
     // Usually already watched; after document.open() this is a new body.
-    this.watcher.observe(body);
-    const blocks = await this.reader.readAll(body, clock);
+    this.#watcher.observe(body);
+    const blocks = await this.#reader.readAll(body, clock);
     if (blocks === null) return;
-    if (blocks.length > 0 && this.matcher.current === null) {
+    if (blocks.length > 0 && this.#matcher.current === null) {
       try {
-        await this.matcher.get();
+        await this.#matcher.get();
       } catch (error) {
-        log.debug('scan ends without mentions', error);
-        if (!clock.cancelled()) this.endScan();
+        log.debug('scan: no matcher', error);
+        if (!clock.cancelled()) this.#endScan();
         return;
       }
       if (clock.cancelled()) return;
     }
-    const matcher = this.matcher.current;
-    this.context = matcher ? matcher.pageContext(blocks.map((b) => b.text)) : NO_CONTEXT;
+    const matcher = this.#matcher.current;
+    this.#context = matcher ? matcher.pageContext(blocks.map((b) => b.text)) : NO_CONTEXT;
     await clock.yieldToPage();
     if (clock.cancelled()) return;
-    if (await this.paintBlocks(blocks, clock)) this.endScan();
+    if (await this.#paintBlocks(blocks, clock)) this.#endScan();
   }
 
-  private endScan(): void {
-    this.scanning = false;
-    this.store.commit();
-    this.notify();
-    this.watcher.resume();
+  #endScan(): void {
+    this.#scanning = false;
+    this.#store.commit();
+    this.#notify();
+    this.#watcher.resume();
   }
 
   /**
@@ -453,19 +453,19 @@ class PageAnnotator implements Annotator {
    * usually at the top, so page order paints the visible part first; the first batch is painted
    * after one chunk, the rest in a few large swaps. Resolves to false when cancelled.
    */
-  private async paintBlocks(blocks: readonly TextBlock[], clock: ReadClock): Promise<boolean> {
+  async #paintBlocks(blocks: readonly TextBlock[], clock: ReadClock): Promise<boolean> {
     let lastPaint = 0;
     let t0 = clock.now();
     let sinceClock = 0;
     for (const block of blocks) {
-      this.addBlock(block);
+      this.#addBlock(block);
       if (++sinceClock < BLOCKS_PER_CLOCK) continue;
       sinceClock = 0;
-      if (clock.now() - t0 <= this.chunkMs) continue;
+      if (clock.now() - t0 <= this.#chunkMs) continue;
       if (lastPaint === 0 || clock.now() - lastPaint > SCAN_PAINT_GAP_MS) {
-        this.store.commit();
+        this.#store.commit();
         lastPaint = clock.now();
-        this.notify();
+        this.#notify();
       }
       await clock.yieldToPage();
       if (clock.cancelled()) return false;
@@ -478,31 +478,31 @@ class PageAnnotator implements Annotator {
    * Re-reads the blocks a batch of page changes touched; everything else stays as it is.
    * Returns false, keeping the batch for later, when new text needs the matcher not loaded yet.
    */
-  private onChanges(batch: ChangeBatch): boolean {
-    this.highlighter.restore();
-    const reread = this.rereadRoots(batch);
+  #onChanges(batch: ChangeBatch): boolean {
+    this.#highlighter.restore();
+    const reread = this.#rereadRoots(batch);
     // Without removals or re-reads (the usual append-only infinite scroll) no kept block can be
     // affected: skip the walk, which would otherwise cost blocks × batches on a long page.
     const dropped =
       batch.removals || reread.size > 0
-        ? this.store.removeBlocks((entry) => this.isStale(entry, batch.removals, reread))
+        ? this.#store.removeBlocks((entry) => this.#isStale(entry, batch.removals, reread))
         : 0;
-    const fresh = this.reader.readUnder(batch.roots.filter((root) => root.isConnected && !batch.isOurs(root)));
-    if (fresh.length > 0 && this.matcher.current === null) {
+    const fresh = this.#reader.readUnder(batch.roots.filter((root) => root.isConnected && !batch.isOurs(root)));
+    if (fresh.length > 0 && this.#matcher.current === null) {
       // Nothing was dropped: the store is empty until the matcher first loads.
-      this.matcher.get().then(
-        () => this.watcher.schedule(),
-        (error: unknown) => log.debug('page changes wait for the next change', error),
+      this.#matcher.get().then(
+        () => this.#watcher.schedule(),
+        (error: unknown) => log.debug('changes: no matcher', error),
       );
       return false;
     }
-    if (this.revealsSubject(fresh)) {
-      this.readyPromise = this.fullScan();
+    if (this.#revealsSubject(fresh)) {
+      this.#readyPromise = this.#fullScan();
       return true;
     }
-    for (const block of fresh) this.addBlock(block);
-    const refilled = dropped > 0 && this.refill();
-    if (this.store.commit() > 0 || dropped > 0 || refilled) this.notify();
+    for (const block of fresh) this.#addBlock(block);
+    const refilled = dropped > 0 && this.#refill();
+    if (this.#store.commit() > 0 || dropped > 0 || refilled) this.#notify();
     return true;
   }
 
@@ -510,24 +510,20 @@ class PageAnnotator implements Annotator {
    * The roots of a batch whose earlier reading must go: blocks changed in place, and added
    * elements that hold blocks read before (a move, or a change queued while the scan read it).
    */
-  private rereadRoots(batch: ChangeBatch): Set<Element> {
+  #rereadRoots(batch: ChangeBatch): Set<Element> {
     // Without removals (moves) or changes queued during a scan, an added element cannot hold a
     // block read before: skip the descendant walk, costly on long appended feeds.
     const mayHoldRead = batch.removals || batch.queuedWhilePaused;
     const holdsRead = (root: Element): boolean => {
-      if (this.readElements.has(root)) return true;
-      for (const el of root.getElementsByTagName('*')) if (this.readElements.has(el)) return true;
+      if (this.#readElements.has(root)) return true;
+      for (const el of root.getElementsByTagName('*')) if (this.#readElements.has(el)) return true;
       return false;
     };
     return new Set(batch.roots.filter((root) => batch.changed.has(root) || (mayHoldRead && holdsRead(root))));
   }
 
   /** True for a stored block that left the page, lost text, or is about to be read again. */
-  private isStale(
-    entry: StoredBlock<TextBlock, PageMention>,
-    removals: boolean,
-    reread: ReadonlySet<Element>,
-  ): boolean {
+  #isStale(entry: StoredBlock<TextBlock, PageMention>, removals: boolean, reread: ReadonlySet<Element>): boolean {
     const el = entry.block.element;
     if (!el.isConnected) return true;
     if (removals && entry.mentions.some((m) => m.nodes.some((n) => !n.isConnected))) return true;
@@ -538,9 +534,9 @@ class PageAnnotator implements Annotator {
    * True when new text shows the page's subject only now (an SPA or infinite scroll loaded the
    * article): that changes how short forms like "RGB" read everywhere, so the page is read again.
    */
-  private revealsSubject(fresh: readonly TextBlock[]): boolean {
-    const { context } = this;
-    const matcher = this.matcher.current;
+  #revealsSubject(fresh: readonly TextBlock[]): boolean {
+    const context = this.#context;
+    const matcher = this.#matcher.current;
     if (!matcher || !context || fresh.length === 0 || (context.topical && context.czechMinistry)) return false;
     const extra = matcher.pageContext(fresh.map((b) => b.text));
     return (extra.topical && !context.topical) || (extra.czechMinistry && !context.czechMinistry);
@@ -551,19 +547,19 @@ class PageAnnotator implements Annotator {
    * as many as the room opened may take, so the page shows what now fits. Returns true when it
    * read some.
    */
-  private refill(): boolean {
-    let room = this.store.room;
-    if (room === 0 || !this.store.capped || this.matcher.current === null) return false;
+  #refill(): boolean {
+    let room = this.#store.room;
+    if (room === 0 || !this.#store.capped || this.#matcher.current === null) return false;
     const elements = new Set<Element>();
-    for (const entry of this.store.overCapBlocks()) {
+    for (const entry of this.#store.overCapBlocks()) {
       if (room <= 0) break;
       elements.add(entry.block.element);
       room -= entry.overCap.length;
     }
     const roots = outermost(elements);
     const under = new Set(roots);
-    this.store.removeBlocks((entry) => isUnder(entry.block.element, under));
-    for (const block of this.reader.readUnder(roots.filter((root) => root.isConnected))) this.addBlock(block);
+    this.#store.removeBlocks((entry) => isUnder(entry.block.element, under));
+    for (const block of this.#reader.readUnder(roots.filter((root) => root.isConnected))) this.#addBlock(block);
     return true;
   }
 }

@@ -63,13 +63,13 @@ export interface ReadClock {
 }
 
 export class CandidateReader {
-  private readonly options: CandidateReaderOptions;
-  private readonly blockOptions: TextBlockOptions;
+  readonly #options: CandidateReaderOptions;
+  readonly #blockOptions: TextBlockOptions;
 
   constructor(options: CandidateReaderOptions) {
-    this.options = options;
+    this.#options = options;
     const shadowRootOf = shadowRootReader(options.closedShadowRootOf);
-    this.blockOptions = { shadowRoots: true, shadowRootOf, exclude: options.exclude };
+    this.#blockOptions = { shadowRoots: true, shadowRootOf, exclude: options.exclude };
   }
 
   /**
@@ -78,8 +78,8 @@ export class CandidateReader {
    */
   async readAll(body: Element, clock: ReadClock): Promise<TextBlock[] | null> {
     // Every root read from now on is connected (changes skip the others): look layout up once.
-    this.blockOptions.layout = layoutVisibilityFor(body);
-    const { exclude, closedShadowRootOf } = this.options;
+    this.#blockOptions.layout = layoutVisibilityFor(body);
+    const { exclude, closedShadowRootOf } = this.#options;
     const search = new CandidateSearch(body, { exclude, closedShadowRootOf });
     let t0 = clock.now();
     while (!search.step(() => clock.now() - t0 > clock.chunkMs)) {
@@ -88,15 +88,15 @@ export class CandidateReader {
       t0 = clock.now();
     }
     const blocks: TextBlock[] = [];
-    this.blockOptions.ancestors = new Map();
-    for (const el of this.elementsOf(search)) {
-      for (const block of textBlocks(el, this.blockOptions)) blocks.push(block);
+    this.#blockOptions.ancestors = new Map();
+    for (const el of this.#elementsOf(search)) {
+      for (const block of textBlocks(el, this.#blockOptions)) blocks.push(block);
       if (clock.now() - t0 > clock.chunkMs) {
         await clock.yieldToPage();
         if (clock.cancelled()) return null;
         t0 = clock.now();
         // The page may have changed meanwhile.
-        this.blockOptions.ancestors = new Map();
+        this.#blockOptions.ancestors = new Map();
       }
     }
     return blocks;
@@ -108,16 +108,16 @@ export class CandidateReader {
    */
   readUnder(roots: readonly Node[]): TextBlock[] {
     if (roots.length === 0) return [];
-    const { exclude, closedShadowRootOf } = this.options;
+    const { exclude, closedShadowRootOf } = this.#options;
     const search = new CandidateSearch(roots, { exclude, closedShadowRootOf, rootTextFirst: true });
     search.step();
-    this.blockOptions.ancestors = new Map();
-    return this.elementsOf(search).flatMap((el) => textBlocks(el, this.blockOptions));
+    this.#blockOptions.ancestors = new Map();
+    return this.#elementsOf(search).flatMap((el) => textBlocks(el, this.#blockOptions));
   }
 
   /** The elements to read in full after a finished search, in page order (shadow content at its host's place). */
-  private elementsOf(search: CandidateSearch): Element[] {
-    for (const shadow of search.shadowRoots) this.options.onShadowRoot(shadow);
+  #elementsOf(search: CandidateSearch): Element[] {
+    for (const shadow of search.shadowRoots) this.#options.onShadowRoot(shadow);
     const elements = outermost(search.elements);
     if (search.shadowRoots.length > 0) elements.sort(composedCompare);
     return elements;

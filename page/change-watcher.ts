@@ -139,21 +139,21 @@ export function classifyRecords(records: readonly MutationRecord[], exclude: (el
  * next read waits `flushGapMs`, so such a page is read in a few large batches.
  */
 export class ChangeWatcher {
-  private readonly observer: MutationObserver;
-  private readonly options: ChangeWatcherOptions;
-  private queued: MutationRecord[] = [];
-  private queuedWhilePaused = false;
-  private paused = false;
-  private scheduled = false;
-  private stopped = false;
-  private lastRead = Number.NEGATIVE_INFINITY;
-  private lastRoots = 0;
+  readonly #observer: MutationObserver;
+  readonly #options: ChangeWatcherOptions;
+  #queued: MutationRecord[] = [];
+  #queuedWhilePaused = false;
+  #paused = false;
+  #scheduled = false;
+  #stopped = false;
+  #lastRead = Number.NEGATIVE_INFINITY;
+  #lastRoots = 0;
 
   constructor(options: ChangeWatcherOptions) {
-    this.options = options;
-    this.observer = new options.win.MutationObserver((records) => {
-      if (this.paused) this.queuedWhilePaused = true;
-      for (const r of records) this.queued.push(r);
+    this.#options = options;
+    this.#observer = new options.win.MutationObserver((records) => {
+      if (this.#paused) this.#queuedWhilePaused = true;
+      for (const r of records) this.#queued.push(r);
       this.schedule();
     });
     if (options.signal.aborted) this.disconnect();
@@ -162,62 +162,62 @@ export class ChangeWatcher {
 
   /** Watches `target` and its subtree (watching it twice is harmless). */
   observe(target: Node): void {
-    if (!this.stopped) this.observer.observe(target, WATCHED);
+    if (!this.#stopped) this.#observer.observe(target, WATCHED);
   }
 
   /** Queues changes without reading them (a full read of the page is under way). */
   pause(): void {
-    this.paused = true;
+    this.#paused = true;
   }
 
   /** Reads what was queued while paused, at the next frame. */
   resume(): void {
-    this.paused = false;
+    this.#paused = false;
     this.schedule();
   }
 
   /** Forgets the changes queued so far (the page is about to be read in full). */
   discard(): void {
-    this.queued = [];
-    this.queuedWhilePaused = false;
+    this.#queued = [];
+    this.#queuedWhilePaused = false;
   }
 
   /** Reads the queued changes after the next frame, or after `flushGapMs` following a burst. */
   schedule(): void {
-    if (this.scheduled || this.stopped || this.paused || this.queued.length === 0) return;
-    this.scheduled = true;
-    const { win, flushGapMs } = this.options;
+    if (this.#scheduled || this.#stopped || this.#paused || this.#queued.length === 0) return;
+    this.#scheduled = true;
+    const { win, flushGapMs } = this.#options;
     const run = () =>
       void afterNextFrame(win).then(() => {
-        this.scheduled = false;
-        if (this.stopped || this.paused) return;
-        this.lastRead = win.performance.now();
-        this.read();
+        this.#scheduled = false;
+        if (this.#stopped || this.#paused) return;
+        this.#lastRead = win.performance.now();
+        this.#read();
       });
-    const wait = this.lastRoots >= BURST_ROOTS ? this.lastRead + flushGapMs - win.performance.now() : 0;
+    const wait = this.#lastRoots >= BURST_ROOTS ? this.#lastRead + flushGapMs - win.performance.now() : 0;
     if (wait > 0) win.setTimeout(run, wait);
     else run();
   }
 
   /** Stops watching for good; queued changes are dropped. */
   disconnect(): void {
-    this.stopped = true;
-    this.observer.disconnect();
+    this.#stopped = true;
+    this.#observer.disconnect();
     this.discard();
   }
 
-  private read(): void {
-    const records = this.queued;
+  #read(): void {
+    const records = this.#queued;
     if (records.length === 0) return;
-    this.queued = [];
-    const batch = classifyRecords(records, this.options.exclude);
-    batch.queuedWhilePaused = this.queuedWhilePaused;
-    this.lastRoots = batch.roots.length;
-    if (this.options.onChanges(batch) === false) {
-      this.queued = records.concat(this.queued);
+    this.#queued = [];
+    const batch = classifyRecords(records, this.#options.exclude);
+    batch.queuedWhilePaused = this.#queuedWhilePaused;
+    this.#lastRoots = batch.roots.length;
+    if (this.#options.onChanges(batch) === false) {
+      this.#queued = records.concat(this.#queued);
       return;
     }
-    this.queuedWhilePaused = false;
+    this.#queuedWhilePaused = false;
   }
 }
 

@@ -54,7 +54,7 @@ export function shadowRootReader(
       return closedRootOf(el) ?? null;
     } catch (error) {
       // An element the browser will not answer for has no root we may read.
-      log.debug('no closed shadow root for', el.localName, error);
+      log.debug('closed root lookup failed', el.localName, error);
       return null;
     }
   };

@@ -47,7 +47,7 @@ function isRenderedByLayout(el: Element, view: Window): boolean {
     return style.display !== 'none' && style.visibility !== 'hidden' && style.visibility !== 'collapse';
   } catch (error) {
     // A style the browser cannot compute (a detached or foreign element): read it rather than lose text.
-    log.debug('visibility unknown, read as shown', error);
+    log.debug('style unreadable', error);
     return true;
   }
 }

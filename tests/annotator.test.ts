@@ -95,6 +95,7 @@ describe('annotator', () => {
     await a.ready;
     expect(asked).toBe(0);
     expect(a.mentions()).toEqual([]);
+    expect(a.status()).toBe('ok');
 
     const p = document.createElement('p');
     p.textContent = 'Sanctions on North Korea.';
@@ -103,6 +104,8 @@ describe('annotator', () => {
     await frame();
     expect(asked).toBe(1);
     expect(a.mentions()).toEqual([]);
+    // Not "no mentions": the page says it could not be read.
+    expect(a.status()).toBe('matcher-failed');
 
     fail = false;
     p.append(' And the DPRK.');
@@ -113,6 +116,7 @@ describe('annotator', () => {
     expect(asked).toBe(2);
     expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'DPRK']);
     expect(sizeOf('dprk')).toBe(2);
+    expect(a.status()).toBe('ok');
   });
 
   it('reads a feed appending in bursts in a few batches, and small changes at once', async () => {
@@ -188,6 +192,7 @@ describe('annotator', () => {
     await frame();
     expect(a.mentions().map((m) => m.text)).toEqual(['North Korea', 'DPRK']);
     expect(sizeOf('dprk')).toBe(2);
+    expect(a.status()).toBe('ok');
   });
 
   it('follows an infinite scroll without comparing every block on every batch', async () => {

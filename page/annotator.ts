@@ -1,3 +1,10 @@
+/*
+ * Annotates a live page: the coordinator of the page layer. A change watcher (change-watcher.ts)
+ * says what changed, a candidate reader (candidate-reader.ts) reads the blocks that may hold a
+ * mention, the matcher finds them, and a mention store (mention-store.ts) keeps them, counts them
+ * against the cap and has them painted (highlighter.ts). A PDF reader can reuse the store and the
+ * painter with a reader of its own.
+ */
 import type { findMentions, PageContext, pageContext } from '../engine/find-mentions.ts';
 import { type EntityId, HIGHLIGHTED_ENTITIES, type Mention } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
@@ -34,7 +41,8 @@ export interface AnnotatorOptions {
   doc: Document;
   /**
    * Gives the matcher; asked once, when the page first has text the prefilter admits. A
-   * rejection leaves the page unpainted until the next change or rescan asks again.
+   * rejection leaves the page unpainted, and `status()` at `'matcher-failed'`, until the next
+   * change or rescan asks again.
    */
   matcher: () => Matcher | Promise<Matcher>;
   win: Window & typeof globalThis;

@@ -62,6 +62,10 @@ export interface ReadClock {
   cancelled: () => boolean;
 }
 
+/**
+ * Reads the candidate blocks of a live page: the whole page in chunks (`readAll`), or the roots of
+ * a change at once (`readUnder`). Keeps the layout check and the ancestor cache between reads.
+ */
 export class CandidateReader {
   readonly #options: CandidateReaderOptions;
   readonly #blockOptions: TextBlockOptions;

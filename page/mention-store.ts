@@ -45,6 +45,7 @@ export interface MentionStoreOptions<B, M> {
   signal?: AbortSignal;
 }
 
+/** The mentions of one page by block (`B`), drawn through a painter; see the invariants above. */
 export class MentionStore<B, M extends StoredMention> {
   #entries: StoredBlock<B, M>[] = [];
   /** Mentions held but not drawn yet (a scan draws in a few large batches). */

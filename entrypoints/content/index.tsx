@@ -401,7 +401,7 @@ function wireMessages(ctx: ContentScriptContext, view: PageView, cards: CardCont
           // The annotator's own count: on a page over its cap, `all` holds only what is painted.
           total: annotator.total,
           capped: annotator.capped || all.length > MAX_LISTED,
-          ...(annotator.status() === 'matcher-failed' && { error: 'matcher-unavailable' }),
+          ...(annotator.status() === 'matcher-failed' ? { error: 'matcher-unavailable' } : {}),
           ...pageIdentity(),
         };
         return answer;

@@ -64,6 +64,20 @@ describe('annotator settings', () => {
     expect(sheet()).toContain('sanctions-context-rgb');
   });
 
+  it('keeps its counts equal to what is painted when a dropped entity was filling the cap', async () => {
+    const p = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+    document.body.replaceChildren(p('The MSMT, the MSMT and the MSMT on sanctions.'), p('The DPRK and the DPRK.'));
+    const a = start({ maxMentions: 3 });
+    await a.ready;
+    expect([sizeOf('msmt'), sizeOf('dprk'), a.total, a.capped]).toEqual([3, 0, 5, true]);
+
+    await a.setEntities(['dprk', 'unsc-1718', 'rgb']);
+    // The room the MSMT left paints the mentions that were over the cap; nothing is over it now.
+    expect([sizeOf('msmt'), sizeOf('dprk')]).toEqual([0, 2]);
+    expect(a.mentions().map((m) => m.text)).toEqual(['DPRK', 'DPRK']);
+    expect([a.total, a.capped, counts.at(-1)]).toEqual([2, false, 2]);
+  });
+
   it('does nothing when the entity set is unchanged', async () => {
     const a = start();
     await a.ready;

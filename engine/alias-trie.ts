@@ -1,4 +1,4 @@
-import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, SEP } from './fold.ts';
+import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, isWordCode, SEP } from './fold.ts';
 import type { EntityId } from './types.ts';
 
 /** One name of an entity, as compiled from data/aliases.json. */
@@ -48,6 +48,8 @@ export class AliasMatcher {
   private readonly strictStarts = new Uint8Array(0x10000);
   /** First characters of names that may start inside a word (Han, Kana, Hangul). */
   private readonly openStarts = new Uint8Array(0x10000);
+  /** First characters of Arabic- and Hebrew-script names, which may follow an attached proclitic. */
+  private readonly cliticStarts = new Uint8Array(0x10000);
   /** Alias strings (folded) that more than one entity claims; empty when the data is sound. */
   readonly conflicts: string[] = [];
   /** Complete fold tables, read directly in the loops below (see `foldTables`). */
@@ -93,6 +95,7 @@ export class AliasMatcher {
       if (first) {
         starts[f] = 1;
         if (isCjkCode(code)) this.openStarts[f] = 1;
+        if (isRtlLetter(code)) this.cliticStarts[f] = 1;
         first = false;
       }
       if (!node.next) node.next = new Map();
@@ -131,11 +134,19 @@ export class AliasMatcher {
       if (lf === IGNORABLE) continue;
       // Inside a word only names of scripts without spaces can start; skipping the rest keeps
       // one long "word" (10 MB without a space) linear instead of a walk from every letter.
-      if (i >= skipUntil && (!prevWord || this.openStarts[lf] === 1)) {
+      // Arabic and Hebrew attach conjunctions and prepositions to the next word (وكوريا, לצפון):
+      // after such a proclitic a name starts as if at a word boundary.
+      const atStart =
+        !prevWord ||
+        (i >= skipUntil &&
+          (this.cliticStarts[lf] === 1 || text.charCodeAt(i - 1) === TATWEEL) &&
+          afterProclitic(text, i));
+      if (i >= skipUntil && (atStart || this.openStarts[lf] === 1)) {
+        const inWord = !atStart;
         let best: AliasMatch | null = null;
-        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, loose, prevWord);
+        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, loose, inWord);
         if (this.strictStarts[strict[code] as number] === 1) {
-          const m = this.walk(text, i, this.strict, strict, prevWord);
+          const m = this.walk(text, i, this.strict, strict, inWord);
           if (m && (!best || m.end > best.end)) best = m;
         }
         if (best) {
@@ -229,6 +240,45 @@ export class AliasMatcher {
     }
     return best;
   }
+}
+
+const TATWEEL = 0x0640;
+/** Arabic proclitics: wa- "and", fa- "so", bi- "with/by", li- "for", ka- "like". */
+const ARABIC_PROCLITICS = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]);
+/** Hebrew prefixes: ve- "and", ha- "the", be- "in", le- "to", mi- "from", she- "that", ke- "as". */
+const HEBREW_PROCLITICS = new Set([0x05d5, 0x05d4, 0x05d1, 0x05dc, 0x05de, 0x05e9, 0x05db]);
+const MAX_PROCLITICS = 3;
+
+/** A letter of the Arabic or Hebrew script (where words take attached proclitics). */
+export function isRtlLetter(code: number): boolean {
+  return (code >= 0x05d0 && code <= 0x05ea) || (code >= 0x0620 && code <= 0x06ff && code !== TATWEEL);
+}
+
+/**
+ * True when the word that `i` is inside begins with one to three proclitics of one script and
+ * nothing else before `i` (وب, ول, لـ with a tatweel before a Latin acronym, וב, שב). The name at
+ * `i` then starts a word of its own; the proclitic stays outside the mention. False otherwise.
+ */
+export function afterProclitic(text: string, i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && text.charCodeAt(k) === TATWEEL) k--;
+  const first = text.charCodeAt(k);
+  const set = ARABIC_PROCLITICS.has(first)
+    ? ARABIC_PROCLITICS
+    : HEBREW_PROCLITICS.has(first)
+      ? HEBREW_PROCLITICS
+      : null;
+  if (set === null) return false;
+  let n = 0;
+  while (k >= 0 && set.has(text.charCodeAt(k))) {
+    n++;
+    k--;
+  }
+  if (n > MAX_PROCLITICS) return false;
+  // The name must be in the proclitics' script, unless a tatweel links them to a Latin acronym.
+  const next = text.charCodeAt(i);
+  if (text.charCodeAt(i - 1) !== TATWEEL && !isRtlLetter(next)) return false;
+  return k < 0 || !isWordCode(text.charCodeAt(k));
 }
 
 /** Code of the next visible character at or after i, or 0 at the end of the text. */

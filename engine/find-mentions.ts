@@ -2,6 +2,7 @@ import aliasData from '../data/aliases.json' with { type: 'json' };
 import { type AliasMatch, AliasMatcher } from './alias-trie.ts';
 import { foldString } from './fold.ts';
 import { findResolution1718 } from './resolution-1718.ts';
+import { continuesInvertedName, isBareChaoxian, isBukhanPlace, isChaoxianState } from './script-rules.ts';
 import type { EntityId, Mention } from './types.ts';
 import {
   AGENCY_MARKS,
@@ -36,10 +37,18 @@ export const aliasConflicts: readonly string[] = matcher.conflicts;
 const LOCAL_RADIUS = 120;
 const NEAR_RADIUS = 400;
 
+/** Whether a DPRK name match is the state: the language rules for ambiguous bare forms. */
+function isDprk(text: string, m: AliasMatch): boolean {
+  const { alias } = m.entry;
+  if (isBareChaoxian(alias)) return isChaoxianState(text, m.start, m.end);
+  if (isBukhanPlace(text, m.start, m.end)) return false;
+  return !continuesInvertedName(text, alias, m.end);
+}
+
 /** True when a match is strong evidence that the page is about our topic. */
-function isStrongEvidence(m: AliasMatch): boolean {
+function isStrongEvidence(text: string, m: AliasMatch): boolean {
   const e = m.entry.entity;
-  if (e === 'dprk') return true;
+  if (e === 'dprk') return isDprk(text, m);
   return (e === 'rgb' || e === 'msmt') && !m.entry.acronym;
 }
 
@@ -58,7 +67,7 @@ export function pageContext(texts: Iterable<string>): PageContext {
     }
     if (!topical) {
       for (const m of matcher.scan(text)) {
-        if (isStrongEvidence(m) && !inUrlOrCode(text, m)) {
+        if (isStrongEvidence(text, m) && !inUrlOrCode(text, m)) {
           topical = true;
           break;
         }
@@ -114,6 +123,8 @@ function inUrlOrCode(text: string, m: AliasMatch): boolean {
     if (/[-_/]/.test(prev) || /[-_/]/.test(next)) return true;
   }
   if (m.entry.acronym && prev === '[' && (next === ']' || next === '-')) return true;
+  // A list of programme tags whose brackets were split off by a CSV field: "DPRK] [DPRK2".
+  if (m.entry.acronym && next === ']' && (start === 0 || /["',;[]/.test(prev))) return true;
   return false;
 }
 
@@ -229,7 +240,7 @@ function accept(text: string, all: readonly AliasMatch[], i: number, ctx: PageCo
   const { entity, acronym, alias } = m.entry;
   switch (entity) {
     case 'dprk':
-      return true;
+      return isDprk(text, m);
     case 'rgb':
       return !acronym || isRgbAgency(text, all, i, ctx, near);
     case 'msmt':

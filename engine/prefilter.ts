@@ -13,13 +13,20 @@ import { foldLoose, foldStrict, foldString, IGNORABLE, SEP } from './fold.ts';
  * ("nordkoreanisch", "Koreańskiej") are covered by the same key.
  */
 const KEYS = [
-  // The DPRK: every name contains "Korea" in some language, or one of the acronyms.
+  // The DPRK: every name contains "Korea" in some language, or one of the acronyms. The Romance
+  // forms are listed whole ("core" alone is in French "encore" and English "score").
   'kore',
-  'core',
+  'coree',
+  'corea',
+  'coreia',
+  'coreen',
+  'corean',
+  'coreea',
   'коре',
   'κορε',
-  'كوريا',
-  'קוריאה',
+  'كوري',
+  'کره',
+  'קוריא',
   'कोरिया',
   'کره',
   'trieu',
@@ -38,6 +45,8 @@ const KEYS = [
   'krld',
   'кндр',
   'chdcnd',
+  'kdhc',
+  'rrdk',
   // Resolution 1718 and its committee; also "1718 (2006)", which makes a page topical.
   '1718',
   // The Reconnaissance General Bureau.
@@ -51,6 +60,8 @@ const KEYS = [
   '정찰',
   '偵察',
   '侦察',
+  'pengintai',
+  'استطلاع',
   // The Multilateral Sanctions Monitoring Team; "msmt" also covers the Czech ministry's MŠMT.
   'msmt',
   'emss',
@@ -60,6 +71,10 @@ const KEYS = [
   '多国間',
   '多边',
   '多邊',
+  '多国制',
+  'متعدد',
+  'yaptır',
+  'pemantau',
   // The Czech ministry of education, whose pages make "MSMT" ambiguous.
   'skolstv',
   'mladeze',

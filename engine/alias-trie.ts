@@ -85,7 +85,9 @@ export class AliasMatcher {
       let f = fold(code);
       if (f === IGNORABLE) continue;
       if (f === SEP) {
-        if (lastSep) continue;
+        // Korean spacing varies (다국적 제재 모니터링팀, 다국적제재모니터링팀): names are stored
+        // without spaces between Hangul syllables, and the scan skips such spaces in the text.
+        if (lastSep || (isHangul(lastCode) && isHangul(nextLetter(alias, i)))) continue;
         lastSep = true;
       } else {
         lastSep = false;
@@ -139,7 +141,7 @@ export class AliasMatcher {
       const atStart =
         !prevWord ||
         (i >= skipUntil &&
-          (this.cliticStarts[lf] === 1 || text.charCodeAt(i - 1) === TATWEEL) &&
+          (this.cliticStarts[lf] === 1 || (code < 0x80 && isRtlLetter(text.charCodeAt(i - 1)))) &&
           afterProclitic(text, i));
       if (i >= skipUntil && (atStart || this.openStarts[lf] === 1)) {
         const inWord = !atStart;
@@ -212,6 +214,13 @@ export class AliasMatcher {
           inWild = false;
           continue;
         }
+        // At least two syllables before the space: "남북 한자리" must not read as 북한.
+        if (j - start >= 2 && k < n && isHangul(text.charCodeAt(k)) && isHangul(text.charCodeAt(j - 1))) {
+          if (node.next?.has(fold[text.charCodeAt(k)] as number)) {
+            j = k;
+            continue;
+          }
+        }
         if (hyphen && newline && node !== root && k < n && word[text.charCodeAt(k)] === 1) {
           j = k;
           continue;
@@ -249,15 +258,16 @@ const ARABIC_PROCLITICS = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]);
 const HEBREW_PROCLITICS = new Set([0x05d5, 0x05d4, 0x05d1, 0x05dc, 0x05de, 0x05e9, 0x05db]);
 const MAX_PROCLITICS = 3;
 
-/** A letter of the Arabic or Hebrew script (where words take attached proclitics). */
+/** A letter of the Arabic or Hebrew script (where words take attached proclitics), or the tatweel. */
 export function isRtlLetter(code: number): boolean {
-  return (code >= 0x05d0 && code <= 0x05ea) || (code >= 0x0620 && code <= 0x06ff && code !== TATWEEL);
+  return (code >= 0x05d0 && code <= 0x05ea) || (code >= 0x0620 && code <= 0x06ff);
 }
 
 /**
  * True when the word that `i` is inside begins with one to three proclitics of one script and
- * nothing else before `i` (وب, ول, لـ with a tatweel before a Latin acronym, וב, שב). The name at
- * `i` then starts a word of its own; the proclitic stays outside the mention. False otherwise.
+ * nothing else before `i` (وب, ول, لـ with a tatweel, or straight before a Latin acronym: ולMSMT,
+ * וב, שב). The name at `i` then starts a word of its own; the proclitic stays outside the mention.
+ * False otherwise.
  */
 export function afterProclitic(text: string, i: number): boolean {
   let k = i - 1;
@@ -275,10 +285,21 @@ export function afterProclitic(text: string, i: number): boolean {
     k--;
   }
   if (n > MAX_PROCLITICS) return false;
-  // The name must be in the proclitics' script, unless a tatweel links them to a Latin acronym.
-  const next = text.charCodeAt(i);
-  if (text.charCodeAt(i - 1) !== TATWEEL && !isRtlLetter(next)) return false;
   return k < 0 || !isWordCode(text.charCodeAt(k));
+}
+
+/** A Hangul syllable. */
+function isHangul(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+/** Code of the first character after position i of an alias that is not a space or hyphen, or 0. */
+function nextLetter(alias: string, i: number): number {
+  for (let k = i + 1; k < alias.length; k++) {
+    const code = alias.charCodeAt(k);
+    if (foldLoose(code) !== SEP) return code;
+  }
+  return 0;
 }
 
 /** Code of the next visible character at or after i, or 0 at the end of the text. */

@@ -16,7 +16,7 @@ const KEYWORD_BEFORE =
 const ARABIC_KEYWORD = /^([وفبلك]{0,3})((?:ال)?قرار\p{L}*|(?:ال)?لجن\p{L}*)$/u;
 /** Words that may stand between the introducing word and the number. */
 const FILLER =
-  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|رقم|مجلس|الامن|الدولي)$/u;
+  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي)$/u;
 /** Words that follow the number: the committee. */
 const KEYWORD_AFTER =
   /^(?:committee|comite|comitato|komite|ausschuss|sanktionsausschuss|sanktionskomitee|комитет|výbor|vybor|komitet|list|lists|regime)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
@@ -149,7 +149,7 @@ export function findResolution1718(text: string): { start: number; end: number }
           break;
         }
         // A sentence end between keyword and number breaks the link ("… the resolution. In 1718, …").
-        if (/[.;:!?]$/.test(word) && !/^(?:no|n|nr|nos|num|u\.?n)\.$/.test(word)) break;
+        if (/[.;:!?]$/.test(word) && !/^(?:no|n|nr|nos|num|c|u\.?n)\.$/.test(word)) break;
         if (!FILLER.test(word.replace(/[.,]$/, ''))) break;
         pos = tok.start;
       }

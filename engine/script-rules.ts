@@ -18,9 +18,11 @@ const CHAOXIAN_NOT_STATE_BEFORE = /(?:南|古|李氏|箕子|[卫衛]满|[卫衛]
 /**
  * Words that put 朝鲜 in history (before the state existed in 1948): a year before 1945,
  * a century up to the 19th, the Joseon court, the Qing and Ming, Japanese colonial rule, ancestors.
+ * (Not "dynasty" or "colonialism" alone: today's press writes of the Kim dynasty and of
+ * Pyongyang denouncing neo-colonialism.)
  */
 const HISTORY =
-  /(?:^|[^\d])(?:1[0-8]\d\d|19[0-3]\d|194[0-4])年|(?:1\d|十[一二三四五六七八九]?)世[纪紀]|封建|王朝|清朝|明朝|清政府|清廷|日本帝[国國]主[义義]|殖民|日据|日據|高[丽麗]|朝[贡貢]|藩[属屬]|李朝|先民|祖先/u;
+  /(?:^|[^\d])(?:1[0-8]\d\d|19[0-3]\d|194[0-4])年|(?:1\d|十[一二三四五六七八九]?)世[纪紀]|封建|朝[鲜鮮]王朝|李氏朝[鲜鮮]|清朝|明朝|清政府|清廷|日本帝[国國]主[义義]|殖民[统統]治|殖民地|日据|日據|高[丽麗](?:王朝|[时時]期)|朝[贡貢]|藩[属屬]|李朝|先民|祖先/u;
 const HISTORY_RADIUS = 60;
 const ETHNIC = /朝[鲜鮮]族/u;
 /** Kana: the text is Japanese, where bare 朝鮮 is not the state (北朝鮮 is). */

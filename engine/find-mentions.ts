@@ -229,6 +229,8 @@ function isUnContext(
   near: Surroundings,
 ): boolean {
   if (ctx.topical || hasNear(all, 'dprk', start, NEAR_RADIUS)) return true;
+  // "UNSCR 1718" / "UNSCR1718" names the Security Council itself.
+  if (/^unscr/i.test(text.slice(start, start + 5))) return true;
   // "resolution 1718 (2006)": the Security Council's citation style.
   if (/^\s*\(2006\)/.test(text.slice(end, end + 10))) return true;
   return (near.near(start) & UN) !== 0;

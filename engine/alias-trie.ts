@@ -214,8 +214,9 @@ export class AliasMatcher {
           inWild = false;
           continue;
         }
-        // At least two syllables before the space: "남북 한자리" must not read as 북한.
-        if (j - start >= 2 && k < n && isHangul(text.charCodeAt(k)) && isHangul(text.charCodeAt(j - 1))) {
+        // At least three syllables before the space: "남북 한자리" must not read as 북한, and the
+        // prefilter can rely on the first three syllables of a name being written together.
+        if (j - start >= 3 && k < n && isHangul(text.charCodeAt(k)) && isHangul(text.charCodeAt(j - 1))) {
           if (node.next?.has(fold[text.charCodeAt(k)] as number)) {
             j = k;
             continue;

@@ -1,4 +1,4 @@
-import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, isWordCode, SEP } from './fold.ts';
+import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, SEP } from './fold.ts';
 import type { EntityId } from './types.ts';
 
 /** One name of an entity, as compiled from data/aliases.json. */
@@ -48,8 +48,6 @@ export class AliasMatcher {
   private readonly strictStarts = new Uint8Array(0x10000);
   /** First characters of names that may start inside a word (Han, Kana, Hangul). */
   private readonly openStarts = new Uint8Array(0x10000);
-  /** First characters of Arabic- and Hebrew-script names, which may follow an attached proclitic. */
-  private readonly cliticStarts = new Uint8Array(0x10000);
   /** Alias strings (folded) that more than one entity claims; empty when the data is sound. */
   readonly conflicts: string[] = [];
   /** Complete fold tables, read directly in the loops below (see `foldTables`). */
@@ -97,7 +95,6 @@ export class AliasMatcher {
       if (first) {
         starts[f] = 1;
         if (isCjkCode(code)) this.openStarts[f] = 1;
-        if (isRtlLetter(code)) this.cliticStarts[f] = 1;
         first = false;
       }
       if (!node.next) node.next = new Map();
@@ -136,20 +133,18 @@ export class AliasMatcher {
       if (lf === IGNORABLE) continue;
       // Inside a word only names of scripts without spaces can start; skipping the rest keeps
       // one long "word" (10 MB without a space) linear instead of a walk from every letter.
-      // Arabic and Hebrew attach conjunctions and prepositions to the next word (وكوريا, לצפון):
-      // after such a proclitic a name starts as if at a word boundary.
-      const atStart =
-        !prevWord ||
-        (i >= skipUntil &&
-          (this.cliticStarts[lf] === 1 || (code < 0x80 && isRtlLetter(text.charCodeAt(i - 1)))) &&
-          afterProclitic(text, i));
-      if (i >= skipUntil && (atStart || this.openStarts[lf] === 1)) {
-        const inWord = !atStart;
+      if (i >= skipUntil && (!prevWord || this.openStarts[lf] === 1)) {
         let best: AliasMatch | null = null;
-        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, loose, inWord);
+        if (this.looseStarts[lf] === 1) best = this.walk(text, i, this.loose, loose, prevWord);
         if (this.strictStarts[strict[code] as number] === 1) {
-          const m = this.walk(text, i, this.strict, strict, inWord);
+          const m = this.walk(text, i, this.strict, strict, prevWord);
           if (m && (!best || m.end > best.end)) best = m;
+        }
+        // Arabic and Hebrew attach conjunctions and prepositions to the next word (وكوريا,
+        // בצפון): after such proclitics at a word start, a name starts as at a word boundary.
+        // Looked at only where a word starts with one, so other scripts pay nothing.
+        if (!best && !prevWord && code >= 0x05d0 && code <= 0x0648 && procliticSet(code) !== null) {
+          best = this.afterProclitics(text, i);
         }
         if (best) {
           out.push(best);
@@ -159,6 +154,38 @@ export class AliasMatcher {
       prevWord = word[code] === 1;
     }
     return out;
+  }
+
+  /** The longest match of either trie starting at `i` (`inWord`: a word character precedes it), or null. */
+  private longestAt(text: string, i: number, inWord: boolean): AliasMatch | null {
+    const code = text.charCodeAt(i);
+    let best: AliasMatch | null = null;
+    if (this.looseStarts[this.foldLoose[code] as number] === 1)
+      best = this.walk(text, i, this.loose, this.foldLoose, inWord);
+    if (this.strictStarts[this.foldStrict[code] as number] === 1) {
+      const m = this.walk(text, i, this.strict, this.foldStrict, inWord);
+      if (m && (!best || m.end > best.end)) best = m;
+    }
+    return best;
+  }
+
+  /**
+   * A name right after one to three proclitics of one script at the word start `i` (وب, ول, וב,
+   * שב; لـ with a tatweel, also before a Latin acronym: لـMSMT). The proclitics stay outside the
+   * match. Null when no name follows them.
+   */
+  private afterProclitics(text: string, i: number): AliasMatch | null {
+    const set = procliticSet(text.charCodeAt(i));
+    if (set === null) return null;
+    let p = i;
+    for (let n = 0; n < MAX_PROCLITICS && p < text.length && set.has(text.charCodeAt(p)); n++) {
+      p++;
+      const at = text.charCodeAt(p) === TATWEEL ? p + 1 : p;
+      if (at >= text.length) break;
+      const m = this.longestAt(text, at, false);
+      if (m) return m;
+    }
+    return null;
   }
 
   private walk(text: string, start: number, root: TrieNode, fold: Uint16Array, prevWord: boolean): AliasMatch | null {
@@ -259,34 +286,9 @@ const ARABIC_PROCLITICS = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]);
 const HEBREW_PROCLITICS = new Set([0x05d5, 0x05d4, 0x05d1, 0x05dc, 0x05de, 0x05e9, 0x05db]);
 const MAX_PROCLITICS = 3;
 
-/** A letter of the Arabic or Hebrew script (where words take attached proclitics), or the tatweel. */
-export function isRtlLetter(code: number): boolean {
-  return (code >= 0x05d0 && code <= 0x05ea) || (code >= 0x0620 && code <= 0x06ff);
-}
-
-/**
- * True when the word that `i` is inside begins with one to three proclitics of one script and
- * nothing else before `i` (وب, ول, لـ with a tatweel, or straight before a Latin acronym: ולMSMT,
- * וב, שב). The name at `i` then starts a word of its own; the proclitic stays outside the mention.
- * False otherwise.
- */
-export function afterProclitic(text: string, i: number): boolean {
-  let k = i - 1;
-  if (k >= 0 && text.charCodeAt(k) === TATWEEL) k--;
-  const first = text.charCodeAt(k);
-  const set = ARABIC_PROCLITICS.has(first)
-    ? ARABIC_PROCLITICS
-    : HEBREW_PROCLITICS.has(first)
-      ? HEBREW_PROCLITICS
-      : null;
-  if (set === null) return false;
-  let n = 0;
-  while (k >= 0 && set.has(text.charCodeAt(k))) {
-    n++;
-    k--;
-  }
-  if (n > MAX_PROCLITICS) return false;
-  return k < 0 || !isWordCode(text.charCodeAt(k));
+/** The proclitic set that `code` belongs to (Arabic or Hebrew), or null. */
+function procliticSet(code: number): ReadonlySet<number> | null {
+  return ARABIC_PROCLITICS.has(code) ? ARABIC_PROCLITICS : HEBREW_PROCLITICS.has(code) ? HEBREW_PROCLITICS : null;
 }
 
 /** A Hangul syllable. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { afterProclitic } from '../engine/alias-trie.ts';
 import { findMentions } from '../engine/index.ts';
 import { continuesInvertedName, isBukhanPlace, isChaoxianState } from '../engine/script-rules.ts';
 
@@ -160,10 +159,10 @@ describe('Arabic, Persian and Hebrew proclitics and adjectives', () => {
   });
 
   it('accepts one to three proclitics at the start of the word only', () => {
-    const text = 'وبكوريا';
-    expect(afterProclitic(text, 2)).toBe(true);
-    expect(afterProclitic('ساكوريا', 3)).toBe(false); // "سا" is not a proclitic sequence
-    expect(afterProclitic('ووووكوريا', 4)).toBe(false); // more than three
+    expect(found('وبكوريا الشمالية')).toEqual(['dprk:كوريا الشمالية']);
+    expect(found('فوبكوريا الشمالية')).toEqual(['dprk:كوريا الشمالية']);
+    expect(found('ساكوريا الشمالية')).toEqual([]); // "سا" is not a proclitic sequence
+    expect(found('ووووكوريا الشمالية')).toEqual([]); // more than three
   });
 });
 

@@ -11,12 +11,12 @@ const NUMBER = '1718';
 
 /** Words that introduce the number (folded: lower case, no diacritics). */
 const KEYWORD_BEFORE =
-  /^(?:(?:resolution|resolucion|resolucao|resolucoe|risoluzion|resolutie|rezoluc|резолюци|committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|vybor|komitet|комитет|unscr|entschliessung|entschließung)\p{L}*|res\.?|scr|s\/res\/?|결의|결의안|決議|决议)$/u;
+  /^(?:(?:resolution|resolucion|resolucao|resolucoe|risoluzion|resolutie|rezoluc|резолюци|committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|vybor|komitet|комитет|комітет|резолюці|unscr|entschliessung|entschließung)\p{L}*|res\.?|scr|s\/res\/?|결의|결의안|決議|决议)$/u;
 /** Arabic "resolution" and "committee", with their article and any attached proclitics (بالقرار). */
 const ARABIC_KEYWORD = /^([وفبلك]{0,3})((?:ال)?قرار\p{L}*|(?:ال)?لجن\p{L}*)$/u;
 /** Words that may stand between the introducing word and the number. */
 const FILLER =
-  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي)$/u;
+  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|ради|безпеки|радбезу|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي)$/u;
 /** Words that follow the number: the committee. */
 const KEYWORD_AFTER =
   /^(?:committee|comite|comitato|komite|ausschuss|sanktionsausschuss|sanktionskomitee|комитет|výbor|vybor|komitet|list|lists|regime)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;

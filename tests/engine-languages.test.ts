@@ -210,6 +210,11 @@ describe('resolution 1718, its committee, list and regime', () => {
     ['de', 'Die Entschließung 1718 des Sicherheitsrats', ['unsc-1718:Entschließung 1718']],
     ['de committee', 'Experten des VN 1718 Sanktionskomitees', ['unsc-1718:1718 Sanktionskomitees']],
     ['ru', 'Совбез ООН принял резолюцию номер 1718.', ['unsc-1718:резолюцию номер 1718']],
+    [
+      'uk',
+      'Рада Безпеки ООН ухвалила резолюцію 1718 і створила Комітет 1718.',
+      ['unsc-1718:резолюцію 1718', 'unsc-1718:Комітет 1718'],
+    ],
     ['tr numbered', 'BM 1718 sayılı iki kararı kabul etti.', ['unsc-1718:1718 sayılı']],
     ['tr inflected karar', 'BM 1718 sayılı kararı kabul etti.', ['unsc-1718:1718 sayılı kararı']],
     ['tr with karar', 'BM Güvenlik Konseyi 1718 sayılı karar ile', ['unsc-1718:1718 sayılı karar']],

@@ -16,7 +16,7 @@ const KEYWORD_BEFORE =
 const ARABIC_KEYWORD = /^([وفبلك]{0,3})((?:ال)?قرار\p{L}*|(?:ال)?لجن\p{L}*)$/u;
 /** Words that may stand between the introducing word and the number. */
 const FILLER =
-  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|ради|безпеки|радбезу|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي)$/u;
+  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|ради|безпеки|радбезу|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي|العقوبات)$/u;
 /** Words that follow the number: the committee. */
 const KEYWORD_AFTER =
   /^(?:committee|comite|comitato|komite|ausschuss|sanktionsausschuss|sanktionskomitee|комитет|výbor|vybor|komitet|list|lists|regime)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
@@ -31,6 +31,8 @@ const CJK_AFTER = /^(?:[호号號](?:決議|决议|決議)?|(?:제재|대북제�
 const CJK_AFTER_YEAR = /^[(（]\d{4}[)）][号號](?:决议|決議)/u;
 /** Korean 1718호 standing alone for the resolution: followed by a particle or a non-Hangul character. */
 const KOREAN_BARE_HO = /^호(?:[는은가이를을의에와과도로만]|$|[^\uac00-\ud7af])/u;
+/** The rest of a Chinese list of numbered resolutions, up to its closing 决议. */
+const CJK_LIST = /^[号號](?:[、,，和及与與至]+第?\d{3,4}(?:[(（]\d{4}[)）])?[号號]?)+(?:决议|決議)/u;
 /** Acronyms written onto the number: UNSCR1718, SCR1718. */
 const GLUED_BEFORE = /(?:^|[^\p{L}\p{N}])(unscr|scr)$/iu;
 const KEYWORD_NEARBY_BEFORE = /r[eé]s|com|kom|aus|v[ýy]b|rez|ris|scr|рез|ком|entschl|قرار|لجن|결의|決議|决议/iu;
@@ -124,6 +126,9 @@ export function findResolution1718(text: string): { start: number; end: number }
     if (glued >= 0) start = glued;
     else if (cjkHead) start = at - cjkHead[0].length;
     else if (/^[(（]/u.test(tail) && cjkTail) start = head.endsWith('第') ? at - 1 : at;
+    // A Chinese list of resolutions, 第1718号、第1874号和第2094号决议: the word closes the list.
+    else if (head.endsWith('第') && /^[号號]/u.test(tail) && CJK_LIST.test(text.slice(numEnd, numEnd + 40)))
+      start = at - 1;
     else if (head === '' && KOREAN_BARE_HO.test(tail + text.charAt(tokEnd))) start = at;
     else if (/^s\/res\/$/i.test(foldString(head))) start = tokStart;
     else if (/^[号號](?:决议|決議)/u.test(tail)) start = head.endsWith('第') ? at - 1 : at;

@@ -194,6 +194,7 @@ describe('sanctions-list forms', () => {
 
   it('reads other abbreviations', () => {
     expect(found('N.Korea and D.P.R. Korea')).toEqual(['dprk:N.Korea', 'dprk:D.P.R. Korea']);
+    expect(found('N Korea fires missile, S Korea responds')).toEqual(['dprk:N Korea']);
   });
 });
 
@@ -225,6 +226,8 @@ describe('resolution 1718, its committee, list and regime', () => {
       ['unsc-1718:결의 1718호', 'unsc-1718:1718호'],
     ],
     ['zh year inside', '安理会通过了第1718(2006)号决议。', ['unsc-1718:第1718(2006)号决议']],
+    ['zh list', '第1718号、第1874号和第2094号决议都适用。', ['unsc-1718:第1718号']],
+    ['ar sanctions committee', 'اجتمعت لجنة العقوبات 1718 أمس', ['unsc-1718:لجنة العقوبات 1718']],
     ['ar committee', 'اجتمعت لجنة 1718 التابعة لمجلس الأمن', ['unsc-1718:لجنة 1718']],
     ['cs', 'rezoluce Rady bezpečnosti OSN č. 1718', ['unsc-1718:rezoluce Rady bezpečnosti OSN č. 1718']],
     ['es committee', 'el Comité de Sanciones 1718 de la ONU', ['unsc-1718:Comité de Sanciones 1718']],
@@ -261,6 +264,7 @@ describe('names of the team and the agency in more languages', () => {
       ['rgb:Reconnaissance Information General Bureau', 'rgb:RGB'],
     ],
     ['ja renamed agency', '偵察情報総局から報告を受けた。', ['rgb:偵察情報総局']],
+    ['ru agency', 'хакеры Генерального разведывательного бюро', ['rgb:Генерального разведывательного бюро']],
     ['tr', "Kuzey Kore'nin ve KDHC'nin tutumu", ['dprk:Kuzey Kore', 'dprk:KDHC']],
     ['hi', 'उत्तर कोरियाई हैकर', ['dprk:उत्तर कोरियाई']],
     ['vi', 'Cộng hòa Dân chủ Nhân dân Triều Tiên và Lào', ['dprk:Cộng hòa Dân chủ Nhân dân Triều Tiên']],

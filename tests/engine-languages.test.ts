@@ -226,7 +226,7 @@ describe('resolution 1718, its committee, list and regime', () => {
       ['unsc-1718:결의 1718호', 'unsc-1718:1718호'],
     ],
     ['zh year inside', '安理会通过了第1718(2006)号决议。', ['unsc-1718:第1718(2006)号决议']],
-    ['zh list', '第1718号、第1874号和第2094号决议都适用。', ['unsc-1718:第1718号']],
+    ['zh list', '安理会第1718号、第1874号和第2094号决议都适用。', ['unsc-1718:第1718号']],
     ['ar sanctions committee', 'اجتمعت لجنة العقوبات 1718 أمس', ['unsc-1718:لجنة العقوبات 1718']],
     ['ar committee', 'اجتمعت لجنة 1718 التابعة لمجلس الأمن', ['unsc-1718:لجنة 1718']],
     ['cs', 'rezoluce Rady bezpečnosti OSN č. 1718', ['unsc-1718:rezoluce Rady bezpečnosti OSN č. 1718']],

@@ -8,11 +8,11 @@ const CHAOXIAN_TRADITIONAL = '朝鮮';
 
 /**
  * Compounds in which 朝鲜 / 朝鮮 names the peninsula, the people, the language, the war, the
- * historical kingdom, South Korean media or a plant, not today's state; and the proper names
+ * historical kingdom (its dynasty, kings and envoys), South Korean media or a plant, not today's state; and the proper names
  * 朝鲜人民军 / 朝鲜劳动党 / 朝鲜中央通讯社, which are entities of their own.
  */
 const CHAOXIAN_NOT_STATE_AFTER =
-  /^(?:半[岛島]|族|[语語]|文|[战戰]争|[战戰]爭|王朝|王[国國]|[时時]代|日[报報]|人民[军軍]|[劳勞][动動][党黨]|中央通[讯訊]社|中央[电電]视台|中央[电電]視台|[总總][督]|海峡|海峽|民族|通信使|[蓟薊]|人[参蔘參]|八道|李朝|[冷]面|泡菜)/u;
+  /^(?:半[岛島]|族|[语語]|文|[战戰]争|[战戰]爭|王|[国國]王|使臣|使[节節]|[时時]代|日[报報]|人民[军軍]|[劳勞][动動][党黨]|中央通[讯訊]社|中央[电電]视台|中央[电電]視台|[总總][督]|海峡|海峽|民族|通信使|[蓟薊]|人[参蔘參]|八道|李朝|[冷]面|泡菜)/u;
 /** 南朝鲜 is the old name of South Korea; the others name historical Korean states. */
 const CHAOXIAN_NOT_STATE_BEFORE = /(?:南|古|李氏|箕子|[卫衛]满|[卫衛]滿|檀君|[统統]一)$/u;
 /**

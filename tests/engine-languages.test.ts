@@ -41,6 +41,7 @@ describe('simplified Chinese 朝鲜', () => {
     ['the Korean War', '朝鲜战争于一九五三年停战。'],
     ['the historical kingdom', '朝鲜王朝延续了五百年。'],
     ['Joseon by name', '李氏朝鲜时期的文献很丰富。'],
+    ['a Joseon king', '朝鲜国王派遣使臣前往北京。'],
     ['old name of South Korea', '当年报纸称南朝鲜为邻国。'],
     ['a South Korean daily', '据朝鲜日报报道,首尔下雪了。'],
     ['the army, a name of its own', '朝鲜人民军举行了阅兵。'],

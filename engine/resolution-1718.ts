@@ -26,7 +26,7 @@ const TURKISH_RESOLUTION = /^karar\p{L}*$/u;
 const FILLER_AFTER =
   /^(?:\(\d{4}\)|sanctions?|sanktions|de|des|du|of|the|designated|vessels?|entities|individuals|yaptirim\p{L}*|제재|대북제재)$/u;
 const CJK_BEFORE = /(?:決議|决议|決議第|决议第|결의)$/u;
-const CJK_AFTER = /^(?:[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회|委員会|委员会|委員會)/u;
+const CJK_AFTER = /^(?:[号號]?(?:制裁)?(?:委員会|委员会|委員會)|[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회)/u;
 /** The Chinese citation with the year inside: 第1718(2006)号决议. */
 const CJK_AFTER_YEAR = /^[(（]\d{4}[)）][号號](?:决议|決議)/u;
 /** Korean 1718호 standing alone for the resolution: followed by a particle or a non-Hangul character. */

@@ -33,6 +33,12 @@ const CJK_AFTER_YEAR = /^[(（]\d{4}[)）][号號](?:决议|決議)/u;
 const KOREAN_BARE_HO = /^호(?:[는은가이를을의에와과도로만]|$|[^\uac00-\ud7af])/u;
 /** The rest of a Chinese list of numbered resolutions, up to its closing 决议. */
 const CJK_LIST = /^[号號](?:[、,，和及与與至]+第?\d{3,4}(?:[(（]\d{4}[)）])?[号號]?)+(?:决议|決議)/u;
+/** Turkish laws and regulations are numbered the same way: "1718 sayılı Kanun". */
+const TURKISH_LAW = /^(?:kanun|yasa|yonetmelik|genelge|kararname|tebli)/u;
+function turkishLaw(text: string, pos: number): boolean {
+  const next = tokenAfter(text, pos);
+  return next !== null && TURKISH_LAW.test(core(next.folded));
+}
 /** Acronyms written onto the number: UNSCR1718, SCR1718. */
 const GLUED_BEFORE = /(?:^|[^\p{L}\p{N}])(unscr|scr)$/iu;
 const KEYWORD_NEARBY_BEFORE = /r[eé]s|com|kom|aus|v[ýy]b|rez|ris|scr|рез|ком|entschl|قرار|لجن|결의|決議|决议/iu;
@@ -166,7 +172,7 @@ export function findResolution1718(text: string): { start: number; end: number }
         const tok = tokenAfter(text, pos);
         if (!tok || paragraphBreakBetween(text, pos, tok.start)) break;
         const word = core(tok.folded);
-        if (KEYWORD_AFTER.test(word) || (k === 0 && TURKISH_NUMBERED.test(word))) {
+        if (KEYWORD_AFTER.test(word) || (k === 0 && TURKISH_NUMBERED.test(word) && !turkishLaw(text, tok.end))) {
           if (start < 0) start = at;
           end = tok.start + core(text.slice(tok.start, tok.end)).length;
           // "1718 sayılı karar": the resolution word after "numbered" belongs to the name.

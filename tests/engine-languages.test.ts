@@ -247,6 +247,7 @@ describe('resolution 1718, its committee, list and regime', () => {
     ['a Korean room number', '유엔 사무실 1718호실에서 회의가 열렸다.'],
     ['a Korean issue number', '관보 제1718호에 실렸다.'],
     ['a Turkish year', '1718 yılında imzalanan antlaşma'],
+    ['a Turkish law', 'BM kararları ve 1718 sayılı Kanun ile Yönetmelik'],
     ['an identifier', 'id: un-1718, path /sanctions/1718/'],
   ];
   it.each(TRAPS)('not the resolution: %s', (_why, text) => {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../lib/i18n.ts';
+import { ENTITY_COLORS } from '../lib/palette.ts';
 import {
   HIGHLIGHT_STYLES,
   type HighlightStyle,
@@ -14,7 +15,6 @@ import {
   UI_LANGUAGES,
 } from '../lib/settings.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
-import { ENTITY_COLORS } from '../lib/palette.ts';
 import { EntitySwatch } from './EntitySwatch.tsx';
 
 /*

@@ -1,4 +1,4 @@
-import type { EntityId } from '../engine/types.ts';
+import type { EntityId } from './entities.ts';
 import {
   Aliases,
   type BackgroundItem,

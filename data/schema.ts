@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ENTITY_IDS } from '../engine/types.ts';
+import { ENTITY_IDS } from './entities.ts';
 
 // A string of spaces would render as an empty tooltip line, so "non-empty" means "has visible text".
 const Text = v.pipe(

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { ENTITY_IDS } from '../engine/types.ts';
 import rawAliases from './aliases.json' with { type: 'json' };
+import { ENTITY_IDS } from './entities.ts';
 import rawKnowledge from './knowledge.json' with { type: 'json' };
 import { Aliases, Knowledge, SourceDocument } from './schema.ts';
 import rawStatement from './statement.json' with { type: 'json' };

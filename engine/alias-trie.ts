@@ -83,7 +83,9 @@ export class AliasMatcher {
       let f = fold(code);
       if (f === IGNORABLE) continue;
       if (f === SEP) {
-        if (lastSep) continue;
+        // Korean spacing varies (다국적 제재 모니터링팀, 다국적제재모니터링팀): names are stored
+        // without spaces between Hangul syllables, and the scan skips such spaces in the text.
+        if (lastSep || (isHangul(lastCode) && isHangul(nextLetter(alias, i)))) continue;
         lastSep = true;
       } else {
         lastSep = false;
@@ -138,6 +140,12 @@ export class AliasMatcher {
           const m = this.walk(text, i, this.strict, strict, prevWord);
           if (m && (!best || m.end > best.end)) best = m;
         }
+        // Arabic and Hebrew attach conjunctions and prepositions to the next word (وكوريا,
+        // בצפון): after such proclitics at a word start, a name starts as at a word boundary.
+        // Looked at only where a word starts with one, so other scripts pay nothing.
+        if (!best && !prevWord && code >= 0x05d0 && code <= 0x0648 && procliticSet(code) !== null) {
+          best = this.afterProclitics(text, i);
+        }
         if (best) {
           out.push(best);
           skipUntil = best.end;
@@ -146,6 +154,38 @@ export class AliasMatcher {
       prevWord = word[code] === 1;
     }
     return out;
+  }
+
+  /** The longest match of either trie starting at `i` (`inWord`: a word character precedes it), or null. */
+  private longestAt(text: string, i: number, inWord: boolean): AliasMatch | null {
+    const code = text.charCodeAt(i);
+    let best: AliasMatch | null = null;
+    if (this.looseStarts[this.foldLoose[code] as number] === 1)
+      best = this.walk(text, i, this.loose, this.foldLoose, inWord);
+    if (this.strictStarts[this.foldStrict[code] as number] === 1) {
+      const m = this.walk(text, i, this.strict, this.foldStrict, inWord);
+      if (m && (!best || m.end > best.end)) best = m;
+    }
+    return best;
+  }
+
+  /**
+   * A name right after one to three proclitics of one script at the word start `i` (وب, ول, וב,
+   * שב; لـ with a tatweel, also before a Latin acronym: لـMSMT). The proclitics stay outside the
+   * match. Null when no name follows them.
+   */
+  private afterProclitics(text: string, i: number): AliasMatch | null {
+    const set = procliticSet(text.charCodeAt(i));
+    if (set === null) return null;
+    let p = i;
+    for (let n = 0; n < MAX_PROCLITICS && p < text.length && set.has(text.charCodeAt(p)); n++) {
+      p++;
+      const at = text.charCodeAt(p) === TATWEEL ? p + 1 : p;
+      if (at >= text.length) break;
+      const m = this.longestAt(text, at, false);
+      if (m) return m;
+    }
+    return null;
   }
 
   private walk(text: string, start: number, root: TrieNode, fold: Uint16Array, prevWord: boolean): AliasMatch | null {
@@ -201,6 +241,14 @@ export class AliasMatcher {
           inWild = false;
           continue;
         }
+        // At least three syllables before the space: "남북 한자리" must not read as 북한, and the
+        // prefilter can rely on the first three syllables of a name being written together.
+        if (j - start >= 3 && k < n && isHangul(text.charCodeAt(k)) && isHangul(text.charCodeAt(j - 1))) {
+          if (node.next?.has(fold[text.charCodeAt(k)] as number)) {
+            j = k;
+            continue;
+          }
+        }
         if (hyphen && newline && node !== root && k < n && word[text.charCodeAt(k)] === 1) {
           j = k;
           continue;
@@ -229,6 +277,32 @@ export class AliasMatcher {
     }
     return best;
   }
+}
+
+const TATWEEL = 0x0640;
+/** Arabic proclitics: wa- "and", fa- "so", bi- "with/by", li- "for", ka- "like". */
+const ARABIC_PROCLITICS = new Set([0x0648, 0x0641, 0x0628, 0x0644, 0x0643]);
+/** Hebrew prefixes: ve- "and", ha- "the", be- "in", le- "to", mi- "from", she- "that", ke- "as". */
+const HEBREW_PROCLITICS = new Set([0x05d5, 0x05d4, 0x05d1, 0x05dc, 0x05de, 0x05e9, 0x05db]);
+const MAX_PROCLITICS = 3;
+
+/** The proclitic set that `code` belongs to (Arabic or Hebrew), or null. */
+function procliticSet(code: number): ReadonlySet<number> | null {
+  return ARABIC_PROCLITICS.has(code) ? ARABIC_PROCLITICS : HEBREW_PROCLITICS.has(code) ? HEBREW_PROCLITICS : null;
+}
+
+/** A Hangul syllable. */
+function isHangul(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+/** Code of the first character after position i of an alias that is not a space or hyphen, or 0. */
+function nextLetter(alias: string, i: number): number {
+  for (let k = i + 1; k < alias.length; k++) {
+    const code = alias.charCodeAt(k);
+    if (foldLoose(code) !== SEP) return code;
+  }
+  return 0;
 }
 
 /** Code of the next visible character at or after i, or 0 at the end of the text. */

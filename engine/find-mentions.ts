@@ -2,6 +2,7 @@ import aliasData from '../data/aliases.json' with { type: 'json' };
 import { type AliasMatch, AliasMatcher } from './alias-trie.ts';
 import { foldString } from './fold.ts';
 import { findResolution1718 } from './resolution-1718.ts';
+import { continuesInvertedName, isBareChaoxian, isBukhanPlace, isChaoxianState } from './script-rules.ts';
 import type { EntityId, Mention } from './types.ts';
 import {
   AGENCY_MARKS,
@@ -36,10 +37,18 @@ export const aliasConflicts: readonly string[] = matcher.conflicts;
 const LOCAL_RADIUS = 120;
 const NEAR_RADIUS = 400;
 
+/** Whether a DPRK name match is the state: the language rules for ambiguous bare forms. */
+function isDprk(text: string, m: AliasMatch): boolean {
+  const { alias } = m.entry;
+  if (isBareChaoxian(alias)) return isChaoxianState(text, m.start, m.end);
+  if (isBukhanPlace(text, m.start, m.end)) return false;
+  return !continuesInvertedName(text, alias, m.end);
+}
+
 /** True when a match is strong evidence that the page is about our topic. */
-function isStrongEvidence(m: AliasMatch): boolean {
+function isStrongEvidence(text: string, m: AliasMatch): boolean {
   const e = m.entry.entity;
-  if (e === 'dprk') return true;
+  if (e === 'dprk') return isDprk(text, m);
   return (e === 'rgb' || e === 'msmt') && !m.entry.acronym;
 }
 
@@ -58,7 +67,7 @@ export function pageContext(texts: Iterable<string>): PageContext {
     }
     if (!topical) {
       for (const m of matcher.scan(text)) {
-        if (isStrongEvidence(m) && !inUrlOrCode(text, m)) {
+        if (isStrongEvidence(text, m) && !inUrlOrCode(text, m)) {
           topical = true;
           break;
         }
@@ -114,6 +123,8 @@ function inUrlOrCode(text: string, m: AliasMatch): boolean {
     if (/[-_/]/.test(prev) || /[-_/]/.test(next)) return true;
   }
   if (m.entry.acronym && prev === '[' && (next === ']' || next === '-')) return true;
+  // A list of programme tags whose brackets were split off by a CSV field: "DPRK] [DPRK2".
+  if (m.entry.acronym && next === ']' && (start === 0 || /["',;[]/.test(prev))) return true;
   return false;
 }
 
@@ -140,34 +151,41 @@ function hasNear(matches: readonly AliasMatch[], entity: EntityId, pos: number, 
 }
 
 /**
- * Verdicts on the words around a position, computed once per 64-character bucket: a page full
- * of short forms ("RGB RGB RGB …") then costs one look at its surroundings per bucket, not one
- * per mention, and stays linear.
+ * Verdicts on the words around a position, computed once per 64-character bucket and per
+ * vocabulary, and only for the vocabularies asked about: a page full of short forms ("RGB RGB
+ * RGB …") then costs one look at its surroundings per bucket, not one per mention, and stays linear.
  */
 class Surroundings {
-  private readonly cache = new Map<number, number>();
+  private readonly cache = new Map<number, { raw: string; folded: string | null; known: number; bits: number }>();
   constructor(private readonly text: string) {}
 
-  /** Bit set of the vocabularies found near `pos`. */
-  near(pos: number): number {
+  /** Is a word of vocabulary `kind` (COLOUR, AGENCY, …) near `pos`? */
+  has(pos: number, kind: number): boolean {
     const bucket = pos >> 6;
-    let bits = this.cache.get(bucket);
-    if (bits === undefined) {
+    let entry = this.cache.get(bucket);
+    if (entry === undefined) {
       const from = bucket << 6;
       const raw = this.text.slice(
         Math.max(0, from - LOCAL_RADIUS),
         Math.min(this.text.length, from + 64 + LOCAL_RADIUS),
       );
-      const folded = foldString(raw);
-      bits =
-        (COLOUR_WORDS.test(folded) || COLOUR_MARKS.test(raw) ? COLOUR : 0) |
-        (AGENCY_WORDS.test(folded) || AGENCY_MARKS.test(raw) ? AGENCY : 0) |
-        (SANCTIONS_WORDS.test(folded) || SANCTIONS_MARKS.test(raw) ? SANCTIONS : 0) |
-        (UN_ACRONYMS.test(raw) || UN_MARKS.test(raw) || UN_WORDS.test(folded) ? UN : 0) |
-        (CZECH_MINISTRY.test(raw) ? CZECH : 0);
-      this.cache.set(bucket, bits);
+      entry = { raw, folded: null, known: 0, bits: 0 };
+      this.cache.set(bucket, entry);
     }
-    return bits;
+    if ((entry.known & kind) === 0) {
+      const raw = entry.raw;
+      entry.folded ??= foldString(raw);
+      const folded = entry.folded;
+      let yes = false;
+      if (kind === COLOUR) yes = COLOUR_WORDS.test(folded) || COLOUR_MARKS.test(raw);
+      else if (kind === AGENCY) yes = AGENCY_WORDS.test(folded) || AGENCY_MARKS.test(raw);
+      else if (kind === SANCTIONS) yes = SANCTIONS_WORDS.test(folded) || SANCTIONS_MARKS.test(raw);
+      else if (kind === UN) yes = UN_ACRONYMS.test(raw) || UN_MARKS.test(raw) || UN_WORDS.test(folded);
+      else yes = CZECH_MINISTRY.test(raw);
+      entry.known |= kind;
+      if (yes) entry.bits |= kind;
+    }
+    return (entry.bits & kind) !== 0;
   }
 }
 const COLOUR = 1;
@@ -188,9 +206,8 @@ function isRgbAgency(
   // "Reconnaissance General Bureau (RGB)" defines the acronym whatever else is around.
   const prev = all[i - 1];
   if (prev && prev.entry.entity === 'rgb' && !prev.entry.acronym && m.start - prev.end <= 3) return true;
-  const bits = near.near(m.start);
-  if (bits & COLOUR) return false;
-  return ctx.topical || (bits & AGENCY) !== 0 || hasNear(all, 'dprk', m.start, NEAR_RADIUS);
+  if (near.has(m.start, COLOUR)) return false;
+  return ctx.topical || hasNear(all, 'dprk', m.start, NEAR_RADIUS) || near.has(m.start, AGENCY);
 }
 
 function isMsmtTeam(
@@ -204,9 +221,8 @@ function isMsmtTeam(
   if (/^[-‐–/]\s?\d/u.test(text.slice(m.end, m.end + 3))) return false; // Czech file numbers: MSMT-12345/2019
   if (/č\.\s?j\.\s*$/iu.test(text.slice(Math.max(0, m.start - 8), m.start))) return false;
   const strong = hasNear(all, 'dprk', m.start, NEAR_RADIUS) || hasNear(all, 'msmt', m.start, NEAR_RADIUS, true);
-  const bits = near.near(m.start);
-  if (ctx.czechMinistry || bits & CZECH) return strong;
-  return ctx.topical || strong || (bits & SANCTIONS) !== 0;
+  if (ctx.czechMinistry || near.has(m.start, CZECH)) return strong;
+  return ctx.topical || strong || near.has(m.start, SANCTIONS);
 }
 
 function isUnContext(
@@ -218,9 +234,11 @@ function isUnContext(
   near: Surroundings,
 ): boolean {
   if (ctx.topical || hasNear(all, 'dprk', start, NEAR_RADIUS)) return true;
+  // "UNSCR 1718" / "UNSCR1718" names the Security Council itself.
+  if (/^unscr/i.test(text.slice(start, start + 5))) return true;
   // "resolution 1718 (2006)": the Security Council's citation style.
   if (/^\s*\(2006\)/.test(text.slice(end, end + 10))) return true;
-  return (near.near(start) & UN) !== 0;
+  return near.has(start, UN);
 }
 
 function accept(text: string, all: readonly AliasMatch[], i: number, ctx: PageContext, near: Surroundings): boolean {
@@ -229,7 +247,7 @@ function accept(text: string, all: readonly AliasMatch[], i: number, ctx: PageCo
   const { entity, acronym, alias } = m.entry;
   switch (entity) {
     case 'dprk':
-      return true;
+      return isDprk(text, m);
     case 'rgb':
       return !acronym || isRgbAgency(text, all, i, ctx, near);
     case 'msmt':

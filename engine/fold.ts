@@ -23,7 +23,8 @@ const SPACES = [
   0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
   0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
 ];
-const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d];
+// U+05BE is the Hebrew maqaf, which joins words as a hyphen does (צפון־קוריאה).
+const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d, 0x05be];
 const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x02b9, 0xff07];
 const ZERO_WIDTH = [0xad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
 const IS_WORD = /[\p{L}\p{N}\p{M}_]/u;
@@ -44,6 +45,34 @@ export function isCjkCode(c: number): boolean {
   );
 }
 
+/**
+ * Arabic-script letters written two ways for the same name: Persian kāf and yā (کره / كره), alif
+ * maqṣūra for final yā, tā' marbūṭa for hā'. Folding them lets one alias cover both spellings.
+ * (Hamza on alif, أ إ آ, already folds to ا by decomposition.)
+ */
+const ARABIC_VARIANTS = new Map<number, number>([
+  [0x06a9, 0x0643], // ک → ك
+  [0x06cc, 0x064a], // ی → ي
+  [0x0649, 0x064a], // ى → ي
+  [0x0629, 0x0647], // ة → ه
+]);
+
+/** Arabic harakat (not the tatweel, which stays a letter) and Hebrew niqqud and cantillation marks. */
+function isPointing(c: number): boolean {
+  return (
+    (c >= 0x0591 && c <= 0x05bd) ||
+    c === 0x05bf ||
+    c === 0x05c1 ||
+    c === 0x05c2 ||
+    c === 0x05c4 ||
+    c === 0x05c5 ||
+    c === 0x05c7 ||
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670
+  );
+}
+
 /** Computes the three table entries of one code unit. */
 function fill(c: number): void {
   let l = c;
@@ -60,6 +89,9 @@ function fill(c: number): void {
   } else if (c >= 0x0300 && c < 0x0370) {
     l = IGNORABLE; // combining diacritics (decomposed input)
     w = 1;
+  } else if (isPointing(c)) {
+    l = IGNORABLE; // Arabic harakat and Hebrew niqqud: optional vowel points, rarely written
+    w = 1;
   } else if (c < 0x2000) {
     // Latin, Greek, Cyrillic and their extensions: fold case and strip diacritics (NFD, keep the
     // base letter) so "Corée", "COREE" and "coree" compare equal.
@@ -69,6 +101,8 @@ function fill(c: number): void {
       const base = ch.normalize('NFD').charAt(0).toLowerCase();
       if (base.length === 1) l = base.charCodeAt(0);
       if (l === 0x451) l = 0x435; // ё → е, as Russian is usually written
+      if (l === 0x131) l = 0x69; // Turkish dotless ı → i, so that YAPTIRIM and Yaptırım compare equal
+      l = ARABIC_VARIANTS.get(l) ?? l;
     }
   }
   loose[c] = l;

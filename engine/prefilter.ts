@@ -13,18 +13,28 @@ import { foldLoose, foldStrict, foldString, IGNORABLE, SEP } from './fold.ts';
  * ("nordkoreanisch", "Koreańskiej") are covered by the same key.
  */
 const KEYS = [
-  // The DPRK: every name contains "Korea" in some language, or one of the acronyms.
+  // The DPRK: every name contains "Korea" in some language, or one of the acronyms. The Romance
+  // forms are listed whole ("core" alone is in French "encore" and English "score").
   'kore',
-  'core',
+  'coree',
+  'corea',
+  'coreia',
+  'coreen',
+  'corean',
+  'coreea',
   'коре',
   'κορε',
-  'كوريا',
-  'קוריאה',
+  'كوري',
+  // Persian: "کره" alone folds like Arabic "الكرة" (the ball), so the other words of the names.
+  'شمالی',
+  'دموکرات',
+  'קוריא',
   'कोरिया',
-  'کره',
   'trieu',
   '북한',
-  '조선',
+  // Three syllables: 조선 alone is also shipbuilding (조선업).
+  '조선민',
+  '북조선',
   '朝鮮',
   '朝鲜',
   '北韩',
@@ -38,6 +48,8 @@ const KEYS = [
   'krld',
   'кндр',
   'chdcnd',
+  'kdhc',
+  'rrdk',
   // Resolution 1718 and its committee; also "1718 (2006)", which makes a page topical.
   '1718',
   // The Reconnaissance General Bureau.
@@ -48,9 +60,12 @@ const KEYS = [
   'reconhec',
   'ricogniz',
   'разведыв',
-  '정찰',
+  '정찰총',
+  '정찰정',
   '偵察',
   '侦察',
+  'pengintai',
+  'استطلاع',
   // The Multilateral Sanctions Monitoring Team; "msmt" also covers the Czech ministry's MŠMT.
   'msmt',
   'emss',
@@ -60,20 +75,29 @@ const KEYS = [
   '多国間',
   '多边',
   '多邊',
+  '多国制',
+  'عقوبات',
+  'الرصد',
+  'yaptır',
+  'pemantau',
   // The Czech ministry of education, whose pages make "MSMT" ambiguous.
   'skolstv',
   'mladeze',
-  // The UN Panel of Experts.
-  'expert',
+  // The UN Panel of Experts, by its "panel" or "group of" words where the bare word for
+  // "expert" is ordinary prose (English, French, Korean, Chinese, Japanese).
+  'panel',
+  "d'expert",
+  'expertos',
+  'experten',
   'perit',
   'espert',
   'especialist',
   'sachverst',
   'эксперт',
-  '전문가',
-  '専門家',
-  '专家',
-  '專家',
+  '패널',
+  '家パネ',
+  '家小组',
+  '家小組',
 ];
 
 const PAIR_BITS = 16;

@@ -11,18 +11,38 @@ const NUMBER = '1718';
 
 /** Words that introduce the number (folded: lower case, no diacritics). */
 const KEYWORD_BEFORE =
-  /^(?:(?:resolution|resolucion|resolucao|resolucoe|risoluzion|resolutie|rezoluc|резолюци|committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|vybor|komitet|комитет|unscr)\p{L}*|res\.?|scr|s\/res\/?|결의|결의안|決議|决议)$/u;
+  /^(?:(?:resolution|resolucion|resolucao|resolucoe|risoluzion|resolutie|rezoluc|резолюци|committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|vybor|komitet|комитет|комітет|резолюці|unscr|entschliessung|entschließung)\p{L}*|res\.?|scr|s\/res\/?|결의|결의안|決議|决议)$/u;
+/** Arabic "resolution" and "committee", with their article and any attached proclitics (بالقرار). */
+const ARABIC_KEYWORD = /^([وفبلك]{0,3})((?:ال)?قرار\p{L}*|(?:ال)?لجن\p{L}*)$/u;
 /** Words that may stand between the introducing word and the number. */
 const FILLER =
-  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제)$/u;
+  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|ради|безпеки|радбезу|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي|العقوبات)$/u;
 /** Words that follow the number: the committee. */
 const KEYWORD_AFTER =
-  /^(?:committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|комитет|výbor|vybor|komitet)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
-const FILLER_AFTER = /^(?:\(\d{4}\)|sanctions?|sanktions|de|des|du|of|the|제재|대북제재)$/u;
+  /^(?:committee|comite|comitato|komite|ausschuss|sanktionsausschuss|sanktionskomitee|комитет|výbor|vybor|komitet|list|lists|regime)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
+/** Turkish "numbered": "1718 sayılı (karar)", "1718 numaralı karar". */
+const TURKISH_NUMBERED = /^(?:sayili|numarali|no'lu|nolu)$/u;
+const TURKISH_RESOLUTION = /^karar\p{L}*$/u;
+const FILLER_AFTER =
+  /^(?:\(\d{4}\)|sanctions?|sanktions|de|des|du|of|the|designated|vessels?|entities|individuals|yaptirim\p{L}*|제재|대북제재)$/u;
 const CJK_BEFORE = /(?:決議|决议|決議第|决议第|결의)$/u;
-const CJK_AFTER = /^(?:[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회|委員会|委员会|委員會)/u;
-const KEYWORD_NEARBY_BEFORE = /r[eé]s|com|kom|aus|v[ýy]b|rez|ris|scr|рез|ком|결의|決議|决议/iu;
-const KEYWORD_NEARBY_AFTER = /com|kom|aus|v[ýy]b|ком|위원회|委|号|號|호/iu;
+const CJK_AFTER = /^(?:[号號]?(?:制裁)?(?:委員会|委员会|委員會)|[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회)/u;
+/** The Chinese citation with the year inside: 第1718(2006)号决议. */
+const CJK_AFTER_YEAR = /^[(（]\d{4}[)）][号號](?:决议|決議)/u;
+/** Korean 1718호 standing alone for the resolution: followed by a particle or a non-Hangul character. */
+const KOREAN_BARE_HO = /^호(?:[는은가이를을의에와과도로만]|$|[^\uac00-\ud7af])/u;
+/** The rest of a Chinese list of numbered resolutions, up to its closing 决议. */
+const CJK_LIST = /^[号號](?:[、,，和及与與至]+第?\d{3,4}(?:[(（]\d{4}[)）])?[号號]?)+(?:决议|決議)/u;
+/** Turkish laws and regulations are numbered the same way: "1718 sayılı Kanun". */
+const TURKISH_LAW = /^(?:kanun|yasa|yonetmelik|genelge|kararname|tebli)/u;
+function turkishLaw(text: string, pos: number): boolean {
+  const next = tokenAfter(text, pos);
+  return next !== null && TURKISH_LAW.test(core(next.folded));
+}
+/** Acronyms written onto the number: UNSCR1718, SCR1718. */
+const GLUED_BEFORE = /(?:^|[^\p{L}\p{N}])(unscr|scr)$/iu;
+const KEYWORD_NEARBY_BEFORE = /r[eé]s|com|kom|aus|v[ýy]b|rez|ris|scr|рез|ком|entschl|قرار|لجن|결의|決議|决议/iu;
+const KEYWORD_NEARBY_AFTER = /com|kom|aus|v[ýy]b|ком|list|regime|say[ıi]l[ıi]|numaral[ıi]|no'lu|위원회|委|号|號|호/iu;
 const MAX_GAP_TOKENS = 5;
 const MAX_TOKEN = 40;
 
@@ -81,7 +101,12 @@ export function findResolution1718(text: string): { start: number; end: number }
     if ((prev >= 0x30 && prev <= 0x39) || (next >= 0x30 && next <= 0x39)) continue;
     if ((prev === 0x2e || prev === 0x2c) && at > 1 && /\d/.test(text.charAt(at - 2))) continue;
     if ((next === 0x2e || next === 0x2c) && /\d/.test(text.charAt(numEnd + 1))) continue;
-    if (isWordCode(prev) && !/[°º№]/.test(String.fromCharCode(prev))) continue;
+    let glued = -1;
+    if (isWordCode(prev) && !/[°º№]/.test(String.fromCharCode(prev))) {
+      const g = GLUED_BEFORE.exec(text.slice(Math.max(0, at - 8), at));
+      if (!g || isWordCode(next)) continue;
+      glued = at - (g[1] as string).length;
+    }
 
     // Within the same token: CJK words attached without spaces, S/RES/1718.
     // Cheap screen before any tokenising: no governing word nearby, no mention.
@@ -100,11 +125,17 @@ export function findResolution1718(text: string): { start: number; end: number }
     const tail = text.slice(numEnd, tokEnd);
     let start = -1;
     let end = numEnd;
-    const cjkTail = CJK_AFTER.exec(tail);
+    const cjkTail = CJK_AFTER.exec(tail) ?? CJK_AFTER_YEAR.exec(tail);
     if (cjkTail) end = numEnd + cjkTail[0].length;
     else if (isWordCode(next)) continue;
     const cjkHead = CJK_BEFORE.exec(head);
-    if (cjkHead) start = at - cjkHead[0].length;
+    if (glued >= 0) start = glued;
+    else if (cjkHead) start = at - cjkHead[0].length;
+    else if (/^[(（]/u.test(tail) && cjkTail) start = head.endsWith('第') ? at - 1 : at;
+    // A Chinese list of resolutions, 第1718号、第1874号和第2094号决议: the word closes the list.
+    else if (head.endsWith('第') && /^[号號]/u.test(tail) && CJK_LIST.test(text.slice(numEnd, numEnd + 40)))
+      start = at - 1;
+    else if (head === '' && KOREAN_BARE_HO.test(tail + text.charAt(tokEnd))) start = at;
     else if (/^s\/res\/$/i.test(foldString(head))) start = tokStart;
     else if (/^[号號](?:决议|決議)/u.test(tail)) start = head.endsWith('第') ? at - 1 : at;
     else if (cjkTail && /위원회|委|委/u.test(cjkTail[0])) start = at;
@@ -116,6 +147,12 @@ export function findResolution1718(text: string): { start: number; end: number }
         const tok = tokenBefore(text, pos);
         if (!tok || paragraphBreakBetween(text, tok.end, at)) break;
         const word = core(tok.folded);
+        const arabic = ARABIC_KEYWORD.exec(word);
+        if (arabic) {
+          // The proclitic stays outside the mention: ب[القرار 1718].
+          start = tok.start + (arabic[1] as string).length;
+          break;
+        }
         if (KEYWORD_BEFORE.test(word)) {
           const before = tokenBefore(text, tok.start);
           if (before && CONGRESS.test(core(before.folded))) break;
@@ -123,7 +160,7 @@ export function findResolution1718(text: string): { start: number; end: number }
           break;
         }
         // A sentence end between keyword and number breaks the link ("… the resolution. In 1718, …").
-        if (/[.;:!?]$/.test(word) && !/^(?:no|n|nr|nos|num|u\.?n)\.$/.test(word)) break;
+        if (/[.;:!?]$/.test(word) && !/^(?:no|n|nr|nos|num|c|u\.?n)\.$/.test(word)) break;
         if (!FILLER.test(word.replace(/[.,]$/, ''))) break;
         pos = tok.start;
       }
@@ -135,9 +172,18 @@ export function findResolution1718(text: string): { start: number; end: number }
         const tok = tokenAfter(text, pos);
         if (!tok || paragraphBreakBetween(text, pos, tok.start)) break;
         const word = core(tok.folded);
-        if (KEYWORD_AFTER.test(word)) {
+        if (KEYWORD_AFTER.test(word) || (k === 0 && TURKISH_NUMBERED.test(word) && !turkishLaw(text, tok.end))) {
           if (start < 0) start = at;
           end = tok.start + core(text.slice(tok.start, tok.end)).length;
+          // "1718 sayılı karar": the resolution word after "numbered" belongs to the name.
+          const karar = TURKISH_NUMBERED.test(word) ? tokenAfter(text, tok.end) : null;
+          if (
+            karar &&
+            TURKISH_RESOLUTION.test(core(karar.folded)) &&
+            !paragraphBreakBetween(text, tok.end, karar.start)
+          ) {
+            end = karar.start + core(text.slice(karar.start, karar.end)).length;
+          }
           break;
         }
         if (!FILLER_AFTER.test(word)) break;

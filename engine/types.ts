@@ -1,6 +1,7 @@
-/** Entities the product knows. The first four are detected and highlighted; the Panel of Experts is detected for context only. */
-export const ENTITY_IDS = ['dprk', 'unsc-1718', 'rgb', 'msmt', 'panel-of-experts'] as const;
-export type EntityId = (typeof ENTITY_IDS)[number];
+import type { EntityId } from '../data/entities.ts';
+
+export type { EntityId } from '../data/entities.ts';
+export { ENTITY_IDS } from '../data/entities.ts';
 
 /** Entities painted on pages and counted in the popup. */
 export const HIGHLIGHTED_ENTITIES: readonly EntityId[] = ['dprk', 'unsc-1718', 'rgb', 'msmt'];

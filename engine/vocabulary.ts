@@ -136,7 +136,7 @@ export const AGENCY_WORDS = words(
     'спецслужб\\w*',
   ].join('|'),
 );
-export const AGENCY_MARKS = /정찰|偵察|侦察|해커|ハッカー|黑客/u;
+export const AGENCY_MARKS = /정찰|偵察|侦察|해커|ハッカー|黑客|استخبار|قراصن|تجسس|اختراق/u;
 
 /** United Nations / Security Council / sanctions words (for "resolution 1718"). */
 export const UN_WORDS = words(
@@ -169,11 +169,21 @@ export const UN_WORDS = words(
     'санкц\\w*',
     'nuclear',
     'nucleaire',
+    'guvenlik konseyi',
+    'yaptirim\\w*',
+    'dewan keamanan',
+    'sanksi',
+    'hoi dong bao an',
+    'lien hop quoc',
+    'trung phat',
   ].join('|'),
 );
 /** UN acronyms, matched case-sensitively on the original text ("un" is also a French article). */
-export const UN_ACRONYMS = /(?<![\p{L}\p{N}])(?:UN|ONU|OON|ООН|OSN|VN|UNSC|CSNU|UNSCR)(?![\p{L}\p{N}])/u;
-export const UN_MARKS = /안보리|안전보장이사회|유엔|제재|安保理|安全保障理事会|国連|安理会|联合国|聯合國|制裁/u;
+export const UN_ACRONYMS =
+  /(?<![\p{L}\p{N}])(?:UN|ONU|OON|ООН|OSN|VN|UNSC|CSNU|UNSCR|BM|BMGK|PBB|LHQ)(?![\p{L}\p{N}])/u;
+/** Words in scripts without spaces or with attached proclitics, matched anywhere in the raw text. */
+export const UN_MARKS =
+  /안보리|안전보장이사회|유엔|제재|安保理|安全保障理事会|国連|安理会|联合国|聯合國|制裁|مجلس الأمن|مجلس الامن|الأمم المتحدة|الامم المتحدة|عقوبات|شورای امنیت|سازمان ملل|تحریم|מועצת הביטחון|האו"ם|סנקציות|सुरक्षा परिषद|संयुक्त राष्ट्र|प्रतिबंध/u;
 
 /** Sanctions-monitoring words (for "MSMT"). */
 export const SANCTIONS_WORDS = words(
@@ -187,9 +197,12 @@ export const SANCTIONS_WORDS = words(
     'monitoring team',
     'multilateral\\w*',
     'multilateraux',
+    'yaptirim\\w*',
+    'sanksi',
+    'trung phat',
   ].join('|'),
 );
-export const SANCTIONS_MARKS = /제재|制裁/u;
+export const SANCTIONS_MARKS = /제재|制裁|عقوبات|تحریم|סנקציות|प्रतिबंध/u;
 
 /** The Czech ministry of education (MŠMT) and its file numbers: "MSMT" there is not the team. */
 export const CZECH_MINISTRY = /MŠMT|[Mm]inisterstv\S* školství|mládeže a tělovýchovy|\bmsmt\.(?:gov\.)?cz\b|\bMSMT-\d/u;

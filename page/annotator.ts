@@ -95,8 +95,11 @@ export interface Annotator {
   status(): AnnotatorStatus;
   /** The highlighted mentions in document order; empty before the first scan ends. */
   mentions(): readonly PageMention[];
-  /** The mention drawn at viewport point (x, y); `undefined` over anything else. */
-  mentionAt(x: number, y: number): PageMention | undefined;
+  /**
+   * The painted mentions by Text node, for `hitTest(doc, annotator.hits, x, y)` (page/hit-test.ts):
+   * the mention drawn at a viewport point. Empty once the annotator is destroyed.
+   */
+  readonly hits: HitIndex<PageMention>;
   /**
    * Scrolls mention `index` into view and flashes it. Returns the mention, or `undefined` when
    * there is no such mention or its text has left the page.
@@ -256,7 +259,7 @@ class PageAnnotator implements Annotator {
     this.#onMentions = options.onMentions;
     this.#style = options.style ?? 'both';
     this.#highlighter = createHighlighter(win as unknown as HighlighterWindow);
-    this.#hits = createHitIndex<PageMention>(doc, () => [...this.#shadowRoots]);
+    this.#hits = createHitIndex<PageMention>(() => [...this.#shadowRoots]);
     const painter = createMentionPainter(this.#highlighter, this.#hits);
     this.#store = new MentionStore({
       painter,
@@ -321,9 +324,8 @@ class PageAnnotator implements Annotator {
     return this.#store.mentions();
   }
 
-  mentionAt(x: number, y: number): PageMention | undefined {
-    if (this.#destroyed) return undefined;
-    return this.#hits.at(x, y);
+  get hits(): HitIndex<PageMention> {
+    return this.#hits;
   }
 
   reveal(index: number, behavior: ScrollBehavior = 'smooth'): PageMention | undefined {

@@ -6,13 +6,22 @@ export interface HitTestable {
   nodes: readonly Text[];
 }
 
-/** Finds which painted mention is under the pointer; highlights get no pointer events of their own. */
+/**
+ * Which painted items cover which Text node, kept up to date as mentions are painted and
+ * removed; {@link hitTest} answers "which mention is under the pointer" with it (highlights get
+ * no pointer events of their own). The two are apart so that pages only pay for the lookup code
+ * once a card can open (it ships with the card module, not the content script).
+ */
 export interface HitIndex<T extends HitTestable> {
   add(items: readonly T[]): void;
   remove(items: readonly T[]): void;
   clear(): void;
-  /** The item whose range is drawn at viewport point (x, y), or `undefined` when there is none. */
-  at(x: number, y: number): T | undefined;
+  /** The items covering `node`; undefined when none does. */
+  itemsIn(node: Node): readonly T[] | undefined;
+  /** Whether the index holds nothing. */
+  readonly empty: boolean;
+  /** The open shadow roots the caret lookup should look into. */
+  shadowRoots(): ShadowRoot[];
 }
 
 interface CaretPositionDocument {
@@ -76,21 +85,8 @@ function deepElementFromPoint(doc: Document, x: number, y: number): Element | nu
  * plus a rect check of the few mentions in one node, whatever the number of mentions on the page.
  * `shadowRoots` lists the open shadow roots to look into. An empty index hits nothing.
  */
-export function createHitIndex<T extends HitTestable>(
-  doc: Document,
-  shadowRoots: () => ShadowRoot[] = () => [],
-): HitIndex<T> {
+export function createHitIndex<T extends HitTestable>(shadowRoots: () => ShadowRoot[] = () => []): HitIndex<T> {
   const byNode = new Map<Text, T[]>();
-
-  const hitIn = (nodes: Iterable<Node>, x: number, y: number): T | undefined => {
-    for (const node of nodes) {
-      const items = node.nodeType === TEXT_NODE ? byNode.get(node as Text) : undefined;
-      if (!items) continue;
-      for (const item of items) if (rangeContainsPoint(item.range, x, y)) return item;
-    }
-    return undefined;
-  };
-
   return {
     add(items) {
       for (const item of items) {
@@ -116,15 +112,36 @@ export function createHitIndex<T extends HitTestable>(
     clear() {
       byNode.clear();
     },
-    at(x, y) {
-      if (byNode.size === 0) return undefined;
-      const caret = caretAt(doc, x, y, shadowRoots());
-      const viaCaret = caret ? hitIn([caret.node], x, y) : undefined;
-      if (viaCaret) return viaCaret;
-      // Browsers without shadow-piercing caret lookup stop at the shadow host; the text
-      // children of the element under the pointer are the next best candidates.
-      const el = deepElementFromPoint(doc, x, y);
-      return el ? hitIn(el.childNodes, x, y) : undefined;
+    itemsIn(node) {
+      return node.nodeType === TEXT_NODE ? byNode.get(node as Text) : undefined;
     },
+    get empty() {
+      return byNode.size === 0;
+    },
+    shadowRoots,
   };
+}
+
+function hitIn<T extends HitTestable>(index: HitIndex<T>, nodes: Iterable<Node>, x: number, y: number): T | undefined {
+  for (const node of nodes) {
+    const items = index.itemsIn(node);
+    if (!items) continue;
+    for (const item of items) if (rangeContainsPoint(item.range, x, y)) return item;
+  }
+  return undefined;
+}
+
+/**
+ * The item of `index` whose range is drawn at viewport point (x, y) of `doc`, or `undefined`
+ * when there is none (or the index is empty).
+ */
+export function hitTest<T extends HitTestable>(doc: Document, index: HitIndex<T>, x: number, y: number): T | undefined {
+  if (index.empty) return undefined;
+  const caret = caretAt(doc, x, y, index.shadowRoots());
+  const viaCaret = caret ? hitIn(index, [caret.node], x, y) : undefined;
+  if (viaCaret) return viaCaret;
+  // Browsers without shadow-piercing caret lookup stop at the shadow host; the text
+  // children of the element under the pointer are the next best candidates.
+  const el = deepElementFromPoint(doc, x, y);
+  return el ? hitIn(index, el.childNodes, x, y) : undefined;
 }

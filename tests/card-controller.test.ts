@@ -10,6 +10,7 @@ import {
   createCardController,
   type OpenCard,
 } from '../page/card-controller.ts';
+import { createHitIndex } from '../page/hit-test.ts';
 
 /*
  * The card controller on a page of two mentions side by side, "a" at x 0–99 and "b" at x 100–199
@@ -311,7 +312,7 @@ describe('statement page cards', () => {
     running.push(stop);
     const base = fakeBrowser.runtime.getURL('/statement.html');
     const cards = attachHoverCards({
-      annotator: { mentionAt: () => mention },
+      annotator: { hits: createHitIndex<PageMention>() },
       doc: document,
       layer,
       lang: 'en',

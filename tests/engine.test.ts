@@ -121,7 +121,7 @@ const NEGATIVE: [string, string][] = [
   ['programme codes', 'Listed under [DPRK3] and [DPRK] in the SDN list.'],
   ['US Congress bills', 'H. Res. 1718 and S. Res. 1718 were introduced in the House.'],
   ['lists of places', 'Offices in Japan, Korea, North America and Europe.'],
-  ['bare Korean', 'Korea, Korean food, Pyongyang, the North, 北, 북, 朝鲜'],
+  ['bare Korean', 'Korea, Korean food, Pyongyang, the North, 北, 북, 朝鲜半岛, 朝鲜族'],
 ];
 
 describe('findMentions: languages and forms', () => {

@@ -174,7 +174,9 @@ describe('mention painter', () => {
       add: (items: readonly unknown[]) => hits.added.push(...items),
       remove: (items: readonly unknown[]) => hits.removed.push(...items),
       clear: () => hits.cleared++,
-      at: () => undefined,
+      itemsIn: () => undefined,
+      empty: true,
+      shadowRoots: () => [],
     };
     const painter = createMentionPainter(createHighlighter(win), index);
     const mention = (entity: 'dprk' | 'msmt', start: number, end: number) => ({

@@ -69,6 +69,38 @@ const PROBES: { file: string; source: string; rule: string | null }[] = [
     rule: null,
   },
   {
+    file: 'data/imports-engine.ts',
+    source: "import { findMentions } from '../engine/index.ts';\nexport const f = findMentions;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    file: 'data/imports-engine-types.ts',
+    source: "import type { Mention } from '../engine/types.ts';\nexport type M = Mention;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    file: 'data/nested/imports-page.ts',
+    source: "import { textBlocks } from '../../page/text-blocks.ts';\nexport const f = textBlocks;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    file: 'data/imports-component.ts',
+    source: "import { MentionCard } from '../components/MentionCard.tsx';\nexport const c = MentionCard;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    file: 'data/imports-entrypoint.ts',
+    source: "import content from '../entrypoints/content.ts';\nexport const c = content;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    // Inside data/ and from third-party packages is fine.
+    file: 'data/clean.ts',
+    source:
+      "import * as v from 'valibot';\nimport { ENTITY_IDS } from './entities.ts';\nexport const Id = v.picklist(ENTITY_IDS);\n",
+    rule: null,
+  },
+  {
     // The page layer is where DOM access belongs: the same code outside engine/ passes.
     file: 'page/uses-document.ts',
     source: 'export const title = (): string => document.title;\n',
@@ -130,7 +162,7 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe('engine/ boundary lint rule', () => {
+describe('engine/ and data/ boundary lint rules', () => {
   it('fails the lint run when a probe breaks the boundary', () => {
     expect(status).not.toBe(0);
   });

@@ -9,6 +9,7 @@ import type { UiLang } from '../../lib/ui-lang.ts';
 import type { PageMention } from '../../page/annotator.ts';
 import { type CardController, createCardController, type OpenCard } from '../../page/card-controller.ts';
 import { CARD_PROPERTIES, placeCard } from '../../page/card-placement.ts';
+import { hitTest } from '../../page/hit-test.ts';
 import type { PageView } from './cards.ts';
 
 /*
@@ -103,7 +104,7 @@ export function createPageCards(
     doc: document,
     win: window,
     signal: ctx.signal,
-    mentionAt: (x, y) => view.annotator?.mentionAt(x, y),
+    mentionAt: (x, y) => (view.annotator ? hitTest(document, view.annotator.hits, x, y) : undefined),
     hoverDelayMs: () => view.hoverDelayMs,
     show: (mention, request) =>
       showCard({

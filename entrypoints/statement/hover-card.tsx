@@ -4,9 +4,10 @@ import type { UiLang } from '../../lib/ui-lang.ts';
 import type { Annotator, PageMention } from '../../page/annotator.ts';
 import { type CardController, createCardController } from '../../page/card-controller.ts';
 import { placeCard } from '../../page/card-placement.ts';
+import { hitTest } from '../../page/hit-test.ts';
 
 export interface HoverCardOptions {
-  annotator: Pick<Annotator, 'mentionAt'>;
+  annotator: Pick<Annotator, 'hits'>;
   doc: Document;
   /** The fixed-position element the card is drawn in; the annotator must not read it. */
   layer: HTMLElement;
@@ -37,7 +38,7 @@ export function attachHoverCards({
     doc,
     win: doc.defaultView as Window,
     signal,
-    mentionAt: (x, y) => annotator.mentionAt(x, y),
+    mentionAt: (x, y) => hitTest(document, annotator.hits, x, y),
     hoverDelayMs: () => delayMs,
     show: (mention, request) => {
       render(

@@ -24,7 +24,8 @@ export function loadPdfJs(): Promise<PdfJs> {
 export async function openPdf(data: Uint8Array, password?: string): Promise<PDFDocumentProxy> {
   const { getDocument, VerbosityLevel } = await loadPdfJs();
   const task = getDocument({
-    data,
+    // pdf.js refuses Node Buffers (which readFileSync returns): a plain view of the same bytes.
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
     password,
     standardFontDataUrl: `${join(packageDir, 'standard_fonts')}/`,
     cMapUrl: `${join(packageDir, 'cmaps')}/`,

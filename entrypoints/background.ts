@@ -1,7 +1,8 @@
 import type { Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from '../lib/browser.ts';
-import { openLookup, registerLookupMenu } from '../lib/context-menu.ts';
+import { openLookup, openPdfLink, registerLookupMenu, registerPdfMenu } from '../lib/context-menu.ts';
+import { logger } from '../lib/log.ts';
 import { isToBackgroundMessage } from '../lib/messages.ts';
 import { activateTab, sendToTab } from '../lib/tab-messages.ts';
 
@@ -58,9 +59,11 @@ export default defineBackground(() => {
     await sendToTab(tabId, { type: 'next-mention' }).catch(() => {});
   });
 
-  void registerLookupMenu();
+  // The lookup menu clears old items first; the PDF link item is added after it.
+  void registerLookupMenu().then(registerPdfMenu);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // Rejects only when the tab cannot be created (window closing): nothing to do then.
     openLookup(info, tab).catch(() => {});
+    openPdfLink(info, tab).catch((error: unknown) => logger('background').warn('cannot open the PDF reader', error));
   });
 });

@@ -5,12 +5,15 @@ import type { SearchResult } from '../engine/search-knowledge.ts';
 import type { EntityId } from '../engine/types.ts';
 import { type ExportCitation, type ExportInput, exportFilename, exportRows, toCsv, toJson } from '../lib/export.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
+import { logger } from '../lib/log.ts';
 import type { MentionsResponse } from '../lib/messages.ts';
 import type { RestrictedReason } from '../lib/page-access.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
 import { MentionList } from './MentionList.tsx';
 import { countLabel, SearchPanel } from './SearchPanel.tsx';
+
+const log = logger('popup');
 
 /** What the popup knows about the tab it describes. */
 export type PageState =
@@ -126,7 +129,8 @@ function ExportButtons({ lang, doc, entityById, citations, download, now, respon
       if (kind === 'csv') download(filename, 'text/csv;charset=utf-8', toCsv(exportRows(input), doc.url));
       else download(filename, 'application/json', toJson(input));
       announce(t('popupExported', lang, filename));
-    } catch {
+    } catch (error) {
+      log.error('export failed', error);
       announce(t('popupExportFailed', lang));
     }
   };
@@ -206,32 +210,39 @@ function PageSection(props: PageSectionProps) {
       );
       break;
     case 'ready': {
-      const { mentions, total, capped } = page.response;
-      body =
-        total === 0 ? (
-          <p class="muted" data-state="empty">
-            {t('popupNoMentions', lang)}
+      const { mentions, total, capped, error } = page.response;
+      body = error ? (
+        // Not "no mentions": the page was never read, and a reload loads the matcher again.
+        <div class="notice" data-state="error" data-error={error} role="alert">
+          <p>{t('popupMatcherUnavailable', lang)}</p>
+          <button type="button" class="button primary" onClick={onReloadTab}>
+            {t('popupReloadTab', lang)}
+          </button>
+        </div>
+      ) : total === 0 ? (
+        <p class="muted" data-state="empty">
+          {t('popupNoMentions', lang)}
+        </p>
+      ) : (
+        <>
+          <p class="total" data-state="ready">
+            {countLabel(total, lang, 'popupMentionCountOne', 'popupMentionCountMany')}
           </p>
-        ) : (
-          <>
-            <p class="total" data-state="ready">
-              {countLabel(total, lang, 'popupMentionCountOne', 'popupMentionCountMany')}
+          {capped && (
+            <p class="notice small" data-state="capped">
+              {t('popupCapped', lang, mentions.length)}
             </p>
-            {capped && (
-              <p class="notice small" data-state="capped">
-                {t('popupCapped', lang, mentions.length)}
-              </p>
-            )}
-            <MentionList
-              lang={lang}
-              mentions={mentions}
-              entityById={props.entityById}
-              onReveal={props.onReveal}
-              announce={props.announce}
-            />
-            <ExportButtons {...props} response={page.response} />
-          </>
-        );
+          )}
+          <MentionList
+            lang={lang}
+            mentions={mentions}
+            entityById={props.entityById}
+            onReveal={props.onReveal}
+            announce={props.announce}
+          />
+          <ExportButtons {...props} response={page.response} />
+        </>
+      );
       break;
     }
   }

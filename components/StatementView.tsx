@@ -6,6 +6,9 @@ import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
 import { citationText, paragraphFragmentUrl } from './statement-citation.ts';
 import './statement.css';
+import { logger } from '../lib/log.ts';
+
+const log = logger('statement');
 
 /** What a statement-page URL hash asks for: `#p4&q=<encodeURIComponent(quote)>`. */
 export interface StatementTarget {
@@ -27,8 +30,9 @@ export function parseStatementHash(hash: string): StatementTarget {
     try {
       const quote = decodeURIComponent(param.slice(2));
       if (quote) target.quote = quote;
-    } catch {
+    } catch (error) {
       // Malformed escape sequence: keep the paragraph, lose the quote.
+      log.debug('malformed quote in the address', param, error);
     }
   }
   return target;

@@ -4,10 +4,13 @@ import { browser } from '../lib/browser.ts';
 import { openLookup, openPdfLink, registerLookupMenu, registerPdfMenu } from '../lib/context-menu.ts';
 import { logger } from '../lib/log.ts';
 import { isToBackgroundMessage } from '../lib/messages.ts';
+import { readStoredSettings, watchStoredSettings } from '../lib/settings-core.ts';
 import { activateTab, sendToTab } from '../lib/tab-messages.ts';
 
 /** Badge background: dark enough for the white count to read at 4.5:1. */
 const BADGE_COLOR = '#1a5fb4';
+
+const log = logger('background');
 
 export default defineBackground(() => {
   // Mention counts per tab and frame: every frame runs its own content script, and the badge
@@ -22,8 +25,9 @@ export default defineBackground(() => {
     try {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
       await browser.action.setBadgeText({ tabId, text });
-    } catch {
+    } catch (error) {
       // The tab closed between the report and the update: nothing to show.
+      log.debug('no badge for tab', tabId, error);
     }
   };
 
@@ -55,15 +59,21 @@ export default defineBackground(() => {
     // The shortcut is a request on this tab like a click on the button: in on-click mode it
     // activates the page first. Both reject on pages without our content script (browser
     // pages, tabs opened before install).
-    await activateTab(tabId).catch(() => {});
-    await sendToTab(tabId, { type: 'next-mention' }).catch(() => {});
+    await activateTab(tabId).catch((error: unknown) => log.debug('could not activate tab', tabId, error));
+    await sendToTab(tabId, { type: 'next-mention' }).catch((error: unknown) =>
+      log.debug('no content script answered in tab', tabId, error),
+    );
   });
+
+  // The background uses no setting, but reads them to follow the debug one like every context.
+  void readStoredSettings();
+  watchStoredSettings(() => {});
 
   // The lookup menu clears old items first; the PDF link item is added after it.
   void registerLookupMenu().then(registerPdfMenu);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // Rejects only when the tab cannot be created (window closing): nothing to do then.
-    openLookup(info, tab).catch(() => {});
-    openPdfLink(info, tab).catch((error: unknown) => logger('background').warn('cannot open the PDF reader', error));
+    openLookup(info, tab).catch((error: unknown) => log.warn('could not open the lookup', error));
+    openPdfLink(info, tab).catch((error: unknown) => log.warn('could not open the PDF reader', error));
   });
 });

@@ -33,8 +33,9 @@ export async function registerLookupMenu(): Promise<void> {
       title: browser.i18n.getMessage('contextMenuLookUp'),
       contexts: ['selection'],
     });
-  } catch {
+  } catch (error) {
     // No context menu API (or no permission): the lookup is also reachable from the popup.
+    log.warn('no lookup menu', error);
   }
 }
 

@@ -55,6 +55,8 @@ export interface MentionsResponse {
    */
   url?: string;
   title?: string;
+  /** Set when the page could not be read: the matcher module failed to load. */
+  error?: 'matcher-unavailable';
 }
 
 /** The answer to each message type; `undefined` means nobody answers. */

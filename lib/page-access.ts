@@ -1,11 +1,11 @@
+import { logger } from './log.ts';
+
+const log = logger('page-access');
+
 /*
  * Why the extension may be unable to read a tab, judged from its URL. Browsers close some pages
  * to every extension; the popup explains which case applies instead of showing a blank list.
  */
-
-import { logger } from './log.ts';
-
-const log = logger('page-access');
 
 /** A kind of page extensions cannot run on. */
 export type RestrictedReason = 'browser' | 'store' | 'pdf' | 'source' | 'file' | 'extension' | 'scheme';
@@ -48,7 +48,8 @@ export function restrictedReason(url: string | undefined): RestrictedReason | nu
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return null;
   }
   const scheme = parsed.protocol;
@@ -76,7 +77,8 @@ export function explainNoAnswer(url: string | undefined, fileAccessAllowed: bool
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return { kind: 'unknown' };
   }
   if (/\.pdf$/i.test(parsed.pathname)) return { kind: 'restricted', reason: 'pdf' };

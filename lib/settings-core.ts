@@ -1,13 +1,18 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { MessageKey } from './i18n.ts';
+import { isLogging, logger, setLogging } from './log.ts';
 import { type UiLang, uiLang } from './ui-lang.ts';
 
 /*
- * The part of the settings module the content script needs on every page: the shape, defaults,
- * checks, site rules and a read-only storage reader. Nothing here may import the locale catalogs
- * or @wxt-dev/storage (type-only imports excepted); `settings.ts` adds writing, messages in the
- * reader's language, export and import, and re-exports all of this.
+ * The part of the settings module every context needs, the content script included: the schema
+ * (one valibot schema, the one source of the shape, the checks and the type), defaults, versioned
+ * migrations, site rules and the one storage adapter. Nothing here may import the locale catalogs
+ * (type-only imports excepted): problems are reported as message keys. `settings.ts` adds the
+ * write queue, messages in the reader's language, export and import, and re-exports all of this.
  */
+
+const log = logger('settings');
 
 /** How mentions are drawn on pages. */
 export type HighlightStyle = 'fill' | 'underline' | 'both';
@@ -15,31 +20,84 @@ export type HighlightStyle = 'fill' | 'underline' | 'both';
 /** The entities a reader can switch on and off (the four painted ones). */
 export type SettingsEntity = 'dprk' | 'unsc-1718' | 'rgb' | 'msmt';
 
-export const SETTINGS_ENTITIES: readonly SettingsEntity[] = ['dprk', 'unsc-1718', 'rgb', 'msmt'];
-export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['fill', 'underline', 'both'];
-export const MODES: readonly Settings['mode'][] = ['automatic', 'on-click'];
-export const UI_LANGUAGES: readonly Settings['uiLanguage'][] = ['auto', 'en', 'fr'];
-
-export interface Settings {
-  /** Global on/off. */
-  enabled: boolean;
-  entities: Record<SettingsEntity, boolean>;
-  style: HighlightStyle;
-  /** How long the pointer rests on a mention before its card opens, 0–2000 ms. */
-  hoverDelayMs: number;
-  /** `on-click`: the content script reads nothing until the toolbar button or popup asks it to, per tab. */
-  mode: 'automatic' | 'on-click';
-  /** Match patterns of sites where the extension never runs. */
-  neverSites: string[];
-  /** Match patterns of the only sites where it runs; empty means everywhere. */
-  onlySites: string[];
-  /** Origins paused from the popup, such as `https://example.org`. */
-  pausedSites: string[];
-  uiLanguage: 'auto' | 'en' | 'fr';
-}
+export const SETTINGS_ENTITIES = ['dprk', 'unsc-1718', 'rgb', 'msmt'] as const satisfies readonly SettingsEntity[];
+export const HIGHLIGHT_STYLES = ['fill', 'underline', 'both'] as const satisfies readonly HighlightStyle[];
+export const MODES = ['automatic', 'on-click'] as const;
+export const UI_LANGUAGES = ['auto', 'en', 'fr'] as const;
 
 export const HOVER_DELAY_MIN = 0;
 export const HOVER_DELAY_MAX = 2000;
+
+// The message key of a failed check is its valibot message, so the catalog-free schema can
+// still say, through `settings.ts`, what is wrong in the reader's language.
+const sitePattern = v.pipe(
+  v.string(),
+  v.check((p) => matchPatternProblem(p) === null, 'options_error_pattern' satisfies MessageKey),
+  v.transform((p) => p.trim()),
+);
+const siteOrigin = v.pipe(
+  v.string(),
+  v.check((o) => originOf(o) !== null, 'options_error_origin' satisfies MessageKey),
+  v.transform((o) => originOf(o) ?? o),
+);
+const inRange = 'options_error_range' satisfies MessageKey;
+
+type AnySchema = v.GenericSchema;
+
+/** A list in the settings schema: each item is checked alone, so a bad item is dropped alone. */
+interface ListOf<S extends AnySchema> {
+  readonly '~list': S;
+}
+const listOf = <S extends AnySchema>(item: S): ListOf<S> => ({ '~list': item });
+
+/** A group of fields: valibot schemas, lists of them, or nested groups. */
+type Shape = { readonly [field: string]: AnySchema | ListOf<AnySchema> | Shape };
+const isSchema = (node: Shape[string]): node is AnySchema => '~run' in node;
+const isList = (node: Shape[string]): node is ListOf<AnySchema> => '~list' in node;
+
+/** The value a shape describes (after the schemas' transformations). */
+type Infer<S> =
+  S extends ListOf<infer I>
+    ? v.InferOutput<I>[]
+    : S extends AnySchema
+      ? v.InferOutput<S>
+      : { -readonly [K in keyof S]: Infer<S[K]> };
+
+/*
+ * Groups and lists are plain objects walked by `lenient` rather than `v.object`/`v.array`: the
+ * walk checks each field and item on its own anyway, and valibot's object and array schemas
+ * would add 1.7 kB of unused code to the content script (see tests/size-budget.test.ts).
+ */
+
+/**
+ * The settings, field by field: the one description of their shape, checks and type.
+ * `parseSettings` checks each field (each list item, each entity) on its own, so one bad field
+ * costs only that field.
+ */
+export const SettingsSchema = {
+  /** Global on/off. */
+  enabled: v.boolean(),
+  entities: { dprk: v.boolean(), 'unsc-1718': v.boolean(), rgb: v.boolean(), msmt: v.boolean() },
+  style: v.picklist(HIGHLIGHT_STYLES),
+  /** How long the pointer rests on a mention before its card opens, in whole ms. */
+  hoverDelayMs: v.pipe(
+    v.number(),
+    v.check((n) => Number.isInteger(n) && n >= HOVER_DELAY_MIN && n <= HOVER_DELAY_MAX, inRange),
+  ),
+  /** `on-click`: the content script reads nothing until the toolbar button or popup asks it to, per tab. */
+  mode: v.picklist(MODES),
+  /** Match patterns of sites where the extension never runs. */
+  neverSites: listOf(sitePattern),
+  /** Match patterns of the only sites where it runs; empty means everywhere. */
+  onlySites: listOf(sitePattern),
+  /** Origins paused from the popup, such as `https://example.org`. */
+  pausedSites: listOf(siteOrigin),
+  uiLanguage: v.picklist(UI_LANGUAGES),
+  /** Prints the extension's diagnostics (`lib/log.ts`) to the console of every context. */
+  debug: v.boolean(),
+} as const satisfies Shape;
+
+export type Settings = Infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enabled: true,
@@ -51,16 +109,17 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   onlySites: Object.freeze([]) as unknown as string[],
   pausedSites: Object.freeze([]) as unknown as string[],
   uiLanguage: 'auto',
+  debug: false,
 }) as Settings;
 
-/** A fresh, mutable copy of the defaults (the exported constant is frozen); never fails. */
-export function defaultSettings(): Settings {
+/** A fresh, mutable copy of `s` (the defaults when omitted; the exported constant is frozen); never fails. */
+export function defaultSettings(s: Settings = DEFAULT_SETTINGS): Settings {
   return {
-    ...DEFAULT_SETTINGS,
-    entities: { ...DEFAULT_SETTINGS.entities },
-    neverSites: [],
-    onlySites: [],
-    pausedSites: [],
+    ...s,
+    entities: { ...s.entities },
+    neverSites: [...s.neverSites],
+    onlySites: [...s.onlySites],
+    pausedSites: [...s.pausedSites],
   };
 }
 
@@ -131,7 +190,8 @@ export function matchesPattern(pattern: string, url: string): boolean {
   if (typeof parsed === 'string') return false;
   try {
     return patternIncludes(parsed, new URL(url));
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return false;
   }
 }
@@ -141,7 +201,8 @@ export function originOf(url: string): string | null {
   try {
     const origin = new URL(url).origin;
     return origin === 'null' ? null : origin;
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return null;
   }
 }
@@ -160,105 +221,87 @@ function kindOf(x: unknown): string {
   return typeof x;
 }
 
-/** Receives each problem `checkSettings` finds: the field, and the locale message saying what is wrong. */
-export type SettingsProblem = (field: string, key: MessageKey, ...substitutions: (string | number)[]) => void;
+/** One thing wrong with a settings value: where (`neverSites[1]`), and the locale message saying what. */
+export interface SettingsProblem {
+  field: string;
+  key: MessageKey;
+  substitutions: (string | number)[];
+}
+
+/** What `parseSettings` returns: the usable settings, and every problem met (none for a clean value). */
+export interface ParsedSettings {
+  settings: Settings;
+  problems: SettingsProblem[];
+}
+
+type Report = (field: string, key: MessageKey, ...substitutions: (string | number)[]) => void;
+
+/** Says what `issue` (the first one valibot raised for `input` against `schema`) means, as a locale message. */
+function reportIssue(field: string, schema: AnySchema, issue: v.BaseIssue<unknown>, input: unknown, report: Report) {
+  if (issue.kind === 'validation') {
+    const key = issue.message as MessageKey;
+    if (key === inRange) report(field, key, HOVER_DELAY_MIN, HOVER_DELAY_MAX);
+    else report(field, key, String(input));
+  } else if ('options' in schema && Array.isArray(schema.options)) {
+    report(field, 'options_error_oneOf', schema.options.join(', '));
+  } else report(field, 'options_error_type', issue.expected ?? schema.expects, kindOf(input));
+}
 
 /**
- * Checks a stored or imported settings value field by field and returns the settings it holds.
- * Bad or missing fields take their default, and each bad one is passed to `report`; nothing, or
- * a value that is not an object, gives the defaults. Missing fields are not errors: a value saved
- * by an older version simply lacks newer fields. Kept free of the locale catalogs (`report` gets
- * message keys, not text) so the content script can read settings without bundling them.
+ * Checks `value` against `node` piece by piece: a group's fields and a list's items one at a
+ * time, so a bad piece falls back alone (a field to `fallback`'s, a list item is dropped) and is
+ * reported; unknown fields are reported and dropped; a list keeps each item once.
  */
-export function checkSettings(raw: unknown, report: SettingsProblem = () => {}): Settings {
-  const settings = defaultSettings();
-  const err = report;
-  if (raw === undefined || raw === null) return settings;
-  if (!isRecord(raw)) {
-    err('settings', 'options_error_notObject', kindOf(raw));
-    return settings;
+function lenient(node: Shape[string], value: unknown, fallback: unknown, field: string, report: Report): unknown {
+  const at = (key: string | number) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${key}` : key);
+  if (isSchema(node)) {
+    const result = v.safeParse(node, value);
+    if (result.success) return result.output;
+    reportIssue(field, node, result.issues[0], value, report);
+    return fallback;
   }
-
-  const oneOf = <T extends string>(field: keyof Settings, allowed: readonly T[], set: (v: T) => void) => {
-    if (!(field in raw)) return;
-    const v = raw[field];
-    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) set(v as T);
-    else err(field, 'options_error_oneOf', allowed.join(', '));
-  };
-
-  if ('enabled' in raw) {
-    if (typeof raw.enabled === 'boolean') settings.enabled = raw.enabled;
-    else err('enabled', 'options_error_type', 'boolean', kindOf(raw.enabled));
-  }
-
-  if ('entities' in raw) {
-    const e = raw.entities;
-    if (!isRecord(e)) err('entities', 'options_error_type', 'object', kindOf(e));
-    else {
-      for (const [key, value] of Object.entries(e)) {
-        if (!(SETTINGS_ENTITIES as readonly string[]).includes(key))
-          err(`entities.${key}`, 'options_error_unknownField');
-        else if (typeof value !== 'boolean') err(`entities.${key}`, 'options_error_type', 'boolean', kindOf(value));
-        else settings.entities[key as SettingsEntity] = value;
-      }
+  if (isList(node)) {
+    if (!Array.isArray(value)) {
+      report(field, 'options_error_type', 'array', kindOf(value));
+      return fallback;
     }
-  }
-
-  oneOf('style', HIGHLIGHT_STYLES, (v) => {
-    settings.style = v;
-  });
-
-  if ('hoverDelayMs' in raw) {
-    const d = raw.hoverDelayMs;
-    if (typeof d !== 'number' || !Number.isFinite(d)) err('hoverDelayMs', 'options_error_type', 'number', kindOf(d));
-    else {
-      const clamped = Math.round(Math.min(HOVER_DELAY_MAX, Math.max(HOVER_DELAY_MIN, d)));
-      if (clamped !== d) err('hoverDelayMs', 'options_error_range', HOVER_DELAY_MIN, HOVER_DELAY_MAX);
-      settings.hoverDelayMs = clamped;
-    }
-  }
-
-  oneOf('mode', MODES, (v) => {
-    settings.mode = v;
-  });
-  oneOf('uiLanguage', UI_LANGUAGES, (v) => {
-    settings.uiLanguage = v;
-  });
-
-  for (const field of ['neverSites', 'onlySites'] as const) {
-    if (!(field in raw)) continue;
-    const list = raw[field];
-    if (!Array.isArray(list)) {
-      err(field, 'options_error_type', 'array', kindOf(list));
-      continue;
-    }
-    const kept: string[] = [];
-    list.forEach((p, i) => {
-      if (typeof p !== 'string') err(`${field}[${i}]`, 'options_error_type', 'string', kindOf(p));
-      else if (matchPatternProblem(p)) err(`${field}[${i}]`, 'options_error_pattern', p);
-      else if (!kept.includes(p.trim())) kept.push(p.trim());
+    const kept: unknown[] = [];
+    value.forEach((item, i) => {
+      const one = lenient(node['~list'], item, undefined, at(i), report);
+      if (one !== undefined && !kept.includes(one)) kept.push(one);
     });
-    settings[field] = kept;
+    return kept;
   }
+  const base = fallback as Record<string, unknown>;
+  if (!isRecord(value)) {
+    report(field, 'options_error_type', 'object', kindOf(value));
+    return base;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(node)) {
+    out[key] = key in value ? lenient(entry, value[key], base[key], at(key), report) : base[key];
+  }
+  for (const key of Object.keys(value)) if (!(key in node)) report(at(key), 'options_error_unknownField');
+  return out;
+}
 
-  if ('pausedSites' in raw) {
-    const list = raw.pausedSites;
-    if (!Array.isArray(list)) err('pausedSites', 'options_error_type', 'array', kindOf(list));
-    else {
-      const kept: string[] = [];
-      list.forEach((o, i) => {
-        const origin = typeof o === 'string' ? originOf(o) : null;
-        if (!origin) err(`pausedSites[${i}]`, 'options_error_origin', String(o));
-        else if (!kept.includes(origin)) kept.push(origin);
-      });
-      settings.pausedSites = kept;
-    }
+/**
+ * Checks a stored, imported or patched settings value field by field against `SettingsSchema`.
+ * Returns the settings it holds: a bad field takes its value in `base` (the defaults unless
+ * given), and is named in `problems`; a missing field takes `base`'s silently (a value saved by
+ * an older version simply lacks newer fields). Nothing (undefined or null) gives `base` with no
+ * problem; a value that is not an object gives `base` with one. Never throws.
+ */
+export function parseSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS): ParsedSettings {
+  const problems: SettingsProblem[] = [];
+  const report: Report = (field, key, ...substitutions) => problems.push({ field, key, substitutions });
+  if (raw === undefined || raw === null) return { settings: defaultSettings(base), problems };
+  if (!isRecord(raw)) {
+    report('settings', 'options_error_notObject', kindOf(raw));
+    return { settings: defaultSettings(base), problems };
   }
-
-  for (const key of Object.keys(raw)) {
-    if (!(key in DEFAULT_SETTINGS)) err(key, 'options_error_unknownField');
-  }
-  return settings;
+  const settings = defaultSettings(lenient(SettingsSchema, raw, base, '', report) as Settings);
+  return { settings, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,15 +313,15 @@ export const SETTINGS_VERSION = 1;
 /**
  * Steps that turn a value of version n-1 into version n, keyed by n (WXT's convention).
  * Steps may receive anything (storage can hold a foreign value): return it unchanged when it
- * is not what they expect, and `validateSettings` deals with it afterwards.
+ * is not what they expect, and `parseSettings` deals with it afterwards.
  */
 export type SettingsMigrations = Record<number, (old: unknown) => unknown>;
 
 export const SETTINGS_MIGRATIONS: SettingsMigrations = {};
 
 /**
- * Runs the migration steps from version `from` up to `to` on `value` (the same steps WXT runs on
- * stored values, reused for imported files). Returns `value` unchanged when `from >= to`.
+ * Runs the migration steps from version `from` up to `to` on `value` (for stored values and
+ * imported files alike). Returns `value` unchanged when `from >= to`.
  */
 export function migrateSettings(
   value: unknown,
@@ -287,7 +330,7 @@ export function migrateSettings(
   migrations: SettingsMigrations = SETTINGS_MIGRATIONS,
 ): unknown {
   let out = value;
-  for (let v = from + 1; v <= to; v++) out = migrations[v]?.(out) ?? out;
+  for (let n = from + 1; n <= to; n++) out = migrations[n]?.(out) ?? out;
   return out;
 }
 
@@ -301,7 +344,8 @@ export function isActiveOn(settings: Settings, url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
-  } catch {
+  } catch (error) {
+    log.debug('not a URL', url, error);
     return false;
   }
   const origin = parsed.origin === 'null' ? null : parsed.origin;
@@ -321,7 +365,8 @@ export function isActiveOn(settings: Settings, url: string): boolean {
 export function browserUiLocale(): string {
   try {
     return browser.i18n.getMessage('uiLocale') || browser.i18n.getUILanguage();
-  } catch {
+  } catch (error) {
+    log.debug('no i18n API', error);
     return '';
   }
 }
@@ -332,46 +377,108 @@ export function resolveUiLang(settings: Settings, browserLocale: string): UiLang
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading from storage without @wxt-dev/storage
+// The debug setting
 
-/** Key of the settings in `storage.local` (WXT's `local:settings`); WXT keeps their version under this key plus `$`. */
-const STORAGE_KEY = 'settings';
+/** Whether this context logged before any settings were read (the test runner switches it on). */
+const loggingAtStart = isLogging();
 
 /**
- * Reads the stored settings the way the `local:settings` storage item of `settings.ts` stores
- * them, migrating an older value in memory (the extension's pages write the migrated value;
- * `version`/`migrations` are parameters so tests can prove a future step runs).
- * For the content script: it reads, never writes, and needs neither @wxt-dev/storage nor the
- * locale catalogs. Never throws: nothing stored, a corrupt value or a storage failure gives the
- * defaults (field by field for a partly bad value).
+ * Applies the `debug` setting to this context's log: on when the setting asks for it, else as the
+ * context started (`base`). Every read and watch below calls it, so each context that reads
+ * settings follows the setting without wiring of its own.
+ */
+export function applyDebugSetting(settings: Settings, base: boolean = loggingAtStart): void {
+  setLogging(settings.debug || base);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The storage adapter: the only code that touches the stored settings
+
+/**
+ * Key of the settings in `storage.local`; their version is stored under this key plus `$`
+ * (the layout @wxt-dev/storage used for `local:settings`, kept so stored values carry over).
+ */
+const STORAGE_KEY = 'settings';
+const VERSION_KEY = `${STORAGE_KEY}$`;
+
+export const settingsStorage = {
+  /**
+   * The stored value, migrated in memory from its stored version to `version` (`version` and
+   * `migrations` are parameters so tests can prove a future step runs). Undefined when nothing
+   * is stored; rejects when storage fails.
+   */
+  async read(version: number = SETTINGS_VERSION, migrations: SettingsMigrations = SETTINGS_MIGRATIONS) {
+    const stored = await browser.storage.local.get([STORAGE_KEY, VERSION_KEY]);
+    const meta = stored[VERSION_KEY];
+    // A value stored without a version counts as version 1 (as @wxt-dev/storage counted it).
+    const from = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
+    return migrateSettings(stored[STORAGE_KEY], from, version, migrations);
+  },
+
+  /** Stores `value` with the current version (which repairs or upgrades what was there). Rejects when storage fails. */
+  async write(value: Settings, version: number = SETTINGS_VERSION): Promise<void> {
+    await browser.storage.local.set({ [STORAGE_KEY]: value, [VERSION_KEY]: { v: version } });
+  },
+
+  /** Calls `cb` with each new stored value (undefined once removed), from any context. Returns the function that stops. */
+  watch(cb: (value: unknown) => void): () => void {
+    const area = browser.storage.local;
+    const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
+      const change = changes[STORAGE_KEY];
+      // Writing an equal value still fires the event; only a real change counts.
+      if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+      cb(change.newValue);
+    };
+    area.onChanged.addListener(listener);
+    return () => area.onChanged.removeListener(listener);
+  },
+};
+
+/**
+ * Reads and checks the stored settings (and applies their `debug` setting). Never throws: nothing
+ * stored gives the defaults with no problem; a corrupt value gives the defaults for the bad
+ * fields, each named in `problems`; a storage failure gives the defaults and one `storage` problem.
+ */
+export async function readSettings(
+  version: number = SETTINGS_VERSION,
+  migrations: SettingsMigrations = SETTINGS_MIGRATIONS,
+): Promise<ParsedSettings> {
+  let parsed: ParsedSettings;
+  try {
+    parsed = parseSettings(await settingsStorage.read(version, migrations));
+  } catch (error) {
+    log.error('could not read the settings', error);
+    parsed = {
+      settings: defaultSettings(),
+      problems: [{ field: 'storage', key: 'options_error_storage', substitutions: [String(error)] }],
+    };
+  }
+  if (parsed.problems.length > 0) log.warn('stored settings had problems', parsed.problems);
+  applyDebugSetting(parsed.settings);
+  return parsed;
+}
+
+/**
+ * The stored settings, checked, for readers that show no notice (the content script). Never
+ * throws: see `readSettings` (a corrupt value or a storage failure gives defaults).
  */
 export async function readStoredSettings(
   version: number = SETTINGS_VERSION,
   migrations: SettingsMigrations = SETTINGS_MIGRATIONS,
 ): Promise<Settings> {
-  try {
-    const stored = await browser.storage.local.get([STORAGE_KEY, `${STORAGE_KEY}$`]);
-    const meta = stored[`${STORAGE_KEY}$`];
-    // WXT counts a value stored without a version as version 1.
-    const from = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
-    return checkSettings(migrateSettings(stored[STORAGE_KEY], from, version, migrations));
-  } catch {
-    return defaultSettings();
-  }
+  return (await readSettings(version, migrations)).settings;
 }
 
 /**
  * Calls `cb` with the checked settings each time their stored value changes, from any context
- * (a corrupt or removed value reaches `cb` as defaults). Returns the function that stops watching.
+ * (a corrupt or removed value reaches `cb` as defaults), applying their `debug` setting first.
+ * Returns the function that stops watching.
  */
 export function watchStoredSettings(cb: (s: Settings) => void): () => void {
-  const area = browser.storage.local;
-  const listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>) => {
-    const change = changes[STORAGE_KEY];
-    // Writing an equal value still fires the event; like WXT's watch, only a real change counts.
-    if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
-    cb(checkSettings(change.newValue));
-  };
-  area.onChanged.addListener(listener);
-  return () => area.onChanged.removeListener(listener);
+  return settingsStorage.watch((value) => {
+    const { settings, problems } = parseSettings(value);
+    if (problems.length > 0) log.warn('stored settings had problems', problems);
+    applyDebugSetting(settings);
+    cb(settings);
+  });
 }

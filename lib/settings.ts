@@ -1,30 +1,43 @@
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { type MessageKey, t } from './i18n.ts';
+import { logger } from './log.ts';
 import {
-  checkSettings,
   defaultSettings,
   isRecord,
   matchPatternProblem,
   migrateSettings,
   originOf,
-  SETTINGS_MIGRATIONS,
+  parseSettings,
+  readSettings,
   SETTINGS_VERSION,
   type Settings,
-  type SettingsMigrations,
+  type SettingsProblem,
+  settingsStorage,
 } from './settings-core.ts';
 import type { UiLang } from './ui-lang.ts';
 
 export * from './settings-core.ts';
 
+/*
+ * The extension pages' half of the settings module: problems worded in the reader's language,
+ * the one write queue, export and import. It bundles the locale catalogs, so the content script
+ * imports `settings-core.ts` instead.
+ */
+
+const log = logger('settings');
+
+/** `problems` as `field: message` lines in `lang`; empty for none. */
+export function describeProblems(problems: readonly SettingsProblem[], lang: UiLang = 'en'): string[] {
+  return problems.map((p) => `${p.field}: ${t(p.key, lang, ...p.substitutions)}`);
+}
+
 /**
- * Checks a stored or imported settings value field by field. Bad or missing fields take their
- * default; `errors` names every field that was wrong (in `lang`), and is empty for a clean value.
- * Missing fields are not errors: a value saved by an older version simply lacks newer fields.
+ * Checks a stored or imported settings value field by field (see `parseSettings`). Bad or missing
+ * fields take their default; `errors` names every field that was wrong (in `lang`), and is empty
+ * for a clean value.
  */
 export function validateSettings(raw: unknown, lang: UiLang = 'en'): { settings: Settings; errors: string[] } {
-  const errors: string[] = [];
-  const settings = checkSettings(raw, (field, key, ...subs) => errors.push(`${field}: ${t(key, lang, ...subs)}`));
-  return { settings, errors };
+  const { settings, problems } = parseSettings(raw);
+  return { settings, errors: describeProblems(problems, lang) };
 }
 
 /**
@@ -36,87 +49,55 @@ export function validateMatchPattern(p: string, lang: UiLang = 'en'): string | n
   return problem ? t(`options_pattern_${problem}` as MessageKey, lang, p.trim()) : null;
 }
 
-/** Storage key of the settings (`settings` in `storage.local`, its version in `settings$`). */
-export const SETTINGS_KEY = 'local:settings';
-
-/**
- * Defines the settings storage item. Its value is typed `unknown` on purpose: storage may hold
- * anything (an older shape, another tool's write, a hand edit), so every read goes through
- * `validateSettings`. Exposed with `version`/`migrations` parameters so tests can prove a future
- * migration runs on a stored old value.
- */
-export function createSettingsItem(
-  version: number = SETTINGS_VERSION,
-  migrations: SettingsMigrations = SETTINGS_MIGRATIONS,
-): WxtStorageItem<unknown, { v: number }> {
-  return storage.defineItem<unknown, { v: number }>(SETTINGS_KEY, { version, migrations });
-}
-
-let item: WxtStorageItem<unknown, { v: number }> | undefined;
-/** Created on first use, so importing this module touches no storage. */
-function settingsItem(): WxtStorageItem<unknown, { v: number }> {
-  item ??= createSettingsItem();
-  return item;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Reading and writing
 
 /**
  * Reads the stored settings. Never throws: nothing stored gives the defaults with no errors; a
  * corrupt or foreign value (a string, an array, wrong types, unknown fields) or a storage failure
- * gives the defaults for the bad fields and `errors` naming them, for a visible notice.
+ * gives the defaults for the bad fields and `errors` naming them in `lang`, for a visible notice.
  */
 export async function loadSettings(lang: UiLang = 'en'): Promise<{ settings: Settings; errors: string[] }> {
-  try {
-    return validateSettings(await settingsItem().getValue(), lang);
-  } catch (error) {
-    return { settings: defaultSettings(), errors: [`storage: ${String(error)}`] };
-  }
+  const { settings, problems } = await readSettings();
+  return { settings, errors: describeProblems(problems, lang) };
 }
 
 let writes: Promise<unknown> = Promise.resolve();
 
 /**
- * Merges `patch` into the stored settings and stores the result (validated, so a bad patch field
- * keeps its current value). Writes from one context are applied in call order, so two quick
- * toggles never lose one another. Returns the settings as stored; rejects only when storage fails.
- * A corrupt stored value is replaced by defaults plus `patch`.
+ * The one write queue: reads the stored settings, stores `change(current)`, and returns what was
+ * stored. Writes from one context run in call order, each on the result of the one before, so
+ * two quick toggles never lose one another; a failed write does not block the next. Rejects only
+ * when storage fails. A corrupt stored value reaches `change` as defaults (bad fields only).
  */
-export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   const run = async (): Promise<Settings> => {
-    const { settings: current } = await loadSettings();
-    const merged: Record<string, unknown> = { ...current };
-    // Field by field, so one bad field in `patch` keeps its current value instead of its default.
-    for (const [key, given] of Object.entries(patch)) {
-      // A partial `entities` patch switches the named entities and leaves the others as they are.
-      const value = key === 'entities' && isRecord(given) ? { ...current.entities, ...given } : given;
-      const one = validateSettings({ [key]: value });
-      if (one.errors.length === 0) merged[key] = one.settings[key as keyof Settings];
-    }
-    await settingsItem().setValue(merged);
-    return merged as unknown as Settings;
+    const next = change((await readSettings()).settings);
+    await settingsStorage.write(next);
+    return next;
   };
   const result = writes.then(run, run);
-  writes = result.catch(() => {});
+  writes = result.catch((error: unknown) => log.error('could not store the settings', error));
   return result;
 }
 
-/** Restores every default (the global switch, paused sites and site lists included). Returns the defaults. */
-export async function resetSettings(): Promise<Settings> {
-  const fresh = defaultSettings();
-  const result = writes.then(() => settingsItem().setValue(fresh));
-  writes = result.catch(() => {});
-  await result;
-  return fresh;
+/**
+ * Merges `patch` into the stored settings and stores the result. Checked field by field against
+ * the current value, so a bad patch field keeps its current value, and a partial `entities`
+ * patch switches only the entities it names. Returns the settings as stored; rejects only when
+ * storage fails.
+ */
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  return updateSettings((current) => {
+    const { settings, problems } = parseSettings(patch, current);
+    if (problems.length > 0) log.warn('ignored bad fields of a settings change', problems);
+    return settings;
+  });
 }
 
-/**
- * Calls `cb` with the validated settings each time they change in storage, from any context
- * (a corrupt write reaches `cb` as defaults). Returns the function that stops watching.
- */
-export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem().watch((value) => cb(validateSettings(value).settings));
+/** Restores every default (the global switch, paused sites and site lists included). Returns the defaults. */
+export function resetSettings(): Promise<Settings> {
+  return updateSettings(() => defaultSettings());
 }
 
 /** True when the origin of `url` is paused; false for URLs without an origin. */
@@ -131,17 +112,11 @@ export function isSitePaused(settings: Settings, url: string): boolean {
  */
 export async function setSitePaused(url: string, paused: boolean): Promise<Settings> {
   const origin = originOf(url);
-  if (!origin) return (await loadSettings()).settings;
-  const run = async (): Promise<Settings> => {
-    const { settings } = await loadSettings();
+  if (!origin) return (await readSettings()).settings;
+  return updateSettings((settings) => {
     const others = settings.pausedSites.filter((o) => o !== origin);
-    const next = { ...settings, pausedSites: paused ? [...others, origin] : others };
-    await settingsItem().setValue(next);
-    return next;
-  };
-  const result = writes.then(run, run);
-  writes = result.catch(() => {});
-  return result;
+    return { ...settings, pausedSites: paused ? [...others, origin] : others };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +139,8 @@ export function importSettings(json: string, lang: UiLang = 'en'): { settings: S
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
-  } catch {
+  } catch (error) {
+    log.warn('imported file is not JSON', error);
     return { error: t('options_import_notJson', lang) };
   }
   if (!isRecord(parsed) || parsed.format !== SETTINGS_FILE_FORMAT || !isRecord(parsed.settings)) {

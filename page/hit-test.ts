@@ -82,7 +82,7 @@ export function createHitIndex<T extends HitTestable>(
 
   const hitIn = (nodes: Iterable<Node>, x: number, y: number): T | undefined => {
     for (const node of nodes) {
-      const items = node.nodeType === 3 ? byNode.get(node as Text) : undefined;
+      const items = node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;
       if (!items) continue;
       for (const item of items) if (rangeContainsPoint(item.range, x, y)) return item;
     }

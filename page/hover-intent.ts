@@ -1,5 +1,5 @@
 /**
- * Hover intent over painted mentions, shared by the content script and the statement page: a
+ * Hover intent over painted mentions, the timing half of the card controller (card-controller.ts): a
  * card opens only after the pointer rests on a mention for the delay (sweeping across text opens
  * nothing), stays open while the pointer is on its mention or inside the card, and closes after a
  * grace period once the pointer has left both (time to travel from the mention into the card).

@@ -2,10 +2,12 @@
 // there is no display: saves screenshots of the page and of an open card and prints their paths.
 import { join, resolve } from 'node:path';
 import { launchBrowser, resultsDir, serveFixtures } from '../tests/e2e/harness.ts';
+import { ensureChromium } from './ensure-chromium.ts';
 
 const DEMO_DIR = resolve(import.meta.dirname, '../demo');
 
 async function main(): Promise<void> {
+  ensureChromium();
   const headless = !process.env.DISPLAY;
   const site = await serveFixtures(DEMO_DIR);
   const browser = await launchBrowser({ headless });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsForm, siteListProblems } from '../components/OptionsForm.tsx';
+import { OptionsForm } from '../components/OptionsForm.tsx';
+import { siteListProblems } from '../components/options-fields.tsx';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 
@@ -54,11 +55,71 @@ describe('siteListProblems', () => {
 describe('OptionsForm', () => {
   it('labels every control, so each is reachable by name', () => {
     const { root } = mount();
-    for (const input of root.querySelectorAll<HTMLElement>('input:not([type="file"]), select, textarea')) {
+    const controls = [...root.querySelectorAll<HTMLElement>('input:not([type="file"]), select, textarea')];
+    // The global switch, 4 entities, 3 styles, the delay, 2 modes, 2 site lists, the language, debug.
+    expect(controls.map((c) => c.getAttribute('name'))).toEqual([
+      'enabled',
+      'entity-dprk',
+      'entity-unsc-1718',
+      'entity-rgb',
+      'entity-msmt',
+      'style',
+      'style',
+      'style',
+      'hoverDelayMs',
+      'mode',
+      'mode',
+      'never-sites',
+      'only-sites',
+      'uiLanguage',
+      'debug',
+    ]);
+    for (const input of controls) {
       const label = input.closest('label') ?? root.querySelector(`label[for="${input.id}"]`);
       expect(label?.textContent?.trim(), input.outerHTML).toBeTruthy();
     }
-    expect(root.querySelectorAll('fieldset legend').length).toBe(3);
+    expect([...root.querySelectorAll('fieldset legend')].map((l) => l.textContent)).toEqual([
+      'What to highlight',
+      'Highlight style',
+      'When to run',
+    ]);
+  });
+
+  it('explains each reading mode under its radio', () => {
+    const { root } = mount();
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="mode"]')];
+    expect(radios.map((r) => r.value)).toEqual(['automatic', 'on-click']);
+    for (const radio of radios) {
+      const help = root.querySelector(`#${radio.getAttribute('aria-describedby')}`);
+      expect(help?.textContent, radio.value).toBeTruthy();
+    }
+    expect(radios[0]?.checked).toBe(true);
+  });
+
+  it('saves the debug switch and says it was saved', async () => {
+    const { root, onSave } = mount();
+    const debug = root.querySelector<HTMLInputElement>('input[name="debug"]');
+    expect(debug?.closest('label')?.textContent).toBe('Log diagnostics to the console');
+    debug?.click();
+    expect(onSave).toHaveBeenCalledWith({ debug: true });
+    await flush();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe('Saved.');
+  });
+
+  it('shows one status line for saves, failures and resets', async () => {
+    const { root, onSave, onReset } = mount();
+    const status = () => root.querySelectorAll('[role="status"]');
+    onSave.mockRejectedValueOnce(new Error('quota'));
+    root.querySelector<HTMLInputElement>('input[name="enabled"]')?.click();
+    await flush();
+    expect(status()).toHaveLength(1);
+    expect(status()[0]?.className).toBe('status error');
+    expect(status()[0]?.textContent).toBe('Could not save: Error: quota');
+    root.querySelector<HTMLButtonElement>('button.danger')?.click();
+    await flush();
+    expect(onReset).toHaveBeenCalledTimes(1);
+    expect(status()[0]?.className).toBe('status ok');
+    expect(status()[0]?.textContent).toBe('Defaults restored.');
   });
 
   it('saves a toggled entity with the others unchanged', () => {

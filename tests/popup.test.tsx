@@ -103,6 +103,9 @@ describe('PopupSummary: the page’s mentions', () => {
 
   it('is accessible: labelled sections and lists, one tabbable button per list, a live status region', () => {
     show(props());
+    // The controls, the page and one group per entity mentioned: a broken render fails here
+    // rather than passing the checks below on nothing.
+    expect($$('section').map((s) => s.className)).toEqual(['controls', 'page', 'group', 'group', 'group']);
     for (const section of $$('section')) {
       const label = section.getAttribute('aria-labelledby');
       expect(label, section.className).toBeTruthy();
@@ -110,16 +113,21 @@ describe('PopupSummary: the page’s mentions', () => {
       expect(heading && /^h[1-6]$/.test(heading.localName), `heading for ${section.className}`).toBe(true);
       expect(section.contains(heading)).toBe(true);
     }
+    expect($$('.group')).toHaveLength(3);
     for (const group of $$('.group')) {
       expect(group.querySelector('h3')?.textContent).toContain(entityById(group.dataset.entity as EntityId)?.name.en);
       expect(group.querySelector('ol')?.getAttribute('aria-label')).toBeTruthy();
       expect(group.querySelectorAll('ol button[tabindex="0"]')).toHaveLength(1);
-      for (const b of group.querySelectorAll('.step')) expect(b.getAttribute('aria-label')).toBeTruthy();
+      const steps = [...group.querySelectorAll('.step')];
+      expect(steps).toHaveLength(2);
+      for (const b of steps) expect(b.getAttribute('aria-label')).toBeTruthy();
     }
     const ids = $$('[id]').map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect($('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
-    expect($$('input[role="switch"]').every((s) => s.closest('label')?.textContent)).toBe(true);
+    const switches = $$('input[role="switch"]');
+    expect(switches).toHaveLength(2);
+    expect(switches.every((s) => s.closest('label')?.textContent)).toBe(true);
   });
 
   it('reveals a clicked mention and says so in the live region', async () => {
@@ -222,6 +230,40 @@ describe('PopupSummary: honest states', () => {
     expect($('[data-state="empty"]')?.textContent).toBe(t('popupNoMentions', 'en'));
     expect($('.export')).toBeNull();
     expect($('.group')).toBeNull();
+  });
+
+  it('says the matcher failed to load, not that there are no mentions, and offers a reload', async () => {
+    const failed: PageState = {
+      state: 'ready',
+      response: { mentions: [], total: 0, capped: false, url: 'https://news.example/', error: 'matcher-unavailable' },
+    };
+    const p = show(props({ page: failed }));
+    const notice = $('[data-state="error"]');
+    expect(notice?.getAttribute('role')).toBe('alert');
+    expect(notice?.dataset.error).toBe('matcher-unavailable');
+    expect(notice?.querySelector('p')?.textContent).toBe(
+      'Sanctions Context could not load its matcher on this page; reload the tab.',
+    );
+    expect($('[data-state="empty"]')).toBeNull();
+    expect($('section.page')?.textContent).not.toContain(t('popupNoMentions', 'en'));
+    expect($('.export')).toBeNull();
+    await click($('[data-state="error"] button'));
+    expect(p.onReloadTab).toHaveBeenCalledOnce();
+    // The same answer without `error` is an honest "no mentions" (the control for the checks above).
+    show(props({ page: ready([]) }));
+    expect($('[data-state="error"]')).toBeNull();
+    expect($('[data-state="empty"]')).not.toBeNull();
+  });
+
+  it('says the matcher failed in French', () => {
+    const failed: PageState = {
+      state: 'ready',
+      response: { mentions: [], total: 0, capped: false, error: 'matcher-unavailable' },
+    };
+    show(props({ lang: 'fr', page: failed }));
+    expect($('[data-state="error"] p')?.textContent).toBe(
+      'Sanctions Context n’a pas pu charger son outil de repérage sur cette page ; rechargez l’onglet.',
+    );
   });
 
   const reasons: [RestrictedReason, Parameters<typeof t>[0]][] = [

@@ -1,16 +1,27 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createSettingsItem, saveSettings } from '../lib/settings.ts';
-import { DEFAULT_SETTINGS, readStoredSettings, type Settings, watchStoredSettings } from '../lib/settings-core.ts';
+import { isLogging, setLogging } from '../lib/log.ts';
+import { saveSettings } from '../lib/settings.ts';
+import {
+  applyDebugSetting,
+  DEFAULT_SETTINGS,
+  readStoredSettings,
+  type Settings,
+  settingsStorage,
+  watchStoredSettings,
+} from '../lib/settings-core.ts';
 
 /*
- * The content script reads settings with this small reader instead of the WXT storage item, to
- * keep the locale catalogs and @wxt-dev/storage out of every page. These tests pin that both
- * agree on where and how the settings are stored.
+ * The content script reads settings through the catalog-free half of the settings module. These
+ * tests pin that it reads what the extension pages write, and follows the debug setting.
  */
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+afterEach(() => {
+  // The runner's default.
+  setLogging(true);
 });
 
 const custom = (patch: Partial<Settings>): Settings => ({ ...structuredClone(DEFAULT_SETTINGS), ...patch });
@@ -40,9 +51,9 @@ describe('readStoredSettings', () => {
     // Already at version 2: nothing to run.
     await fakeBrowser.storage.local.set({ settings$: { v: 2 } });
     expect((await readStoredSettings(2, migrations)).style).toBe('underline');
-    // The storage item reaches the same value.
+    // The adapter's raw read reaches the same value.
     await fakeBrowser.storage.local.set({ settings$: { v: 1 } });
-    expect(await createSettingsItem(2, migrations).getValue()).toEqual({ style: 'fill' });
+    expect(await settingsStorage.read(2, migrations)).toEqual({ style: 'fill' });
   });
 });
 
@@ -56,5 +67,35 @@ describe('watchStoredSettings', () => {
     stop();
     await saveSettings({ style: 'underline' });
     expect(seen.map((s) => s.style)).toEqual(['fill', 'both']);
+  });
+});
+
+describe('the debug setting', () => {
+  it('turns the log on when set, and back to how the context started when cleared', () => {
+    applyDebugSetting({ ...DEFAULT_SETTINGS, debug: true }, false);
+    expect(isLogging()).toBe(true);
+    applyDebugSetting({ ...DEFAULT_SETTINGS, debug: false }, false);
+    expect(isLogging()).toBe(false);
+    // The runner starts with the log on, and clearing the setting keeps it so.
+    applyDebugSetting({ ...DEFAULT_SETTINGS, debug: false }, true);
+    expect(isLogging()).toBe(true);
+  });
+
+  it('is applied by every read of the stored settings', async () => {
+    await saveSettings({ debug: true });
+    setLogging(false);
+    expect(isLogging()).toBe(false);
+    await readStoredSettings();
+    expect(isLogging()).toBe(true);
+  });
+
+  it('follows a change seen by the watch', async () => {
+    setLogging(false);
+    const seen: boolean[] = [];
+    const stop = watchStoredSettings((s) => seen.push(s.debug));
+    await saveSettings({ debug: true });
+    stop();
+    expect(seen).toEqual([true]);
+    expect(isLogging()).toBe(true);
   });
 });

@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  createSettingsItem,
   DEFAULT_SETTINGS,
   exportSettings,
   importSettings,
@@ -9,18 +8,24 @@ import {
   loadSettings,
   matchesPattern,
   migrateSettings,
+  parseSettings,
+  readSettings,
   resetSettings,
   resolveUiLang,
   type Settings,
   saveSettings,
   setSitePaused,
+  settingsStorage,
   validateMatchPattern,
   validateSettings,
-  watchSettings,
+  watchStoredSettings,
 } from '../lib/settings.ts';
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 /** Writes `value` where the settings live, as another tool or a hand edit would. */
@@ -96,6 +101,7 @@ describe('validateSettings', () => {
       onlySites: ['https://news.example.com/*'],
       pausedSites: ['https://example.net'],
       uiLanguage: 'fr',
+      debug: true,
     });
     expect(validateSettings(structuredClone(s))).toEqual({ settings: s, errors: [] });
   });
@@ -125,7 +131,8 @@ describe('validateSettings', () => {
     expect(settings.enabled).toBe(true);
     expect(settings.entities).toEqual({ dprk: false, 'unsc-1718': true, rgb: true, msmt: true });
     expect(settings.style).toBe('both');
-    expect(settings.hoverDelayMs).toBe(2000);
+    // Out of range: the default, not a clamped value, like every other bad field.
+    expect(settings.hoverDelayMs).toBe(300);
     expect(settings.mode).toBe('on-click');
     expect(settings.neverSites).toEqual(['*://*.example.org/*']);
     expect(settings.onlySites).toEqual([]);
@@ -156,6 +163,58 @@ describe('validateSettings', () => {
 
   it('treats missing fields (an older, smaller value) as defaults without errors', () => {
     expect(validateSettings({ enabled: false })).toEqual({ settings: custom({ enabled: false }), errors: [] });
+  });
+
+  it('says what each kind of problem is, with the values that explain it', () => {
+    const { errors } = validateSettings({
+      entities: [],
+      hoverDelayMs: 12.5,
+      mode: 3,
+      pausedSites: 'https://example.org',
+      neverSites: ['nope'],
+    });
+    expect(errors.sort()).toEqual(
+      [
+        'entities: expected object, found array',
+        'hoverDelayMs: must be between 0 and 2000',
+        'mode: expected one of automatic, on-click',
+        'neverSites[0]: invalid match pattern “nope”',
+        'pausedSites: expected array, found string',
+      ].sort(),
+    );
+  });
+
+  it('trims patterns, reduces paused pages to origins and keeps each item once', () => {
+    const { settings, errors } = validateSettings({
+      neverSites: [' *://*.example.org/* ', '*://*.example.org/*'],
+      pausedSites: ['https://example.net/a', 'https://example.net/b?c', 'http://example.net'],
+    });
+    expect(errors).toEqual([]);
+    expect(settings.neverSites).toEqual(['*://*.example.org/*']);
+    expect(settings.pausedSites).toEqual(['https://example.net', 'http://example.net']);
+  });
+
+  it('falls back to the given base, not the defaults, field by field', () => {
+    const base = custom({
+      style: 'underline',
+      hoverDelayMs: 900,
+      entities: { ...DEFAULT_SETTINGS.entities, rgb: false },
+    });
+    const { settings, problems } = parseSettings({ style: 'neon', entities: { dprk: false } }, base);
+    expect(settings).toEqual(
+      custom({ style: 'underline', hoverDelayMs: 900, entities: { ...base.entities, dprk: false } }),
+    );
+    expect(problems).toEqual([
+      { field: 'style', key: 'options_error_oneOf', substitutions: ['fill, underline, both'] },
+    ]);
+  });
+
+  it('returns settings the caller may change without touching the defaults', () => {
+    const { settings } = parseSettings(undefined);
+    settings.neverSites.push('*://*/*');
+    settings.entities.rgb = false;
+    expect(DEFAULT_SETTINGS.neverSites).toEqual([]);
+    expect(DEFAULT_SETTINGS.entities.rgb).toBe(true);
   });
 });
 
@@ -211,6 +270,40 @@ describe('loadSettings and saveSettings', () => {
     expect(await loadSettings()).toEqual({ settings: custom({ enabled: false }), errors: [] });
   });
 
+  it('loads the defaults and names the failure when storage cannot be read', async () => {
+    await saveSettings({ style: 'fill' });
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('disk gone'));
+    expect(await loadSettings()).toEqual({
+      settings: DEFAULT_SETTINGS,
+      errors: ['storage: could not read the stored settings (Error: disk gone)'],
+    });
+    expect((await loadSettings()).settings.style).toBe('fill');
+  });
+
+  it('rejects a write storage refuses, and carries on with the next one', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('quota'));
+    const [first, second] = await Promise.allSettled([
+      saveSettings({ style: 'fill' }),
+      saveSettings({ mode: 'on-click' }),
+    ]);
+    expect(first.status).toBe('rejected');
+    expect(second).toEqual({ status: 'fulfilled', value: custom({ mode: 'on-click' }) });
+    expect(set).toHaveBeenCalledTimes(2);
+    expect((await loadSettings()).settings).toEqual(custom({ mode: 'on-click' }));
+  });
+
+  it('queues pauses, saves and resets behind one another', async () => {
+    const done = await Promise.all([
+      setSitePaused('https://a.example/x', true),
+      saveSettings({ style: 'fill' }),
+      setSitePaused('https://b.example/', true),
+      resetSettings(),
+      saveSettings({ hoverDelayMs: 100 }),
+    ]);
+    expect(done[2]).toEqual(custom({ style: 'fill', pausedSites: ['https://a.example', 'https://b.example'] }));
+    expect((await loadSettings()).settings).toEqual(custom({ hoverDelayMs: 100 }));
+  });
+
   it('resets everything to the defaults', async () => {
     await saveSettings({ enabled: false, neverSites: ['*://*/*'] });
     expect(await resetSettings()).toEqual(DEFAULT_SETTINGS);
@@ -218,10 +311,10 @@ describe('loadSettings and saveSettings', () => {
   });
 });
 
-describe('watchSettings', () => {
+describe('watchStoredSettings', () => {
   it('reports each change, validated, until unwatched', async () => {
     const seen: Settings[] = [];
-    const unwatch = watchSettings((s) => seen.push(s));
+    const unwatch = watchStoredSettings((s) => seen.push(s));
     await saveSettings({ style: 'fill' });
     await writeRaw('garbage');
     unwatch();
@@ -314,9 +407,9 @@ describe('migrations', () => {
     expect(migrateSettings({ a: 1 }, 3, 3, steps)).toEqual({ a: 1 });
   });
 
-  it('migrates a stored v1 value when the item is defined at a newer version', async () => {
-    // A made-up v2 that renamed the style "both" to "fill+underline" and back, to prove the
-    // mechanism WXT runs at startup reaches stored values and records the new version.
+  it('migrates a stored v1 value when read at a newer version, and stores it at that version', async () => {
+    // A made-up v2 that renamed the style "highlight" to "fill", to prove the steps reach stored
+    // values and a write records the new version.
     await writeRaw({ style: 'highlight', hoverDelayMs: 150 });
     const v2 = {
       2: (old: unknown) => {
@@ -324,17 +417,21 @@ describe('migrations', () => {
         return { ...o, style: o.style === 'highlight' ? 'fill' : o.style };
       },
     };
-    const item = createSettingsItem(2, v2);
-    const value = await item.getValue();
-    expect(validateSettings(value)).toEqual({ settings: custom({ style: 'fill', hoverDelayMs: 150 }), errors: [] });
-    expect(await item.getMeta()).toEqual({ v: 2 });
-    expect(await readRaw()).toEqual({ style: 'fill', hoverDelayMs: 150 });
+    const read = await readSettings(2, v2);
+    expect(read).toEqual({ settings: custom({ style: 'fill', hoverDelayMs: 150 }), problems: [] });
+    await settingsStorage.write(read.settings, 2);
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 2 } });
+    expect(await readRaw()).toEqual(read.settings);
+    // Stored at v2: the step does not run again.
+    const again = { 2: () => 'ran twice' };
+    expect((await readSettings(2, again)).settings).toEqual(read.settings);
   });
 
   it('leaves a foreign stored value to validation when a step cannot read it', async () => {
     await writeRaw('garbage');
-    const item = createSettingsItem(2, { 2: (old: unknown) => old });
-    expect(validateSettings(await item.getValue()).settings).toEqual(DEFAULT_SETTINGS);
+    const { settings, problems } = await readSettings(2, { 2: (old: unknown) => old });
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems.map((p) => p.field)).toEqual(['settings']);
   });
 
   it('imports a file of an older version through the same steps', () => {

@@ -1,9 +1,10 @@
-import { autoUpdate, computePosition, flip, inline, offset, shift, type VirtualElement } from '@floating-ui/dom';
 import { render } from 'preact';
 import cardCss from '../../components/card.css?inline';
 import { MentionCard } from '../../components/MentionCard.tsx';
 import type { EntityId } from '../../engine/types.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
+import type { OpenCard } from '../../page/card-controller.ts';
+import { CARD_PROPERTIES, placeCard } from '../../page/card-placement.ts';
 
 /*
  * The hover card, built apart from the content script (see the `build:publicAssets` hook in
@@ -12,17 +13,15 @@ import type { UiLang } from '../../lib/ui-lang.ts';
  * never open a card. It runs in the content script's isolated world, like the script itself.
  */
 
-/** Custom properties carrying the card's position from floating-ui to the host's shadow styles. */
-const X_PROPERTY = '--sanctions-context-x';
-const Y_PROPERTY = '--sanctions-context-y';
 /**
  * Keeps the host out of the page's reach: important rules of the shadow tree win over every
  * rule of the page, `!important` ones and inline styles included (CSS Cascade 4, "context"),
- * and `all` leaves custom properties alone, so the position travels in two of them.
+ * and `all` leaves custom properties alone, so the placement's position and room travel in them.
  */
 const HOST_CSS = `:host { all: initial !important; }
 :host {
-  position: fixed !important; left: var(${X_PROPERTY}, 0px) !important; top: var(${Y_PROPERTY}, 0px) !important;
+  position: fixed !important; left: var(${CARD_PROPERTIES.x}, 0px) !important;
+  top: var(${CARD_PROPERTIES.y}, 0px) !important;
   z-index: 2147483647 !important; display: block !important; width: max-content !important;
   margin: 0 !important; padding: 0 !important; transform: none !important;
 }`;
@@ -42,21 +41,12 @@ export interface ShowCardOptions {
   keepUntil: number;
 }
 
-/** An open card. */
-export interface ShownCard {
-  readonly host: HTMLElement;
-  /** Moves keyboard focus into the card. */
-  focus(): void;
-  /** Unmounts the card and removes its host from the page. Safe to call twice. */
-  remove(): void;
-}
-
 /**
  * Renders the card of `mention` in a fresh open shadow root on the page's root element and keeps
- * it placed beside the mention. Never throws for a missing mention: a range that is already
+ * it placed beside the mention; `remove` unmounts it and takes its host off the page. Never throws for a missing mention: a range that is already
  * detached calls `onLost` on the first placement.
  */
-export function showCard(options: ShowCardOptions): ShownCard {
+export function showCard(options: ShowCardOptions): OpenCard {
   const { mention, onLost, keepUntil } = options;
   const host = document.createElement(options.hostTag);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -78,43 +68,15 @@ export function showCard(options: ShowCardOptions): ShownCard {
   // containing block of the fixed-position card and misplace it.
   document.documentElement.append(host);
 
-  const range = mention.range;
-  const reference: VirtualElement = {
-    getBoundingClientRect: () => range.getBoundingClientRect(),
-    getClientRects: () => range.getClientRects(),
-    contextElement: range.startContainer.parentElement ?? undefined,
-  };
-  let removed = false;
-  const update = () => {
-    if (removed) return;
-    const rect = range.getBoundingClientRect();
-    const offScreen = rect.bottom < 0 || rect.top > window.innerHeight;
-    if (!range.startContainer.isConnected || (offScreen && performance.now() > keepUntil)) {
-      onLost();
-      return;
-    }
-    void computePosition(reference, host, {
-      strategy: 'fixed',
-      placement: 'bottom-start',
-      // crossAxis: a card taller than the room both above and below its mention (a mention
-      // mid-screen on a short viewport) slides up into view instead of spilling off the top.
-      middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
-    }).then(({ x, y }) => {
-      host.style.setProperty(X_PROPERTY, `${Math.round(x)}px`, 'important');
-      host.style.setProperty(Y_PROPERTY, `${Math.round(y)}px`, 'important');
-    });
-  };
-  const stopAutoUpdate = autoUpdate(reference, host, update);
-
-  return {
-    host,
-    focus: () => container.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true }),
-    remove: () => {
-      if (removed) return;
-      removed = true;
-      stopAutoUpdate();
+  return placeCard({
+    range: mention.range,
+    floating: host,
+    content: shadow,
+    onLost,
+    keepUntil,
+    unmount: () => {
       render(null, container);
       host.remove();
     },
-  };
+  });
 }

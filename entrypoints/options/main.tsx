@@ -1,64 +1,70 @@
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { OptionsForm } from '../../components/OptionsForm.tsx';
 import { t } from '../../lib/i18n.ts';
 import {
   browserUiLocale,
-  loadSettings,
+  describeProblems,
+  type ParsedSettings,
+  readSettings,
   resetSettings,
   resolveUiLang,
   type Settings,
   saveSettings,
-  watchSettings,
+  watchStoredSettings,
 } from '../../lib/settings.ts';
 
 // Options page (options_ui, opened in a tab). Every change is saved at once; the content
 // scripts of open tabs follow through their own storage watch.
-const browserLocale = browserUiLocale();
-const app = document.getElementById('app');
 
-let settings: Settings;
-/** What was wrong with the stored value, for the notice; empty once storage holds clean settings. */
-let problems: string[] = [];
+/**
+ * The stored settings and what was wrong with them, read now and again on every change (from
+ * this page, another options tab or the popup); undefined until the first read. `show` puts a
+ * change on screen before storage confirms it, so a controlled input never flicks back.
+ */
+function useStoredSettings() {
+  const [loaded, setLoaded] = useState<ParsedSettings | undefined>(undefined);
+  useEffect(() => {
+    // Quick successive changes may resolve out of order; only the latest read is shown.
+    let reading = 0;
+    const read = async () => {
+      const ticket = ++reading;
+      const next = await readSettings();
+      if (ticket === reading) setLoaded(next);
+    };
+    const stop = watchStoredSettings(() => void read());
+    void read();
+    return stop;
+  }, []);
+  const show = (patch: Partial<Settings>) =>
+    setLoaded((now) => now && { ...now, settings: { ...now.settings, ...patch } });
+  return { loaded, show };
+}
 
-const lang = () => resolveUiLang(settings, browserLocale);
-
-const draw = () => {
-  if (!app) return;
-  document.documentElement.lang = lang();
-  document.title = t('options_pageTitle', lang());
-  render(
+function OptionsPage({ browserLocale }: { browserLocale: string }) {
+  const { loaded, show } = useStoredSettings();
+  const lang = loaded && resolveUiLang(loaded.settings, browserLocale);
+  useEffect(() => {
+    if (!lang) return;
+    document.documentElement.lang = lang;
+    document.title = t('options_pageTitle', lang);
+  }, [lang]);
+  if (!loaded || !lang) return null;
+  return (
     <OptionsForm
-      settings={settings}
-      lang={lang()}
-      problems={problems}
+      settings={loaded.settings}
+      lang={lang}
+      // Worded in the language the settings choose, which may differ from the browser's.
+      problems={describeProblems(loaded.problems, lang)}
       onSave={(patch) => {
-        // Shown at once, so a controlled input never flicks back while storage catches up;
-        // the storage watch then redraws with what was really stored.
-        settings = { ...settings, ...patch };
-        draw();
+        show(patch);
         return saveSettings(patch);
       }}
-      onReset={() => resetSettings()}
-      onImport={(imported) => saveSettings(imported)}
-    />,
-    app,
+      onReset={resetSettings}
+      onImport={saveSettings}
+    />
   );
-};
+}
 
-/** Reads the stored settings; the problems are worded in the language the settings choose. */
-let reading = 0;
-const read = async () => {
-  // Quick successive changes may resolve out of order; only the latest read is shown.
-  const ticket = ++reading;
-  let loaded = await loadSettings();
-  const chosen = resolveUiLang(loaded.settings, browserLocale);
-  if (loaded.errors.length > 0 && chosen !== 'en') loaded = await loadSettings(chosen);
-  if (ticket !== reading) return;
-  settings = loaded.settings;
-  problems = loaded.errors;
-  draw();
-};
-
-// Changes from this page, another options tab or the popup all arrive here.
-watchSettings(() => void read());
-void read();
+const app = document.getElementById('app');
+if (app) render(<OptionsPage browserLocale={browserUiLocale()} />, app);

@@ -7,14 +7,16 @@ import type { EntityId } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import type { ExportCitation } from '../../lib/export.ts';
 import { t } from '../../lib/i18n.ts';
+import { logger } from '../../lib/log.ts';
 import { isMentionsResponse, type MentionsResponse } from '../../lib/messages.ts';
 import { explainNoAnswer, isPdfAddress, readerUrl, restrictedReason } from '../../lib/page-access.ts';
 import {
   browserUiLocale,
+  describeProblems,
   isActiveOn,
   isSitePaused,
-  loadSettings,
   originOf,
+  readSettings,
   resolveUiLang,
   type Settings,
   saveSettings,
@@ -22,7 +24,6 @@ import {
 } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import { activateTab, sendToTab } from '../../lib/tab-messages.ts';
-import { uiLang } from '../../lib/ui-lang.ts';
 import './style.css';
 
 /*
@@ -37,6 +38,16 @@ const LOADING_WAIT_MS = 4000;
 /** After a resume, how long to wait for the content script to pick the change up and read the page. */
 const RESUME_WAIT_MS = 2500;
 const POLL_MS = 200;
+
+const log = logger('popup');
+
+/** A rejection handler that logs what failed and gives undefined, for calls whose failure the popup explains itself. */
+const orUndefined =
+  (what: string) =>
+  (error: unknown): undefined => {
+    log.debug(what, error);
+    return undefined;
+  };
 
 interface TabInfo {
   id: number;
@@ -53,13 +64,13 @@ const statementBase = getURL('/statement.html');
 async function findTab(): Promise<TabInfo | undefined> {
   const forced = Number(new URLSearchParams(location.search).get('tab'));
   const tab = Number.isInteger(forced)
-    ? await browser.tabs.get(forced).catch(() => undefined)
+    ? await browser.tabs.get(forced).catch(orUndefined('no tab with the id asked for'))
     : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url, title: tab.title };
 }
 
 async function isTabLoading(id: number): Promise<boolean> {
-  const tab = await browser.tabs.get(id).catch(() => undefined);
+  const tab = await browser.tabs.get(id).catch(orUndefined('the tab is gone'));
   return tab?.status === 'loading';
 }
 
@@ -70,8 +81,9 @@ async function askMentions(tab: TabInfo): Promise<MentionsResponse | undefined> 
     try {
       const answer: unknown = await sendToTab(tab.id, { type: 'get-mentions' });
       if (isMentionsResponse(answer)) return answer;
-    } catch {
+    } catch (error) {
       // No listener (yet): decided below.
+      log.debug('no answer from the page (yet)', error);
     }
     if (Date.now() > deadline || !(await isTabLoading(tab.id))) return undefined;
     await sleep(POLL_MS);
@@ -87,7 +99,8 @@ function inactiveReason(settings: Settings, url: string): 'disabled' | 'paused' 
 async function fileAccessAllowed(): Promise<boolean | undefined> {
   try {
     return await browser.extension.isAllowedFileSchemeAccess();
-  } catch {
+  } catch (error) {
+    log.debug('the browser cannot say whether file access is on', error);
     return undefined;
   }
 }
@@ -104,10 +117,11 @@ async function describe(
     return { page: { state: 'inactive', reason: inactiveReason(settings, tab.url) }, url: tab.url };
   }
   // In on-click mode opening the popup is the click: the page is read now. Rejects like get-mentions.
-  if (settings.mode === 'on-click') await activateTab(tab.id).catch(() => undefined);
+  if (settings.mode === 'on-click') await activateTab(tab.id).catch(orUndefined('could not activate the tab'));
   let response = await askMentions(tab);
   const until = Date.now() + RESUME_WAIT_MS;
-  while (waitForMentions && response && response.total === 0 && Date.now() < until) {
+  // A page whose matcher failed to load stays empty: no use waiting for it.
+  while (waitForMentions && response && response.total === 0 && !response.error && Date.now() < until) {
     await sleep(POLL_MS);
     response = (await askMentions(tab)) ?? response;
   }
@@ -151,11 +165,11 @@ function download(filename: string, mime: string, content: string) {
 }
 
 async function main(app: HTMLElement) {
-  const browserLocale = browserUiLocale();
-  const loaded = await loadSettings(uiLang(browserLocale));
+  const loaded = await readSettings();
   let settings = loaded.settings;
-  const lang = resolveUiLang(settings, browserLocale);
-  const settingsErrors = lang === uiLang(browserLocale) ? loaded.errors : (await loadSettings(lang)).errors;
+  const lang = resolveUiLang(settings, browserUiLocale());
+  // Worded in the language the settings choose, which may differ from the browser's.
+  const settingsErrors = describeProblems(loaded.problems, lang);
   document.documentElement.lang = lang;
   document.title = t('actionTitle', lang);
 
@@ -198,7 +212,9 @@ async function main(app: HTMLElement) {
         readerHref={readerUrl(getURL('/pdf.html'), url)}
         onReveal={async (index) => {
           if (!tab) return false;
-          const answer = await sendToTab(tab.id, { type: 'reveal-mention', index }).catch(() => undefined);
+          const answer = await sendToTab(tab.id, { type: 'reveal-mention', index }).catch(
+            orUndefined('the page did not reveal the mention'),
+          );
           return answer?.ok === true;
         }}
         onSetPaused={async (paused) => {
@@ -215,7 +231,7 @@ async function main(app: HTMLElement) {
           if (!tab) return;
           page = { state: 'loading' };
           draw();
-          await browser.tabs.reload(tab.id).catch(() => undefined);
+          await browser.tabs.reload(tab.id).catch(orUndefined('could not reload the tab'));
           // The reload has started; `describe` waits out the loading tab.
           await sleep(POLL_MS);
           await refresh();

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ interface ChromeApi {
     sendMessage(tabId: number, message: unknown, options?: { frameId: number }): Promise<MentionsResponse>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 }
 declare const chrome: ChromeApi;
 
@@ -249,6 +250,16 @@ describe('multilingual article', () => {
     expect(await readCard(page)).not.toBeNull();
     await page.mouse.move(5, card.viewport.height - 5, { steps: 3 });
     await waitForCard(page, false);
+  });
+
+  it('the browser really assigns the next-mention shortcut the manifest suggests', async () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    expect(suggested).toMatch(/^(Alt|Ctrl)\+Shift\+[A-Z]$/);
+    const commands = await inWorker(browser, async () => chrome.commands.getAll(), undefined);
+    const next = commands.find((c) => c.name === 'next-mention');
+    // An empty shortcut is what Chromium gives a key it refuses (it did so for Alt+Shift+N).
+    expect(next?.shortcut).toBe(suggested);
   });
 
   it('moves to the next mention with focus from the keyboard command, Tab stays in the card, Escape returns focus', async () => {

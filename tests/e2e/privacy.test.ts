@@ -18,6 +18,9 @@ import {
  * own package is blocked and fails the test.
  */
 
+/** The one extension API the test calls in the options page (no @types/chrome here). */
+declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
 let browser: Browser;
 let site: FixtureServer;
 let other: FixtureServer;
@@ -110,15 +113,21 @@ describe('privacy', () => {
       pages.push(page);
     }
     const [popup, options, search] = pages as [Page, Page, Page, Page];
-    // Search boxes and settings controls, whatever their exact markup: type and toggle.
+    // Search boxes and settings controls: each must be found and used, so a page whose markup
+    // changed fails here instead of being skipped unexercised.
     for (const page of [popup, search]) {
-      const box = page.locator('input[type="search"], input[type="text"]').first();
-      if ((await box.count()) > 0) await box.fill('Reconnaissance General Bureau');
+      const box = page.locator('input[type="search"]');
+      expect(await box.count(), page.url()).toBe(1);
+      await box.fill('Reconnaissance General Bureau');
+      await waitInPage(page, 'search results', () => document.querySelectorAll('.search li.result').length > 0);
     }
     const toggles = options.locator('input[type="checkbox"], input[type="radio"]');
-    const count = await toggles.count();
-    for (let i = 0; i < Math.min(count, 4); i++) await toggles.nth(i).click();
-    await options.waitForTimeout(500);
+    expect(await toggles.count()).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < 4; i++) await toggles.nth(i).click();
+    // The toggles were saved: the first is the global switch, now off.
+    await options.waitForFunction(
+      async () => ((await chrome.storage.local.get('settings')).settings as { enabled?: boolean })?.enabled === false,
+    );
     // The settings change reaches the content script of the open page.
     await article.bringToFront();
     await article.reload();

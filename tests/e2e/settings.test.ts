@@ -274,9 +274,41 @@ describe('options page', () => {
   it('looks right (screenshot)', async () => {
     await options.setViewportSize({ width: 900, height: 1400 });
     await options.getByLabel('Never run on these sites').fill('*://*.example.org/*');
+    await options.waitForFunction(
+      async () =>
+        ((await chrome.storage.local.get('settings')).settings as { neverSites?: string[] })?.neverSites?.[0] ===
+        '*://*.example.org/*',
+    );
     await writeSettings({ ...(await readSettings()), pausedSites: ['https://news.example.com'] });
     await options.getByRole('button', { name: 'Resume on https://news.example.com' }).waitFor();
-    await options.screenshot({ path: join(await resultsDir(), 'options.png'), fullPage: true });
+    const layout = await options.evaluate(() => {
+      const controls = [...document.querySelectorAll('input:not([type="file"]), select, textarea, button')];
+      const boxes = controls.map((c) => c.getBoundingClientRect());
+      const samples = [...document.querySelectorAll<HTMLElement>('.sample')].map((s) => {
+        const style = getComputedStyle(s);
+        return `${style.backgroundColor} ${style.textDecorationLine}`;
+      });
+      return {
+        overflow: document.documentElement.scrollWidth - innerWidth,
+        controls: controls.length,
+        hidden: controls.filter((_, i) => (boxes[i]?.width ?? 0) === 0 || (boxes[i]?.height ?? 0) === 0).length,
+        outside: boxes.filter((b) => b.left < 0 || b.right > innerWidth).length,
+        samples,
+        debugLabel: document.querySelector('input[name="debug"]')?.closest('label')?.textContent,
+      };
+    });
+    // 15 labelled controls, 4 backup/reset buttons with the Resume one: all laid out, none off screen.
+    expect(layout.controls).toBe(19);
+    expect(layout.hidden).toBe(0);
+    expect(layout.outside).toBe(0);
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    // The three style previews look different from one another.
+    expect(new Set(layout.samples).size).toBe(3);
+    expect(layout.debugLabel).toBe('Log diagnostics to the console');
+    const png = await options.screenshot({ path: join(await resultsDir(), 'options.png'), fullPage: true });
+    // PNG header: 900 px wide as asked, and as tall as the whole form.
+    expect(png.readUInt32BE(16)).toBe(900);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(1000);
   });
 });
 

@@ -11,9 +11,8 @@ import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-t
 import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
-import type { Annotator } from '../../page/annotator.ts';
 import { createPdfMentionLayer, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
-import { attachHoverCards } from '../statement/hover-card.tsx';
+import { attachPdfCards } from './cards.tsx';
 import { createViewer, loadDocument, looksLikePdf, type ReaderViewer } from './viewer.ts';
 import './style.css';
 
@@ -499,17 +498,14 @@ class Controller {
     document.body.append(layer);
     const stop = new AbortController();
     window.addEventListener('pagehide', () => stop.abort(), { once: true });
-    // The hover cards read only `mentionAt(x, y)` and each mention's entity, text and range,
-    // which the PDF mention layer provides.
-    const source = { mentionAt: (x: number, y: number) => this.layer?.mentionAt(x, y) } as unknown as Annotator;
     const base = getURL('/statement.html');
-    attachHoverCards({
-      annotator: source,
+    attachPdfCards({
+      mentionAt: (x, y) => this.layer?.mentionAt(x, y),
       doc: document,
       layer,
       lang: this.lang,
       statementUrl: (part, quote) => statementUrl(base, part, quote),
-      delayMs: settings.hoverDelayMs,
+      delayMs: () => settings.hoverDelayMs,
       signal: stop.signal,
     });
 

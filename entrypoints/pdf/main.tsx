@@ -13,7 +13,8 @@ import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import { createPdfMentionLayer, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
 import { attachPdfCards } from './cards.tsx';
-import { createViewer, loadDocument, looksLikePdf, type ReaderViewer } from './viewer.ts';
+import { fetchPdf, looksLikePdf } from './fetch-pdf.ts';
+import { createViewer, loadDocument, type ReaderViewer } from './viewer.ts';
 import './style.css';
 
 /*
@@ -570,27 +571,9 @@ class Controller {
 
   private async fetchAndOpen(url: string): Promise<void> {
     this.ui.setStatus({ kind: 'loading' });
-    let response: Response;
-    try {
-      response = await fetch(url, { credentials: 'include', cache: 'default' });
-    } catch (error) {
-      log.warn('fetch failed', error);
-      this.fail('pdfErrorNetwork');
-      return;
-    }
-    if (!response.ok) {
-      this.fail('pdfErrorHttp', `${response.status} ${response.statusText}`.trim());
-      return;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      log.warn('download interrupted', error);
-      this.fail('pdfErrorNetwork');
-      return;
-    }
-    await this.openBytes(bytes, fileNameOf(url), url);
+    const fetched = await fetchPdf(url, (input, init) => fetch(input, init));
+    if (fetched.ok) await this.openBytes(fetched.bytes, fileNameOf(url), url);
+    else this.fail(fetched.key, ...fetched.args);
   }
 
   private fail(key: MessageKey, ...args: (string | number)[]): void {
@@ -637,8 +620,9 @@ class Controller {
     try {
       doc = await task.promise;
     } catch (error) {
+      // InvalidPDFException, or a worse failure of a file that claims to be a PDF: damaged either way.
       log.warn('cannot open the PDF', error);
-      this.fail((error as Error)?.name === 'InvalidPDFException' ? 'pdfErrorCorrupt' : 'pdfErrorCorrupt');
+      this.fail('pdfErrorCorrupt');
       return;
     }
     this.doc = doc;

@@ -68,9 +68,3 @@ export function loadDocument(data: Uint8Array): PDFDocumentLoadingTask {
     verbosity: pdfjsLib.VerbosityLevel.ERRORS,
   });
 }
-
-/** True when `bytes` start like a PDF (`%PDF-`, allowed within the first KiB as readers allow). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
-}

@@ -481,6 +481,10 @@ class Controller {
     eventBus.on('scalechanging', (e: { scale: number; presetValue?: string }) =>
       this.ui.setScale(e.presetValue ?? String(Math.round(e.scale * 100) / 100)),
     );
+    // Marks for the benchmark (bench/pdf.ts): first page on screen, all mentions known.
+    eventBus.on('pagerendered', () => {
+      if (performance.getEntriesByName('sc-pdf-first-page').length === 0) performance.mark('sc-pdf-first-page');
+    });
     eventBus.on('textlayerrendered', (e: { pageNumber: number; source: { textLayer?: { div: HTMLElement } } }) => {
       const div = e.source.textLayer?.div;
       if (!div) return;
@@ -601,6 +605,8 @@ class Controller {
 
   private async openBytes(bytes: Uint8Array, name: string, original: string | undefined): Promise<void> {
     await this.closeDocument();
+    performance.clearMarks();
+    performance.mark('sc-pdf-open');
     if (!looksLikePdf(bytes)) {
       this.fail('pdfErrorNotPdf');
       return;
@@ -669,6 +675,7 @@ class Controller {
         counts,
         total: this.layer.mentions().length,
       });
+      performance.mark('sc-pdf-mentions');
       document.documentElement.dataset.mentions = String(this.layer.mentions().length);
     } catch (error) {
       if (abort.signal.aborted) return;

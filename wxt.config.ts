@@ -12,7 +12,10 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const PDFJS_DEST = 'pdfjs';
 function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
   const files = [
-    { absoluteSrc: join(PDFJS_DIR, 'build/pdf.worker.min.mjs'), relativeDest: `${PDFJS_DEST}/pdf.worker.min.mjs` },
+    {
+      absoluteSrc: join(PDFJS_DIR, 'legacy/build/pdf.worker.min.mjs'),
+      relativeDest: `${PDFJS_DEST}/pdf.worker.min.mjs`,
+    },
   ];
   // Character maps (CJK fonts without embedded encodings), the 14 standard fonts, and the
   // image and colour decoders (JPEG 2000, JBIG2, ICC) scanned reports use.

@@ -60,6 +60,8 @@ const KNOWN_URL_HOSTS = new Set([
   'ns.adobe.com', // pdf.js worker: XMP metadata namespace names
   'www.xfa.org', // pdf.js worker: XFA form namespace names
   'www.apache.org', // pdf.js worker: licence notice
+  'a', // pdf.js legacy build: core-js probes of the URL implementation (http://a/c%20d?a=1&c=3)
+  'x', // pdf.js legacy build: core-js probes of the URL implementation (http://x)
 ]);
 
 /** Builds the extension for `browser` into a fresh folder through WXT's API; returns the output folder. */

@@ -1,6 +1,9 @@
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
-import * as pdfjsLib from 'pdfjs-dist';
-import 'pdfjs-dist/web/pdf_viewer.css';
+// The legacy build: the modern one calls APIs only the newest browsers have (Map
+// getOrInsertComputed, Promise.try) without polyfills; this one carries them, for the browsers
+// the manifests admit.
+import * as pdfjsLib from 'pdfjs-dist/legacy/build/pdf.mjs';
+import 'pdfjs-dist/legacy/web/pdf_viewer.css';
 import { browser } from '../../lib/browser.ts';
 
 /*
@@ -12,7 +15,7 @@ import { browser } from '../../lib/browser.ts';
 // Widened: WXT types `getURL` with the files it knows, and these are copied by a build hook.
 const getURL = browser.runtime.getURL as (path: string) => string;
 
-export type ViewerModule = typeof import('pdfjs-dist/web/pdf_viewer.mjs');
+export type ViewerModule = typeof import('pdfjs-dist/legacy/web/pdf_viewer.mjs');
 
 export interface ReaderViewer {
   pdfjs: typeof pdfjsLib;
@@ -30,7 +33,7 @@ export interface ReaderViewer {
 export async function createViewer(container: HTMLDivElement, viewerElement: HTMLDivElement): Promise<ReaderViewer> {
   // The viewer components read pdf.js from this global rather than importing it.
   (globalThis as { pdfjsLib?: unknown }).pdfjsLib = pdfjsLib;
-  const components = await import('pdfjs-dist/web/pdf_viewer.mjs');
+  const components = await import('pdfjs-dist/legacy/web/pdf_viewer.mjs');
   pdfjsLib.GlobalWorkerOptions.workerSrc = getURL('/pdfjs/pdf.worker.min.mjs');
   const eventBus = new components.EventBus();
   const linkService = new components.PDFLinkService({

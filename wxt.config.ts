@@ -1,26 +1,31 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildLazyModule, LAZY_MODULES } from './scripts/build-lazy-modules.ts';
 import { noInnerHtml } from './scripts/no-inner-html-plugin.ts';
+import { cleanPdfjs, pdfjsLintClean } from './scripts/pdfjs-lint-clean.ts';
 import { validateDataOnDisk } from './scripts/validate-data.ts';
 
 /** pdf.js files the PDF reader loads at run time, copied from the installed package at build time. */
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 /** Where they land in the package (pdf.html passes these paths to pdf.js). */
 const PDFJS_DEST = 'pdfjs';
-function pdfjsAssets(): { absoluteSrc: string; relativeDest: string }[] {
-  const files = [
+function pdfjsAssets(): ({ absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string })[] {
+  const worker = join(PDFJS_DIR, 'legacy/build/pdf.worker.min.mjs');
+  const files: ({ absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string })[] = [
+    // Copied with the same lint-clean replacements as the bundled pdf.js modules.
     {
-      absoluteSrc: join(PDFJS_DIR, 'legacy/build/pdf.worker.min.mjs'),
+      contents: cleanPdfjs(worker, readFileSync(worker, 'utf8')) as string,
       relativeDest: `${PDFJS_DEST}/pdf.worker.min.mjs`,
     },
   ];
   // Character maps (CJK fonts without embedded encodings), the 14 standard fonts, and the
-  // image and colour decoders (JPEG 2000, JBIG2, ICC) scanned reports use.
+  // image and colour decoders (JPEG 2000, JBIG2, ICC) scanned reports use. Not the decoders'
+  // JavaScript fallback, which pdf.js would load by URL (disabled: see scripts/pdfjs-lint-clean.ts).
   for (const folder of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
     for (const name of readdirSync(join(PDFJS_DIR, folder))) {
+      if (name.endsWith('.js')) continue;
       files.push({ absoluteSrc: join(PDFJS_DIR, folder, name), relativeDest: `${PDFJS_DEST}/${folder}/${name}` });
     }
   }
@@ -63,7 +68,7 @@ export default defineConfig({
       { resources: ['statement.html', ...LAZY_MODULES.map((m) => m.file)], matches: ['<all_urls>'] },
     ],
   },
-  vite: () => ({ plugins: [noInnerHtml()] }),
+  vite: () => ({ plugins: [noInnerHtml(), pdfjsLintClean()] }),
   // The Firefox id and data-collection statement are added by the build:manifestGenerated hook
   // below, after WXT looks for them.
   suppressWarnings: { firefoxDataCollection: true, firefoxId: true },

@@ -68,7 +68,12 @@ export default defineConfig({
       { resources: ['statement.html', ...LAZY_MODULES.map((m) => m.file)], matches: ['<all_urls>'] },
     ],
   },
-  vite: () => ({ plugins: [noInnerHtml(), pdfjsLintClean()] }),
+  // Production JSX: without `development: false` Vite 8's oxc emits jsxDEV calls carrying each
+  // component's absolute source path into the package.
+  vite: () => ({
+    plugins: [noInnerHtml(), pdfjsLintClean()],
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
+  }),
   // The Firefox id and data-collection statement are added by the build:manifestGenerated hook
   // below, after WXT looks for them.
   suppressWarnings: { firefoxDataCollection: true, firefoxId: true },

@@ -1,16 +1,27 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import * as bundled from '../data/index.ts';
-import type { Localized } from '../data/schema.ts';
+import type { SourceDocument } from '../data/schema.ts';
 import type { EntityId } from '../engine/types.ts';
 import { t } from '../lib/i18n.ts';
+import { logger } from '../lib/log.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { type CardFact, type CardSource, cardModel } from './card-model.ts';
 import { ENTITY_COLORS } from './palette.ts';
+import { quoteWithCitation } from './statement-citation.ts';
 import './card.css';
 
-/** Card data plus the statement it cites (for the dialog's label). */
-export type MentionCardSource = CardSource & { statement: { shortTitle: Localized } };
+const log = logger('card');
+
+/** Card data plus the statement it cites (for the dialog's label and the quote citations). */
+export type MentionCardSource = CardSource & { statement: SourceDocument };
+
+/** Copies `text`; rejects when the clipboard refuses (no permission, page not focused). */
+export type CopyText = (text: string) => Promise<void>;
+
+function defaultCopy(text: string): Promise<void> {
+  return navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error('no clipboard'));
+}
 
 export interface MentionCardProps {
   mention: { entity: EntityId; text: string };
@@ -20,6 +31,8 @@ export interface MentionCardProps {
   statementUrl: (part: string, quote: string) => string;
   /** Where facts come from; the bundled statement unless a test supplies fixtures. */
   source?: MentionCardSource;
+  /** Copies a quote with its citation; the clipboard API unless a test supplies one. */
+  copy?: CopyText;
 }
 
 /** Props every outbound link shares: the card lives on someone else's page, so never navigate it. */
@@ -29,28 +42,85 @@ function NewTabHint({ lang }: { lang: UiLang }) {
   return <span class="visually-hidden">{` ${t('opensInNewTab', lang)}`}</span>;
 }
 
-function FactItem({ fact, lang, href }: { fact: CardFact; lang: UiLang; href: string }) {
+/** "Copy quote with citation": says "Copied", or shows the text selected to copy by hand. */
+function CopyQuote({ fact, lang, doc, copy }: { fact: CardFact; lang: UiLang; doc: SourceDocument; copy: CopyText }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const part = doc.parts.find((p) => p.id === fact.part);
+  if (!part) return null;
+  const text = quoteWithCitation(doc, part, fact.quote, fact.en, lang);
+  const onClick = () =>
+    copy(text).then(
+      () => setState('copied'),
+      (error: unknown) => {
+        log.warn('clipboard refused the quote', error);
+        setState('failed');
+      },
+    );
+  return (
+    <p class="copy-quote">
+      <button
+        type="button"
+        class="link"
+        aria-label={t('cardCopyQuoteLabel', lang, fact.paragraph ?? '')}
+        onClick={() => void onClick()}
+      >
+        {t('cardCopyQuote', lang)}
+      </button>{' '}
+      <span role="status">{state === 'copied' ? t('statementCopied', lang) : ''}</span>
+      {state === 'failed' && (
+        <textarea
+          readOnly
+          rows={3}
+          value={text}
+          aria-label={t('statementCopyFailed', lang)}
+          ref={(el) => el?.select()}
+        />
+      )}
+    </p>
+  );
+}
+
+function FactItem({
+  fact,
+  lang,
+  href,
+  doc,
+  copy,
+}: {
+  fact: CardFact;
+  lang: UiLang;
+  href: string;
+  doc: SourceDocument;
+  copy: CopyText;
+}) {
   const chipText =
     fact.paragraph === undefined ? t('cardChipFrontMatter', lang) : t('cardChipParagraph', lang, fact.paragraph);
   const chipLabel =
     fact.paragraph === undefined ? t('cardChipLabelFrontMatter', lang) : t('cardChipLabel', lang, fact.paragraph);
+  const chip = (
+    <a class="chip" href={href} aria-label={`${chipLabel} ${t('opensInNewTab', lang)}`} title={chipLabel} {...NEW_TAB}>
+      {chipText}
+    </a>
+  );
+  // The French quote once and, in the English interface, our English once: nothing said twice.
   return (
-    <li class="fact">
-      <p class="fact-text">
-        <a
-          class="chip"
-          href={href}
-          aria-label={`${chipLabel} ${t('opensInNewTab', lang)}`}
-          title={chipLabel}
-          {...NEW_TAB}
-        >
-          {chipText}
-        </a>{' '}
-        {fact.text}
-      </p>
-      <blockquote class="quote" lang="fr" cite={fact.originalUrl}>
-        {fact.quote}
-      </blockquote>
+    <li class="fact" data-fact={fact.id}>
+      {lang === 'en' ? (
+        <>
+          <p class="fact-text" lang="en">
+            {chip} {fact.en}
+          </p>
+          <blockquote class="quote" lang="fr" cite={fact.originalUrl}>
+            {fact.quote}
+          </blockquote>
+        </>
+      ) : (
+        <p class="fact-text" lang="fr">
+          {chip} {`« ${fact.quote} »`}
+        </p>
+      )}
+      {fact.context && <p class="fact-context">{fact.context}</p>}
+      <CopyQuote fact={fact} lang={lang} doc={doc} copy={copy} />
     </li>
   );
 }
@@ -59,9 +129,23 @@ function FactItem({ fact, lang, href }: { fact: CardFact; lang: UiLang; href: st
  * The hover card for one mention: what the statement says about its entity, with citations.
  * Everything from the data and the page is rendered as text nodes, never parsed as markup.
  */
-export function MentionCard({ mention, lang, onClose, statementUrl, source = bundled }: MentionCardProps) {
+export function MentionCard({
+  mention,
+  lang,
+  onClose,
+  statementUrl,
+  source = bundled,
+  copy = defaultCopy,
+}: MentionCardProps) {
   const summaryId = useId();
-  const model = cardModel(mention.entity, lang, source);
+  const moreId = useId();
+  const [expanded, setExpanded] = useState(false);
+  const model = cardModel(mention.entity, lang, source, mention.text);
+  // Compact first view: the facts that fit this mention; "More" adds the rest, dates and background.
+  const facts = model ? (expanded ? model.facts : model.facts.slice(0, model.compactCount)) : [];
+  const hasMore =
+    model !== undefined &&
+    (model.facts.length > model.compactCount || model.dates.length > 0 || model.background.length > 0);
   const colors = ENTITY_COLORS[mention.entity];
   const name = model?.name ?? mention.text;
   const first = model?.facts[0];
@@ -105,10 +189,17 @@ export function MentionCard({ mention, lang, onClose, statementUrl, source = bun
       {model && (
         <section class="section">
           <h3 class="section-title">{t('cardFactsHeading', lang)}</h3>
-          {model.facts.length > 0 ? (
+          {facts.length > 0 ? (
             <ul class="facts">
-              {model.facts.map((fact) => (
-                <FactItem key={fact.id} fact={fact} lang={lang} href={statementUrl(fact.part, fact.quote)} />
+              {facts.map((fact) => (
+                <FactItem
+                  key={fact.id}
+                  fact={fact}
+                  lang={lang}
+                  href={statementUrl(fact.part, fact.quote)}
+                  doc={source.statement}
+                  copy={copy}
+                />
               ))}
             </ul>
           ) : (
@@ -116,18 +207,48 @@ export function MentionCard({ mention, lang, onClose, statementUrl, source = bun
           )}
         </section>
       )}
-      {model && model.dates.length > 0 && (
-        <section class="section">
-          <h3 class="section-title">{t('cardDatesHeading', lang)}</h3>
-          <ul class="dates">
-            {model.dates.map((d) => (
-              <li key={d.id} class="date">
-                <time dateTime={d.iso}>{d.label}</time>
-                <span class="date-text">{d.text}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {model && expanded && (
+        <div id={moreId}>
+          {model.dates.length > 0 && (
+            <section class="section">
+              <h3 class="section-title">{t('cardDatesHeading', lang)}</h3>
+              <ul class="dates">
+                {model.dates.map((d) => (
+                  <li key={d.id} class="date">
+                    <time dateTime={d.iso}>{d.label}</time>
+                    <span class="date-text">{d.text}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {model.background.length > 0 && (
+            <section class="section background">
+              <h3 class="section-title">{t('cardBackgroundHeading', lang)}</h3>
+              <ul class="dates">
+                {model.background.map((b) => (
+                  <li key={b.id} class="date" data-background={b.id}>
+                    {b.iso && <time dateTime={b.iso}>{b.label}</time>}
+                    <span class="date-text">
+                      {b.text} <cite>{t('cardBackgroundSource', lang, b.source)}</cite>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+      {hasMore && (
+        <button
+          type="button"
+          class="link more"
+          aria-expanded={expanded}
+          aria-controls={expanded ? moreId : undefined}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('cardLess', lang) : t('cardMore', lang)}
+        </button>
       )}
       {first && (
         <footer class="links">

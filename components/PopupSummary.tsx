@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Entity, SourceDocument } from '../data/schema.ts';
 import type { SearchResult } from '../engine/search-knowledge.ts';
 import type { EntityId } from '../engine/types.ts';
-import { type ExportCitation, type ExportInput, exportFilename, exportRows, toCsv, toJson } from '../lib/export.ts';
+import { type ExportCitation, type ExportInput, exportFilename, toCsv, toJson, toMarkdown } from '../lib/export.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import type { MentionsResponse } from '../lib/messages.ts';
@@ -12,6 +12,7 @@ import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
 import { MentionList } from './MentionList.tsx';
 import { countLabel, SearchPanel } from './SearchPanel.tsx';
+import { paragraphFragmentUrl } from './statement-citation.ts';
 
 const log = logger('popup');
 
@@ -44,8 +45,8 @@ export interface PopupSummaryProps {
   /** Problems met reading the stored settings; empty when they were fine. */
   settingsErrors: readonly string[];
   entityById: (id: EntityId) => Entity | undefined;
-  /** The entity's key-fact citations for exports. */
-  citations: (id: EntityId) => ExportCitation[];
+  /** The facts the card shows for a mention of `id` matched as `matched`, for exports. */
+  citations: (id: EntityId, matched: string) => ExportCitation[];
   /** Searches the bundled knowledge; `searchKnowledge` in the extension. */
   search: (query: string, lang: UiLang) => SearchResult[];
   /** Extension URL of the statement page at `part` with `quote` lit. */
@@ -113,20 +114,30 @@ type ExportProps = Pick<PopupSummaryProps, 'lang' | 'doc' | 'entityById' | 'cita
 };
 
 function ExportButtons({ lang, doc, entityById, citations, download, now, response, announce }: ExportProps) {
-  const run = (kind: 'csv' | 'json') => {
+  const run = (kind: 'csv' | 'json' | 'md') => {
     const date = now?.() ?? new Date();
     const input: ExportInput = {
       pageUrl: response.url ?? '',
       pageTitle: response.title ?? '',
       exportedAt: date,
-      statement: { title: doc.title, publisher: doc.publisher[lang], date: doc.date, url: doc.url },
+      statement: {
+        title: doc.title,
+        titleEn: doc.titleEn,
+        publisher: doc.publisher[lang],
+        date: doc.date,
+        url: doc.url,
+        paragraphs: doc.parts.flatMap((p) =>
+          p.number === undefined ? [] : [{ paragraph: p.number, part: p.id, url: paragraphFragmentUrl(doc, p) }],
+        ),
+      },
       mentions: response.mentions,
       entityName: (id) => entityById(id)?.name[lang] ?? id,
       citations,
     };
     const filename = exportFilename(kind, date);
     try {
-      if (kind === 'csv') download(filename, 'text/csv;charset=utf-8', toCsv(exportRows(input), doc.url));
+      if (kind === 'csv') download(filename, 'text/csv;charset=utf-8', toCsv(input));
+      else if (kind === 'md') download(filename, 'text/markdown;charset=utf-8', toMarkdown(input));
       else download(filename, 'application/json', toJson(input));
       announce(t('popupExported', lang, filename));
     } catch (error) {
@@ -142,6 +153,9 @@ function ExportButtons({ lang, doc, entityById, citations, download, now, respon
       </button>
       <button type="button" class="button" data-export="json" onClick={() => run('json')}>
         {t('popupExportJson', lang)}
+      </button>
+      <button type="button" class="button" data-export="md" onClick={() => run('md')}>
+        {t('popupExportMarkdown', lang)}
       </button>
     </fieldset>
   );

@@ -21,7 +21,6 @@ export interface SearchPanelProps {
 
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
 const KIND_LABEL: Record<SearchResult['kind'], MessageKey> = {
-  entity: 'popupKindEntity',
   fact: 'popupKindFact',
   part: 'popupKindPart',
 };
@@ -54,24 +53,20 @@ function ResultItem({
   lang: UiLang;
   statementHref: SearchPanelProps['statementHref'];
 }) {
-  // A fact's title is its wording in the UI language; when that is also what matched, show it once, marked.
-  const titleIsSnippet = result.snippet === result.title;
-  const href = result.cite ? statementHref(result.cite.part, result.quote ?? '') : statementHref('', '');
-  const paragraph = result.cite?.number;
+  // Every result is one sentence: the link opens its paragraph with the French sentence lit.
+  const href = statementHref(result.cite.part, result.quote ?? '');
   return (
-    <li class="result" data-kind={result.kind} data-part={result.cite?.part}>
-      <a class="result-title" href={href} lang={titleIsSnippet ? result.snippetLang : undefined} {...NEW_TAB}>
-        {titleIsSnippet ? <Marked text={result.snippet} ranges={result.matches} /> : result.title}
+    <li class="result" data-kind={result.kind} data-part={result.cite.part}>
+      <a class="result-title" href={href} {...NEW_TAB}>
+        {result.title}
         <span class="visually-hidden">{` ${t('opensInNewTab', lang)}`}</span>
       </a>
-      {!titleIsSnippet && (
-        <p class="result-snippet" lang={result.snippetLang}>
-          <Marked text={result.snippet} ranges={result.matches} />
-        </p>
-      )}
+      <p class="result-snippet" lang={result.snippetLang}>
+        <Marked text={result.snippet} ranges={result.matches} />
+      </p>
       <p class="result-meta">
         {t(KIND_LABEL[result.kind], lang)}
-        {paragraph !== undefined && ` · ${t('cardChipParagraph', lang, paragraph)}`}
+        {result.about && ` · ${result.about}`}
       </p>
     </li>
   );

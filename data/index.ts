@@ -1,6 +1,7 @@
 import type { EntityId } from '../engine/types.ts';
 import {
   Aliases,
+  type BackgroundItem,
   type Citation,
   type Entity,
   type Fact,
@@ -11,7 +12,7 @@ import {
 } from './schema.ts';
 import { parseOrThrow, rawBundle } from './validate.ts';
 
-export type { Citation, Entity, Fact, Localized, Part, TimelineEvent } from './schema.ts';
+export type { BackgroundItem, Citation, Entity, Fact, Localized, Part, TimelineEvent } from './schema.ts';
 export type { Aliases, Knowledge, SourceDocument };
 
 // Parsed at import so a malformed bundle fails loudly in tests and at start-up, naming the bad path.
@@ -32,6 +33,7 @@ export const aliases: Aliases = parseOrThrow(Aliases, rawBundle.aliases, 'aliase
 
 const factsById = new Map(knowledge.facts.map((f) => [f.id, f]));
 const timelineById = new Map(knowledge.timeline.map((e) => [e.id, e]));
+const backgroundById = new Map(knowledge.background.map((b) => [b.id, b]));
 
 /** Returns the cited part, or undefined when the document or the part does not exist. */
 export function findPart(cite: Citation): Part | undefined {
@@ -43,7 +45,7 @@ export function entityById(id: EntityId): Entity | undefined {
   return knowledge.entities.find((e) => e.id === id);
 }
 
-/** Returns the entity's facts, most important first; an empty array for an entity without facts. */
+/** Returns the entity's facts in paragraph order; an empty array for an entity without facts. */
 export function factsFor(id: EntityId): Fact[] {
   return (entityById(id)?.facts ?? []).flatMap((factId) => factsById.get(factId) ?? []);
 }
@@ -53,6 +55,11 @@ export function timelineFor(id: EntityId): TimelineEvent[] {
   const events = (entityById(id)?.timeline ?? []).flatMap((eventId) => timelineById.get(eventId) ?? []);
   // ISO dates sort as strings; a month-only date ("2024-10") sorts before that month's days.
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** Returns the entity's public-record items, as listed; an empty array when it has none. */
+export function backgroundFor(id: EntityId): BackgroundItem[] {
+  return (entityById(id)?.background ?? []).flatMap((itemId) => backgroundById.get(itemId) ?? []);
 }
 
 /**

@@ -61,33 +61,51 @@ export const SourceDocument = v.object({
 });
 export type SourceDocument = v.InferOutput<typeof SourceDocument>;
 
-/** A claim the document makes, in our words, backed by a verbatim quote from the cited part. */
+/**
+ * A claim of the document: a verbatim quote from the cited part and our faithful English
+ * rendering of exactly that quote. The card shows the quote once and the English once.
+ */
 export const Fact = v.object({
   id: Id,
-  text: Localized,
   cite: Citation,
-  /** Verbatim substring of the cited part's text (typographic apostrophes included). */
+  /** Verbatim substring of the cited part's text (typographic apostrophes included), unique in it. */
   quote: Text,
+  /** Our unofficial English translation of `quote`; `[…]` marks words we supply for readability. */
+  en: Text,
+  /** What the quote refers back to (an antecedent outside the quote), in each UI language. */
+  context: v.optional(Localized),
 });
 export type Fact = v.InferOutput<typeof Fact>;
+
+/** Facts to show first when the hovered text matches `match` (a case-insensitive regular expression). */
+export const FormLead = v.object({
+  /** Tested against the matched text, lower-cased, without diacritics (`comit` matches "Comité"). */
+  match: v.pipe(v.string(), v.nonEmpty()),
+  facts: v.pipe(v.array(Id), v.minLength(1)),
+});
+export type FormLead = v.InferOutput<typeof FormLead>;
 
 export const Entity = v.object({
   id: v.picklist(ENTITY_IDS),
   name: Localized,
   /** Short form for chips and counts (e.g. "DPRK" / "RPDC"). */
   short: Localized,
-  /** One line grounded in the source documents. */
+  /** One line that says what the entity is, without repeating any of its facts. */
   summary: Localized,
-  /** Ids of facts (in `facts`) shown on this entity's card, most important first. */
+  /** Ids of facts (in `facts`) about this entity, in paragraph order. */
   facts: v.array(Id),
+  /** Per name form, the facts to show first (the first rule that matches wins). */
+  leadByForm: v.array(FormLead),
   /** Ids of timeline events relevant to this entity. */
   timeline: v.array(Id),
+  /** Ids of public-record items (in `background`) about this entity, shown apart from the statement. */
+  background: v.array(Id),
 });
 export type Entity = v.InferOutput<typeof Entity>;
 
 /**
- * A dated event. `date` may be day-level from public record while the cited part only names the
- * month; the quote is what the document itself says about the event.
+ * A dated event the document itself dates: month-level unless the document gives the day
+ * (public-record days belong in `background`). The quote is what the document says about it.
  */
 export const TimelineEvent = v.object({
   id: Id,
@@ -99,12 +117,29 @@ export const TimelineEvent = v.object({
 });
 export type TimelineEvent = v.InferOutput<typeof TimelineEvent>;
 
+/** A UN document symbol: `S/RES/1718 (2006)`, `S/PV.9591`, `S/2024/255`, `A/RES/46/1`. */
+export const UN_SYMBOL = /^(?:S\/RES\/\d+ \(\d{4}\)|S\/PV\.\d+|S\/\d{4}\/\d+|A\/RES\/\d+\/\d+)$/;
+
+/**
+ * A fact from the public record, not from the statement: shown in its own labelled section,
+ * never beside the statement's quotes, each sourced to a UN document symbol.
+ */
+export const BackgroundItem = v.object({
+  id: Id,
+  date: v.optional(IsoDate),
+  text: Localized,
+  source: v.pipe(v.string(), v.regex(UN_SYMBOL, 'source is a UN document symbol')),
+});
+export type BackgroundItem = v.InferOutput<typeof BackgroundItem>;
+
 export const Knowledge = v.object({
   entities: v.array(Entity),
   facts: v.array(Fact),
   /** The statement's key claims, as fact ids, in the order a reader should see them. */
   keyClaims: v.array(Id),
   timeline: v.array(TimelineEvent),
+  /** Public-record items, each with a UN document symbol. */
+  background: v.array(BackgroundItem),
 });
 export type Knowledge = v.InferOutput<typeof Knowledge>;
 

@@ -38,6 +38,15 @@ export function parseOrThrow<S extends v.GenericSchema>(schema: S, value: unknow
   throw new Error(`Invalid data bundle (${label}):\n${issuesToMessages(label, result.issues).join('\n')}`);
 }
 
+/** Fewest words (with a letter or digit) in a fact's quote. */
+export const MIN_QUOTE_WORDS = 4;
+
+function occurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
 /** Ids that occur more than once, each reported once. */
 function duplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -117,6 +126,11 @@ export function validateBundle(bundle: RawBundle = rawBundle): string[] {
   for (const id of duplicates(documents.map((d) => d.id))) errors.push(`duplicate document id "${id}"`);
   for (const doc of documents) checkDocument(doc, bundle.files, errors);
 
+  const partText = (cite: { doc: string; part: string }): string | undefined =>
+    documents.find((d) => d.id === cite.doc)?.parts.find((p) => p.id === cite.part)?.text;
+  const paragraphOf = (cite: { doc: string; part: string }): number =>
+    documents.find((d) => d.id === cite.doc)?.parts.find((p) => p.id === cite.part)?.number ?? 0;
+
   const checkQuote = (owner: string, cite: { doc: string; part: string }, quote: string): void => {
     const doc = documents.find((d) => d.id === cite.doc);
     if (!doc) {
@@ -130,11 +144,24 @@ export function validateBundle(bundle: RawBundle = rawBundle): string[] {
   };
 
   for (const id of duplicates(knowledge.facts.map((f) => f.id))) errors.push(`duplicate fact id "${id}"`);
-  for (const fact of knowledge.facts) checkQuote(`fact "${fact.id}"`, fact.cite, fact.quote);
+  for (const fact of knowledge.facts) {
+    const owner = `fact "${fact.id}"`;
+    checkQuote(owner, fact.cite, fact.quote);
+    // A text fragment lights the first occurrence, and a two-word quote proves nothing.
+    const words = fact.quote.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (words < MIN_QUOTE_WORDS) errors.push(`${owner}: quote has ${words} words, fewer than ${MIN_QUOTE_WORDS}`);
+    const text = partText(fact.cite);
+    if (text !== undefined && occurrences(text, fact.quote) > 1)
+      errors.push(`${owner}: quote occurs more than once in ${fact.cite.part}`);
+  }
 
   for (const id of duplicates(knowledge.timeline.map((e) => e.id))) errors.push(`duplicate timeline id "${id}"`);
   for (const event of knowledge.timeline) {
     const owner = `timeline event "${event.id}"`;
+    // Day-level dates the statement does not give belong in the public-record background.
+    const doc = documents.find((d) => d.id === event.cite?.doc);
+    if (event.date.length === 10 && event.date !== doc?.date)
+      errors.push(`${owner}: day-level date ${event.date} is not the cited document's date`);
     if (event.cite && event.quote !== undefined) checkQuote(owner, event.cite, event.quote);
     else if (event.cite) errors.push(`${owner}: has a cite but no quote`);
     else if (event.quote !== undefined) errors.push(`${owner}: has a quote but no cite`);
@@ -155,6 +182,33 @@ export function validateBundle(bundle: RawBundle = rawBundle): string[] {
     for (const id of duplicates(entity.facts)) errors.push(`entity "${entity.id}": fact "${id}" listed twice`);
     for (const id of entity.timeline) {
       if (!timelineIds.has(id)) errors.push(`entity "${entity.id}": unknown timeline event "${id}"`);
+    }
+  }
+  const backgroundIds = new Set(knowledge.background.map((b) => b.id));
+  for (const id of duplicates(knowledge.background.map((b) => b.id))) errors.push(`duplicate background id "${id}"`);
+  const factById = new Map(knowledge.facts.map((f) => [f.id, f]));
+  for (const entity of knowledge.entities) {
+    const where = `entity "${entity.id}"`;
+    for (const id of entity.background) {
+      if (!backgroundIds.has(id)) errors.push(`${where}: unknown background item "${id}"`);
+    }
+    // Facts with a broken citation are reported above; the order check skips them.
+    const numbers = entity.facts.flatMap((id) => {
+      const f = factById.get(id);
+      const n = f ? paragraphOf(f.cite) : 0;
+      return n > 0 ? [n] : [];
+    });
+    if (numbers.some((n, i) => i > 0 && n < (numbers[i - 1] ?? 0)))
+      errors.push(`${where}: facts are not in paragraph order`);
+    for (const rule of entity.leadByForm) {
+      try {
+        new RegExp(rule.match, 'iu');
+      } catch (error) {
+        errors.push(`${where}: leadByForm pattern "${rule.match}" is not a regular expression (${String(error)})`);
+      }
+      for (const id of rule.facts) {
+        if (!entity.facts.includes(id)) errors.push(`${where}: leadByForm names "${id}", not one of its facts`);
+      }
     }
   }
   for (const id of knowledge.keyClaims) if (!factIds.has(id)) errors.push(`keyClaims: unknown fact "${id}"`);

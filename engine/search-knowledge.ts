@@ -1,11 +1,17 @@
-import Fuse, { type FuseResult, type FuseResultMatch, type IFuseOptions } from 'fuse.js';
 import { documents, knowledge } from '../data/index.ts';
-import type { Localized } from '../data/schema.ts';
+import { logger } from '../lib/log.ts';
+import type { EntityId } from './types.ts';
+
+const log = logger('search');
 
 /*
- * Full-text search over the bundled knowledge (entities, facts, statement parts) in English and
- * French, for the popup's search box. It pulls the whole data bundle and fuse.js, so only extension
- * pages import it: the content script must not (its size budget).
+ * Full-text search over the bundled statement for the popup's search box and the search page.
+ * The unit of search is one sentence of the statement, French original and our English
+ * translation side by side: each sentence is one result at most, and each result opens the
+ * statement at its paragraph with the sentence lit. A result must contain every query word, or a
+ * word that closely matches it (same start, or one or two typos in a long word); a query that
+ * matches nothing gives no results rather than the least bad ones.
+ * It pulls the whole data bundle, so only extension pages import it: the content script must not.
  */
 
 export type SearchLang = 'en' | 'fr';
@@ -17,19 +23,22 @@ export interface SnippetRange {
 }
 
 export interface SearchResult {
-  kind: 'entity' | 'fact' | 'part';
-  /** Entity id, fact id or part id. */
+  /** `fact`: the sentence holds one of the card facts; `part`: any other sentence of the statement. */
+  kind: 'fact' | 'part';
+  /** Sentence id: the part id and the sentence's position in it (`p2-3`). */
   id: string;
-  /** What the result is, in the requested language. */
+  /** Where the sentence is: its ¶ and the statement's short title, in the requested language. */
   title: string;
-  /** The text that matched (or a window of it, with `…` where cut), in the requested language when that text matched. */
+  /** The sentence (or a window of it, with `…` where cut), in the requested language when that text matched. */
   snippet: string;
   /** Language of `snippet` (for the `lang` attribute): `lang`, unless only the other language matched. */
   snippetLang: SearchLang;
-  /** Where the statement page should open; absent for entities. */
-  cite?: { doc: string; part: string; number?: number };
-  /** Verbatim quote from the cited part, for the statement page to light (facts only). */
+  /** Where the statement page should open. */
+  cite: { doc: string; part: string; number?: number };
+  /** The French sentence, verbatim from the cited part, for the statement page to light (always set here). */
   quote?: string;
+  /** Names of the entities the sentence is about, when the query matched one of them by name. */
+  about?: string;
   /** Relevance from 0 (barely) to 1 (exact); results are sorted by it, best first. */
   score: number;
   /** The matching words in `snippet`, in order, non-overlapping. */
@@ -41,175 +50,182 @@ export interface SearchOptions {
   limit?: number;
 }
 
-type FieldKey = 'name.en' | 'name.fr' | 'short.en' | 'short.fr' | 'body.en' | 'body.fr' | 'quote';
+interface Token {
+  /** Folded form (lower case, no diacritics). */
+  word: string;
+  start: number;
+  end: number;
+}
 
-interface SearchRecord {
-  kind: SearchResult['kind'];
+interface SentenceRecord {
   id: string;
-  /** Title per language. */
-  titles: Localized;
-  name?: Localized;
-  short?: Localized;
-  body: Localized;
-  quote?: string;
-  /** Language of `quote`: its document's. */
-  quoteLang?: SearchLang;
-  cite?: SearchResult['cite'];
+  kind: SearchResult['kind'];
+  cite: SearchResult['cite'];
+  text: Record<SearchLang, string>;
+  tokens: Record<SearchLang, Token[]>;
+  /** The entities whose facts this sentence holds, with their names folded into tokens. */
+  entities: EntityId[];
+  nameTokens: string[];
+  titles: Record<SearchLang, string>;
 }
 
 const DEFAULT_LIMIT = 20;
-/** Long enough to show a whole fact; paragraphs are cut to a window around the first match. */
+/** Long enough for most sentences; longer ones are cut to a window around the matches. */
 const SNIPPET_MAX = 240;
 const SNIPPET_LEAD = 60;
-const PART_TITLE_MAX = 90;
-/** Longer queries are cut: bitap cost grows with pattern length, and nobody types more in a popup. */
+/** Longer queries are cut: nobody types more in a popup, and the cost grows with each word. */
 const QUERY_MAX = 200;
+const MAX_QUERY_WORDS = 12;
+/** Parts that are not statement content (a one-word label, the media contacts) are not searched. */
+const SKIPPED_KINDS = new Set(['label', 'contacts']);
+/** Sentence ends: `.`, `!` or `?`, then a space, then a capital (after an optional opening quote). */
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=[«“]?\s*\p{Lu})/u;
+const WORD = /[\p{L}\p{N}]+/gu;
 
-const FUSE_OPTIONS: IFuseOptions<SearchRecord> = {
-  keys: [
-    { name: 'name.en', weight: 2 },
-    { name: 'name.fr', weight: 2 },
-    { name: 'short.en', weight: 2 },
-    { name: 'short.fr', weight: 2 },
-    { name: 'body.en', weight: 1 },
-    { name: 'body.fr', weight: 1 },
-    { name: 'quote', weight: 1 },
-  ],
-  includeScore: true,
-  includeMatches: true,
-  ignoreLocation: true,
-  ignoreDiacritics: true,
-  threshold: 0.35,
-  minMatchCharLength: 2,
-  useExtendedSearch: true,
-  // Typographic apostrophes become ASCII ones, one character for one, so that "d'experts" finds
-  // "d’experts" and the match offsets still index the original text.
-  getFn: (record, path) => {
-    const value = Fuse.config.getFn(record, path);
-    return typeof value === 'string' ? foldApostrophes(value) : value;
-  },
-};
-
-function foldApostrophes(text: string): string {
-  return text.replace(/[’‘ʼ]/g, "'");
+/** Lower case without diacritics; one UTF-16 unit per letter of the inputs this search sees. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max - 1);
-  return `${text.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+/** Words of `text` with their offsets in `text` (folded one letter at a time, so offsets hold). */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    tokens.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
 }
 
-function buildRecords(): SearchRecord[] {
-  const records: SearchRecord[] = [];
-  for (const e of knowledge.entities) {
-    records.push({ kind: 'entity', id: e.id, titles: e.name, name: e.name, short: e.short, body: e.summary });
-  }
-  for (const f of knowledge.facts) {
-    const doc = documents.find((d) => d.id === f.cite.doc);
-    const number = doc?.parts.find((p) => p.id === f.cite.part)?.number;
-    records.push({
-      kind: 'fact',
-      id: f.id,
-      titles: f.text,
-      body: f.text,
-      quote: f.quote,
-      quoteLang: doc?.lang === 'en' ? 'en' : 'fr',
-      cite: { ...f.cite, ...(number === undefined ? {} : { number }) },
-    });
-  }
+/** Splits a part into sentences; returns the whole text as one sentence when the languages disagree. */
+function sentencePairs(fr: string, en: string): [string, string][] {
+  const frs = fr.split(SENTENCE_BREAK);
+  const ens = en.split(SENTENCE_BREAK);
+  if (frs.length !== ens.length) return [[fr, en]];
+  return frs.map((s, i) => [s, ens[i] ?? '']);
+}
+
+/** Which entities' facts lie in `sentence` (a fact quote may span only part of it). */
+function entitiesIn(doc: string, part: string, sentence: string): { entities: EntityId[]; fact: boolean } {
+  const factIds = new Set(
+    knowledge.facts
+      .filter(
+        (f) => f.cite.doc === doc && f.cite.part === part && (sentence.includes(f.quote) || f.quote.includes(sentence)),
+      )
+      .map((f) => f.id),
+  );
+  const entities = knowledge.entities.filter((e) => e.facts.some((id) => factIds.has(id))).map((e) => e.id);
+  return { entities, fact: factIds.size > 0 };
+}
+
+function entityNames(e: { name: Record<SearchLang, string>; short: Record<SearchLang, string> }): string[] {
+  return [e.name.en, e.name.fr, e.short.en, e.short.fr];
+}
+
+function buildRecords(): SentenceRecord[] {
+  const records: SentenceRecord[] = [];
   for (const doc of documents) {
-    for (const p of doc.parts) {
-      // Numbered paragraphs are named by their ¶; front and back matter by their own (short) text.
-      const titles: Localized =
-        p.number === undefined
-          ? { en: truncate(p.en, PART_TITLE_MAX), fr: truncate(p.text, PART_TITLE_MAX) }
-          : { en: `¶${p.number} · ${doc.shortTitle.en}`, fr: `¶${p.number} · ${doc.shortTitle.fr}` };
-      // The part's `text` is in the document's language; the index keys are by language.
-      const body: Localized = doc.lang === 'fr' ? { en: p.en, fr: p.text } : { en: p.en, fr: p.en };
-      records.push({
-        kind: 'part',
-        id: p.id,
-        titles,
-        body,
-        cite: { doc: doc.id, part: p.id, ...(p.number === undefined ? {} : { number: p.number }) },
+    for (const part of doc.parts) {
+      if (SKIPPED_KINDS.has(part.kind)) continue;
+      const titles: Record<SearchLang, string> =
+        part.number === undefined
+          ? { en: doc.shortTitle.en, fr: doc.shortTitle.fr }
+          : { en: `¶${part.number} · ${doc.shortTitle.en}`, fr: `¶${part.number} · ${doc.shortTitle.fr}` };
+      // The document's own text is French here; a document in English would index it twice.
+      const original = part.text;
+      sentencePairs(original, part.en).forEach(([fr, en], i) => {
+        const { entities, fact } = entitiesIn(doc.id, part.id, fr);
+        const names = knowledge.entities.filter((e) => entities.includes(e.id)).flatMap(entityNames);
+        records.push({
+          id: `${part.id}-${i + 1}`,
+          kind: fact ? 'fact' : 'part',
+          cite: { doc: doc.id, part: part.id, ...(part.number === undefined ? {} : { number: part.number }) },
+          text: { fr, en },
+          tokens: { fr: tokenize(fr), en: tokenize(en) },
+          entities,
+          nameTokens: tokenize(names.join(' ')).map((t) => t.word),
+          titles,
+        });
       });
     }
   }
   return records;
 }
 
-let index: Fuse<SearchRecord> | undefined;
+let records: SentenceRecord[] | undefined;
 
-// Built on the first search, not at import: the popup shows its header before anyone types.
-function searchIndex(): Fuse<SearchRecord> {
-  index ??= new Fuse(buildRecords(), FUSE_OPTIONS);
-  return index;
+/** Optimal string alignment distance, stopping early once it exceeds `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
 }
 
 /**
- * Turns what the reader typed into a fuse.js extended-search query: the whole phrase, fuzzy,
- * OR (when it does not match) every word, each fuzzy, all required in one field. fuse.js tries
- * the OR groups in order, so a phrase match wins its better offsets. Words of three letters or
- * fewer must appear as typed: one typo in "gel" or "RGB" would match almost any paragraph.
- * Returns '' when nothing searchable is left.
+ * How well the text word `word` matches the query word `q`: 1 for the same word, 0.9 when the
+ * text word starts with a query word of 4+ letters ("cryptomonnaie" → "cryptomonnaies"), 0.8 for
+ * one typo in a query word of 5+ letters, 0.7 for two in one of 8+; 0 otherwise. Words of three
+ * letters or fewer must match exactly: one typo in "gel" or "RGB" would match almost anything.
  */
-function extendedQuery(query: string): string {
-  // Characters that carry meaning in fuse.js extended search are not searchable here.
-  const cleaned = foldApostrophes(query.normalize('NFC')).slice(0, QUERY_MAX).replace(/["|]/g, ' ');
-  const words = cleaned
-    .split(/\s+/)
-    .map((w) => w.replace(/^['=!^]+/, '').replace(/\$+$/, ''))
-    .filter((w) => w.length >= 2);
-  if (words.length === 0) return '';
-  const term = (w: string) => (w.length <= 3 ? `'${w}` : w);
-  if (words.length === 1) return term(words[0] ?? '');
-  return `"${words.join(' ')}" | ${words.map(term).join(' ')}`;
-}
-
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-}
-
-/**
- * The ranges worth painting in `text`: fuse.js also reports short scraps of fuzzy matches and
- * every occurrence of short words inside longer ones ("des" in "désignées"), which read as noise.
- */
-function usefulRanges(text: string, match: FuseResultMatch | undefined): SnippetRange[] {
-  if (!match) return [];
-  const ranges: SnippetRange[] = [];
-  for (const [first, last] of match.indices) {
-    const start = Math.max(0, first);
-    let end = Math.min(text.length, last + 1);
-    const length = end - start;
-    const startsWord = !isWordChar(text[start - 1]);
-    if (length < 3 || (!startsWord && length < 5)) continue;
-    // A fuzzy match marks only the letters it shares with the query ("Russ" for "russe" in
-    // "Russie"): paint the whole word. Short exact words stay as typed ("des", not "désignées").
-    if (length >= 4) while (end < text.length && isWordChar(text[end])) end += 1;
-    ranges.push({ start, end });
+export function wordMatch(q: string, word: string): number {
+  if (q === word) return 1;
+  if (q.length >= 4 && word.startsWith(q)) return 0.9;
+  if (q.length >= 5) {
+    const max = q.length >= 8 ? 2 : 1;
+    const d = editDistance(q, word, max);
+    if (d <= 1) return 0.8;
+    if (d <= max) return 0.7;
   }
-  return ranges;
+  return 0;
 }
 
-/** Which fields may supply the snippet, best first: the reader's language, then the French original. */
-function snippetFields(record: SearchRecord, lang: SearchLang): FieldKey[] {
-  const other: SearchLang = lang === 'en' ? 'fr' : 'en';
-  switch (record.kind) {
-    case 'entity':
-      // The entity's name in `lang` is its title already: a match there leaves the summary as snippet.
-      return [`body.${lang}`, `body.${other}`, `name.${other}`, `short.${other}`];
-    case 'fact':
-      return [`body.${lang}`, 'quote', `body.${other}`];
-    case 'part':
-      return [`body.${lang}`, `body.${other}`];
+interface FieldMatch {
+  quality: number;
+  /** Token indexes of the best match of each query word, in query order. */
+  positions: number[];
+}
+
+/** Every query word's best match in `tokens`; undefined when one of them has none. */
+function matchField(words: string[], tokens: readonly { word: string }[]): FieldMatch | undefined {
+  let total = 0;
+  const positions: number[] = [];
+  for (const q of words) {
+    let best = 0;
+    let at = -1;
+    tokens.forEach((t, i) => {
+      const m = wordMatch(q, t.word);
+      if (m > best) {
+        best = m;
+        at = i;
+      }
+    });
+    if (best === 0) return undefined;
+    total += best;
+    positions.push(at);
   }
+  // Words typed together that stand together in the text rank first (a phrase match).
+  const together = positions.every((p, i) => i === 0 || p === (positions[i - 1] ?? -2) + 1);
+  const quality = (total / words.length) * (words.length > 1 && together ? 1 : 0.9);
+  return { quality, positions };
 }
 
-function fieldText(record: SearchRecord, key: FieldKey): string {
-  if (key === 'quote') return record.quote ?? '';
-  const [field, lang] = key.split('.') as ['name' | 'short' | 'body', SearchLang];
-  return record[field]?.[lang] ?? '';
+/** The ranges of every token in `tokens` that matches some query word. */
+function matchRanges(words: string[], tokens: Token[]): SnippetRange[] {
+  return tokens.filter((t) => words.some((q) => wordMatch(q, t.word) > 0)).map((t) => ({ start: t.start, end: t.end }));
 }
 
 /** Cuts `text` to a window around its densest run of ranges, shifting the ranges to match. */
@@ -246,67 +262,80 @@ function windowAround(text: string, ranges: SnippetRange[]): { snippet: string; 
   return { snippet: prefix + text.slice(start, end) + suffix, matches };
 }
 
-/** Sorts and merges touching or overlapping ranges. */
-function mergeRanges(ranges: SnippetRange[]): SnippetRange[] {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: SnippetRange[] = [];
-  for (const r of sorted) {
-    const last = merged.at(-1);
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
-  }
-  return merged;
+/** The query's searchable words, folded; empty when nothing searchable is left. */
+function queryWords(query: string): string[] {
+  const words = tokenize(query.normalize('NFC').slice(0, QUERY_MAX))
+    .map((t) => t.word)
+    .filter((w) => w.length >= 2);
+  return [...new Set(words)].slice(0, MAX_QUERY_WORDS);
 }
 
-function toResult(hit: FuseResult<SearchRecord>, lang: SearchLang): SearchResult {
-  const record = hit.item;
-  const matchFor = (key: FieldKey) => hit.matches?.find((m) => m.key === key);
-  let snippetText = record.body[lang];
-  let snippetLang = lang;
-  let ranges: SnippetRange[] = [];
-  for (const key of snippetFields(record, lang)) {
-    const text = fieldText(record, key);
-    const found = usefulRanges(text, matchFor(key));
-    if (found.length > 0) {
-      snippetText = text;
-      snippetLang = key === 'quote' ? (record.quoteLang ?? 'fr') : (key.split('.')[1] as SearchLang);
-      ranges = found;
-      break;
-    }
-  }
-  const { snippet, matches } = windowAround(snippetText, mergeRanges(ranges));
+function search(record: SentenceRecord, words: string[], lang: SearchLang): SearchResult | undefined {
+  const other: SearchLang = lang === 'en' ? 'fr' : 'en';
+  // The reader's language first, then the other; an entity's name last (the sentence does not spell it).
+  const own = matchField(words, record.tokens[lang]);
+  const foreign = own ? undefined : matchField(words, record.tokens[other]);
+  const named =
+    own || foreign
+      ? undefined
+      : matchField(
+          words,
+          record.nameTokens.map((word) => ({ word })),
+        );
+  const snippetLang = foreign ? other : lang;
+  const quality = own?.quality ?? (foreign ? foreign.quality * 0.95 : named ? named.quality * 0.9 : 0);
+  if (quality === 0) return undefined;
+  const text = record.text[snippetLang];
+  const ranges = named ? [] : matchRanges(words, record.tokens[snippetLang]);
+  const { snippet, matches } = windowAround(text, ranges);
+  // Only the entities whose own names matched: the sentence may hold facts of several.
+  const about = named
+    ? knowledge.entities
+        .filter((e) => record.entities.includes(e.id))
+        .filter((e) => matchField(words, tokenize(entityNames(e).join(' '))))
+        .map((e) => `${e.name[lang]} (${e.short[lang]})`)
+        .join(', ')
+    : undefined;
   return {
     kind: record.kind,
     id: record.id,
     title: record.titles[lang],
     snippet,
     snippetLang,
-    ...(record.cite ? { cite: record.cite } : {}),
-    ...(record.quote ? { quote: record.quote } : {}),
-    // fuse.js scores 0 for a perfect match and 1 for none; readers of this API expect the reverse.
-    score: 1 - (hit.score ?? 1),
+    cite: record.cite,
+    quote: record.text.fr,
+    ...(about ? { about } : {}),
+    score: Math.max(0, Math.min(1, quality)),
     matches,
   };
 }
 
 /**
- * Searches entity names and summaries, facts (both wordings and the French quote) and the
- * statement's parts (French original and English translation) for `query`, ignoring case and
- * accents and tolerating typos in longer words. Titles and snippets are in `lang`, except a
- * snippet that only matched in the other language, which shows that text.
- * Returns results best first, at most `options.limit` (20 by default); an empty array for an
- * empty or whitespace-only query, for a query with nothing searchable, and if the search fails.
+ * Searches the statement's sentences (French original and our English translation, and the
+ * names of the entities whose facts they hold) for `query`, ignoring case and accents and
+ * tolerating typos in longer words. Every query word must match. Titles are in `lang`; a snippet
+ * is in `lang` unless only the other language matched.
+ * Returns results best first (paragraph order among equals), one per sentence, at most
+ * `options.limit` (20 by default); an empty array for an empty query, for a query with nothing
+ * searchable or that matches nothing, and if the search fails.
  */
 export function searchKnowledge(query: string, lang: SearchLang, options: SearchOptions = {}): SearchResult[] {
   try {
-    const pattern = extendedQuery(query);
-    if (!pattern) return [];
+    const words = queryWords(query);
+    if (words.length === 0) return [];
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-    return searchIndex()
-      .search(pattern, { limit })
-      .map((hit) => toResult(hit, lang));
-  } catch {
+    records ??= buildRecords();
+    const results = records.flatMap((record, order) => {
+      const result = search(record, words, lang);
+      return result ? [{ result, order }] : [];
+    });
+    return results
+      .sort((a, b) => b.result.score - a.result.score || a.order - b.order)
+      .slice(0, limit)
+      .map((r) => r.result);
+  } catch (error) {
     // A search box must never break the popup: a failure reads as "no results".
+    log.error('search failed', error);
     return [];
   }
 }

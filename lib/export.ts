@@ -2,11 +2,13 @@ import type { EntityId } from '../engine/types.ts';
 import type { MentionSummary } from './messages.ts';
 
 /*
- * Export of one page's mentions with the statement's citations, as CSV (RFC 4180) and JSON,
- * for analysts who paste them into reports. Pure: strings in, strings out; the popup downloads them.
+ * Export of one page's mentions with the statement's citations, as CSV (RFC 4180), JSON and a
+ * Markdown table, for analysts who paste them into reports. One compact row per mention; the
+ * statement's paragraph links are given once per paragraph, never repeated on every row.
+ * Pure: strings in, strings out; the popup downloads them.
  */
 
-/** One citation of an entity's key fact: where in the statement it is, and a public link to it. */
+/** One fact the card shows for a mention: where in the statement, the French quote, our English. */
 export interface ExportCitation {
   /** ¶ number; null for front matter (title, issuers…). */
   paragraph: number | null;
@@ -14,17 +16,31 @@ export interface ExportCitation {
   part: string;
   /** Verbatim French quote. */
   quote: string;
-  /** The original public page with a text fragment of the quote (readable by anyone, unlike an extension URL). */
+  /** Our unofficial English translation of the quote. */
+  en: string;
+}
+
+/** A link to one paragraph of the original statement page. */
+export interface ExportParagraphLink {
+  paragraph: number;
+  part: string;
+  /** The public page with a text fragment of the paragraph (readable by anyone, unlike an extension URL). */
   url: string;
 }
 
-/** The statement every export cites. */
+/** The statement every export cites, with its metadata. */
 export interface ExportStatement {
+  /** Title as printed (French). */
   title: string;
+  /** Our English rendering of the title. */
+  titleEn: string;
   publisher: string;
   /** ISO date (`2025-10-22`). */
   date: string;
+  /** Canonical page URL, without a text fragment. */
   url: string;
+  /** Links to each numbered paragraph; an export lists those its rows cite. */
+  paragraphs: readonly ExportParagraphLink[];
 }
 
 export interface ExportInput {
@@ -35,57 +51,125 @@ export interface ExportInput {
   mentions: readonly MentionSummary[];
   /** The entity's name in the export's language; the id itself when unknown. */
   entityName: (id: EntityId) => string;
-  /** The entity's key-fact citations, most important first; empty when it has none. */
-  citations: (id: EntityId) => ExportCitation[];
+  /** The facts the card shows for this mention (those that fit `matched` first); empty when none. */
+  citations: (id: EntityId, matched: string) => ExportCitation[];
 }
 
 export interface ExportRow {
-  pageUrl: string;
-  pageTitle: string;
   /** 1-based position of the mention in the page. */
   position: number;
   entityId: EntityId;
   entityName: string;
   text: string;
   snippet: string;
-  citations: ExportCitation[];
+  /** A link to this occurrence on the page (a text fragment with prefix and suffix); '' without a page URL. */
+  link: string;
+  /** Sorted unique ¶ numbers of the facts shown for this mention. */
+  paragraphs: number[];
+  /** The lead fact's French quote and our English; '' when the entity has no facts. */
+  quote: string;
+  en: string;
 }
 
-/** Column names of the CSV, in order. */
+/** Column names of the CSV's mention table, in order. */
 export const CSV_COLUMNS = [
+  'exported_at',
   'page_url',
+  'mention_link',
   'page_title',
-  'position',
-  'entity_id',
-  'entity_name',
+  'entity',
   'matched_text',
   'snippet',
   'paragraphs',
-  'citation_urls',
-  'statement_url',
+  'quote_fr',
+  'quote_en',
 ] as const;
 
-/** One row per mention, in page order, each with its entity's citations. Empty for no mentions. */
-export function exportRows(input: ExportInput): ExportRow[] {
-  const cache = new Map<EntityId, ExportCitation[]>();
-  const citationsOf = (id: EntityId) => {
-    let list = cache.get(id);
-    if (!list) {
-      list = input.citations(id);
-      cache.set(id, list);
+/** Column names of the CSV's second table: one link per statement paragraph cited. */
+export const CSV_PARAGRAPH_COLUMNS = ['statement_paragraph', 'statement_url'] as const;
+
+/** Words kept on each side of a mention in its text fragment: enough to pick this occurrence. */
+const CONTEXT_WORDS = 3;
+/** Where the page's snippets put their mention: after an ellipsis and this many characters. */
+const SNIPPET_LEAD = 46;
+
+/** Percent-encodes a text-fragment term; `-`, `,` and `&` are reserved by its syntax. */
+function fragmentTerm(text: string): string {
+  return encodeURIComponent(text).replaceAll('-', '%2D');
+}
+
+/**
+ * A link to this mention on `pageUrl`: `#:~:text=prefix-,text,-suffix` with a few words of the
+ * snippet on each side, so the browser lands on this occurrence rather than the first.
+ * Returns '' without a page URL, and the page URL alone when the text is not in the snippet.
+ */
+export function mentionLink(pageUrl: string, text: string, snippet: string): string {
+  if (!pageUrl) return '';
+  const body = snippet.replace(/^…|…$/g, '');
+  const needle = text.replace(/\s+/g, ' ').trim();
+  // A snippet may hold the text twice: the page's snippets put the mention near a fixed offset.
+  const expected = snippet.startsWith('…') ? SNIPPET_LEAD - 1 : 0;
+  let at = -1;
+  for (let i = body.indexOf(needle); needle && i !== -1; i = body.indexOf(needle, i + 1)) {
+    if (at === -1 || Math.abs(i - expected) < Math.abs(at - expected)) at = i;
+  }
+  const [base = pageUrl, hash = ''] = pageUrl.split(/#(.*)/s);
+  // An existing fragment keeps its place; the directive follows it.
+  const anchor = `${base}#${hash.replace(/:~:.*$/s, '')}`;
+  if (at === -1) return pageUrl;
+  // Literal neighbours, punctuation included: a suffix must start right after the mention (only
+  // white space between), so a comma there belongs to it. Up to CONTEXT_WORDS words each side.
+  const take = (tokens: string[]) => {
+    const kept: string[] = [];
+    let words = 0;
+    for (const token of tokens) {
+      if (words === CONTEXT_WORDS) break;
+      kept.push(token);
+      if (/[\p{L}\p{N}]/u.test(token)) words++;
     }
-    return list;
+    return kept;
   };
-  return input.mentions.map((m) => ({
-    pageUrl: input.pageUrl,
-    pageTitle: input.pageTitle,
-    position: m.index + 1,
-    entityId: m.entity,
-    entityName: input.entityName(m.entity),
-    text: m.text,
-    snippet: m.snippet,
-    citations: citationsOf(m.entity),
-  }));
+  const before = take(body.slice(0, at).trim().split(/\s+/).filter(Boolean).reverse()).reverse().join(' ');
+  const after = take(
+    body
+      .slice(at + needle.length)
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean),
+  ).join(' ');
+  const prefix = before ? `${fragmentTerm(before)}-,` : '';
+  const suffix = after ? `,-${fragmentTerm(after)}` : '';
+  return `${anchor}:~:text=${prefix}${fragmentTerm(needle)}${suffix}`;
+}
+
+/** One row per mention, in page order, each with the facts that fit it. Empty for no mentions. */
+export function exportRows(input: ExportInput): ExportRow[] {
+  return [...input.mentions]
+    .sort((a, b) => a.index - b.index)
+    .map((m) => {
+      const citations = input.citations(m.entity, m.text);
+      const paragraphs = [...new Set(citations.flatMap((c) => (c.paragraph === null ? [] : [c.paragraph])))].sort(
+        (a, b) => a - b,
+      );
+      const lead = citations[0];
+      return {
+        position: m.index + 1,
+        entityId: m.entity,
+        entityName: input.entityName(m.entity),
+        text: m.text,
+        snippet: m.snippet,
+        link: mentionLink(input.pageUrl, m.text, m.snippet),
+        paragraphs,
+        quote: lead?.quote ?? '',
+        en: lead?.en ?? '',
+      };
+    });
+}
+
+/** The statement's paragraph links that `rows` cite, in paragraph order; each once. */
+export function citedParagraphs(rows: readonly ExportRow[], statement: ExportStatement): ExportParagraphLink[] {
+  const cited = new Set(rows.flatMap((r) => r.paragraphs));
+  return statement.paragraphs.filter((p) => cited.has(p.paragraph)).sort((a, b) => a.paragraph - b.paragraph);
 }
 
 /**
@@ -100,60 +184,129 @@ export function csvCell(value: string | number): string {
   return /[",;\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-function paragraphLabel(c: ExportCitation): string {
-  return c.paragraph === null ? c.part : `¶${c.paragraph}`;
+function paragraphList(paragraphs: readonly number[]): string {
+  return paragraphs.map((n) => `¶${n}`).join(' ');
 }
 
 /**
- * The rows as CSV: a header line, then one line per mention, CRLF line ends (RFC 4180).
- * Multiple citations share one cell, separated by ` ; `. Returns just the header for no rows.
+ * The export as CSV, CRLF line ends (RFC 4180): the mention table (a header, then one line per
+ * mention), then, after an empty line, the statement's paragraph links, one line per paragraph
+ * cited. Returns just the mention header for no mentions.
  */
-export function toCsv(rows: readonly ExportRow[], statementUrl: string): string {
+export function toCsv(input: ExportInput): string {
+  const rows = exportRows(input);
+  const exportedAt = input.exportedAt.toISOString();
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of rows) {
     const cells: (string | number)[] = [
-      r.pageUrl,
-      r.pageTitle,
-      r.position,
-      r.entityId,
+      exportedAt,
+      input.pageUrl,
+      r.link,
+      input.pageTitle,
       r.entityName,
       r.text,
       r.snippet,
-      r.citations.map(paragraphLabel).join(' ; '),
-      r.citations.map((c) => c.url).join(' ; '),
-      statementUrl,
+      paragraphList(r.paragraphs),
+      r.quote,
+      r.en,
     ];
     lines.push(cells.map(csvCell).join(','));
+  }
+  const links = citedParagraphs(rows, input.statement);
+  if (links.length > 0) {
+    lines.push('', CSV_PARAGRAPH_COLUMNS.join(','));
+    for (const p of links) lines.push([`¶${p.paragraph}`, p.url].map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /**
- * The export as pretty-printed JSON: the page, when it was exported, the statement cited, and
- * the rows. `mentions` is an empty array when the page has none.
+ * The export as pretty-printed JSON: when it was exported, the page, the statement's metadata
+ * with the links of the paragraphs cited (once each), and one compact object per mention.
+ * `mentions` is an empty array when the page has none.
  */
 export function toJson(input: ExportInput): string {
   const rows = exportRows(input);
+  const { paragraphs: _all, ...metadata } = input.statement;
   const value = {
-    page: { url: input.pageUrl, title: input.pageTitle },
     exportedAt: input.exportedAt.toISOString(),
-    statement: input.statement,
+    page: { url: input.pageUrl, title: input.pageTitle },
+    statement: { ...metadata, paragraphs: citedParagraphs(rows, input.statement) },
     mentions: rows.map((r) => ({
       position: r.position,
       entity: { id: r.entityId, name: r.entityName },
       text: r.text,
       snippet: r.snippet,
-      citations: r.citations,
+      link: r.link,
+      paragraphs: r.paragraphs,
+      quote: r.quote,
+      en: r.en,
     })),
   };
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /**
- * File name for an export made at `date` (local calendar day): `sanctions-context-mentions-2025-10-22.csv`.
- * `ext` is used as given (`csv` or `json`).
+ * One Markdown table cell: one line, and page text cannot add links, emphasis, HTML or columns
+ * (`\`, `|`, `[`, `]`, `<`, `>`, `*`, `_`, `` ` `` are escaped).
  */
-export function exportFilename(ext: 'csv' | 'json', date: Date): string {
+export function markdownCell(value: string): string {
+  return value
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\|[\]<>*_`]/g, (c) => `\\${c}`);
+}
+
+/** A URL safe inside Markdown's `(…)` link syntax. */
+function markdownUrl(url: string): string {
+  return url.replace(/[()\s<>]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * The export as Markdown to paste into a report: a short header (page, export time, statement),
+ * a table with one row per mention whose matched text links back to it on the page, and the
+ * statement's paragraph links once each. Returns the header and an empty table for no mentions.
+ */
+export function toMarkdown(input: ExportInput): string {
+  const rows = exportRows(input);
+  const s = input.statement;
+  const page = input.pageUrl
+    ? `[${markdownCell(input.pageTitle || input.pageUrl)}](${markdownUrl(input.pageUrl)})`
+    : markdownCell(input.pageTitle);
+  const out = [
+    `# Mentions: ${page}`,
+    '',
+    `Exported ${input.exportedAt.toISOString()}. Facts from ${markdownCell(s.publisher)}, “${markdownCell(s.title)}” [${markdownCell(s.titleEn)}], ${s.date}, <${s.url}>. English: unofficial translation.`,
+    '',
+    '| # | Entity | Mention | Context | ¶ | Statement (French) | English (unofficial) |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    const mention = r.link ? `[${markdownCell(r.text)}](${markdownUrl(r.link)})` : markdownCell(r.text);
+    const cells = [
+      String(r.position),
+      markdownCell(r.entityName),
+      mention,
+      markdownCell(r.snippet),
+      paragraphList(r.paragraphs),
+      markdownCell(r.quote),
+      markdownCell(r.en),
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  const links = citedParagraphs(rows, s);
+  if (links.length > 0) {
+    out.push('', '## Statement paragraphs', '');
+    for (const p of links) out.push(`- ¶${p.paragraph}: <${p.url}>`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * File name for an export made at `date` (local calendar day): `sanctions-context-mentions-2025-10-22.csv`.
+ * `ext` is used as given.
+ */
+export function exportFilename(ext: 'csv' | 'json' | 'md', date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   return `sanctions-context-mentions-${day}.${ext}`;

@@ -43,20 +43,29 @@ export interface MentionSummary {
   snippet: string;
 }
 
+/** Why a page's mentions could not be read: the matcher module did not load. */
+export type MentionsError = 'matcher-unavailable';
+
 export interface MentionsResponse {
   mentions: MentionSummary[];
-  /** Mentions found in the page, which may exceed `mentions.length` when `capped`. */
+  /** Mentions found in the page, including those over the highlighting cap; may exceed `mentions.length` when `capped`. */
   total: number;
-  /** True when `mentions` was cut to keep the message small. */
+  /**
+   * True when `mentions` lists fewer than `total`: the list was cut to keep the message small, or
+   * the page has more mentions than the annotator highlights.
+   */
   capped: boolean;
+  /**
+   * Set when the page could not be read, so that "no mentions" is not claimed for a page that
+   * may have some; absent when all went well.
+   */
+  error?: MentionsError;
   /**
    * The page's address and title, for the popup's pause control and exports: without the `tabs`
    * permission the popup cannot read them from the tab unless `activeTab` was granted.
    */
   url?: string;
   title?: string;
-  /** Set when the page could not be read: the matcher module failed to load. */
-  error?: 'matcher-unavailable';
 }
 
 /** The answer to each message type; `undefined` means nobody answers. */
@@ -133,6 +142,7 @@ export function isToBackgroundMessage(x: unknown): x is ContentToBackground {
 export function isMentionsResponse(x: unknown): x is MentionsResponse {
   if (!isRecord(x) || !isCount(x.total) || typeof x.capped !== 'boolean' || !Array.isArray(x.mentions)) return false;
   if (!isOptionalString(x.url) || !isOptionalString(x.title)) return false;
+  if (x.error !== undefined && x.error !== 'matcher-unavailable') return false;
   return x.mentions.every(
     (m: unknown) =>
       isRecord(m) &&

@@ -2,9 +2,14 @@
 // those that do, most blocks do not: asking the engine's prefilter of every text node, through a
 // native TreeWalker, costs little more than walking the text at all, and leaves the careful read
 // (visibility, block structure, offsets) and the matcher to the blocks that may hold a mention.
+
 import { mayMention } from '../engine/prefilter.ts';
+import { logger } from '../lib/log.ts';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
 import { mayHostShadowRoot, shadowRootReader } from './shadow-roots.ts';
 import { blockElementFor, composedParent } from './text-blocks.ts';
+
+const log = logger('candidates');
 
 export interface CandidateOptions {
   /** Hosts whose shadow trees are not searched (the extension's own UI). */
@@ -37,26 +42,26 @@ export class CandidateSearch {
   /** Every shadow tree searched, including those without candidates (to be watched for changes). */
   readonly shadowRoots: ShadowRoot[] = [];
   /** Roots and shadow trees to search, in order; `nextPending` is the next one. */
-  private readonly pending: Node[];
-  private nextPending = 0;
-  private walker: TreeWalker | null = null;
-  private hosts: ArrayLike<Element> | null = null;
-  private hostIndex = 0;
-  private readonly exclude: (el: Element) => boolean;
-  private readonly closedShadowRootOf: ((el: Element) => ShadowRoot | null | undefined) | undefined;
+  readonly #pending: Node[];
+  #nextPending = 0;
+  #walker: TreeWalker | null = null;
+  #hosts: ArrayLike<Element> | null = null;
+  #hostIndex = 0;
+  readonly #exclude: (el: Element) => boolean;
+  readonly #closedShadowRootOf: ((el: Element) => ShadowRoot | null | undefined) | undefined;
   /** Open and closed roots of a search root itself. */
-  private readonly rootShadow: (el: Element) => ShadowRoot | null;
+  readonly #rootShadow: (el: Element) => ShadowRoot | null;
   /** Empty elements of the current root, to be asked for a closed shadow root. */
-  private empty: ArrayLike<Element> | null = null;
-  private emptyIndex = 0;
-  private readonly rootTextFirst: boolean;
+  #empty: ArrayLike<Element> | null = null;
+  #emptyIndex = 0;
+  readonly #rootTextFirst: boolean;
 
   constructor(roots: Node | readonly Node[], options: CandidateOptions = {}) {
-    this.pending = Array.isArray(roots) ? [...(roots as readonly Node[])] : [roots as Node];
-    this.exclude = options.exclude ?? (() => false);
-    this.closedShadowRootOf = options.closedShadowRootOf;
-    this.rootShadow = shadowRootReader(options.closedShadowRootOf);
-    this.rootTextFirst = options.rootTextFirst === true;
+    this.#pending = Array.isArray(roots) ? [...(roots as readonly Node[])] : [roots as Node];
+    this.#exclude = options.exclude ?? (() => false);
+    this.#closedShadowRootOf = options.closedShadowRootOf;
+    this.#rootShadow = shadowRootReader(options.closedShadowRootOf);
+    this.#rootTextFirst = options.rootTextFirst === true;
   }
 
   /**
@@ -72,89 +77,92 @@ export class CandidateSearch {
     };
     for (;;) {
       // The shadow hosts of the current root: every element is asked, a few hundred at a time.
-      const hosts = this.hosts;
+      const hosts = this.#hosts;
       if (hosts !== null) {
         // The list is live: its length is read once per resumption, not once per element.
-        for (const length = hosts.length; this.hostIndex < length; ) {
-          const el = hosts[this.hostIndex++] as Element;
+        for (const length = hosts.length; this.#hostIndex < length; ) {
+          const el = hosts[this.#hostIndex++] as Element;
           const shadow = el.shadowRoot;
-          if (shadow !== null) this.queueShadow(el, shadow);
+          if (shadow !== null) this.#queueShadow(el, shadow);
           if (tick()) return false;
         }
-        this.hosts = null;
+        this.#hosts = null;
       }
-      const empty = this.empty;
-      const closedRootOf = this.closedShadowRootOf;
+      const empty = this.#empty;
+      const closedRootOf = this.#closedShadowRootOf;
       if (empty !== null && closedRootOf !== undefined) {
-        for (const length = empty.length; this.emptyIndex < length; ) {
-          const el = empty[this.emptyIndex++] as Element;
+        for (const length = empty.length; this.#emptyIndex < length; ) {
+          const el = empty[this.#emptyIndex++] as Element;
           if (el.firstChild === null && el.shadowRoot === null && mayHostShadowRoot(el.localName)) {
             let shadow: ShadowRoot | null | undefined = null;
             try {
               shadow = closedRootOf(el);
-            } catch {
+            } catch (error) {
               // An element the browser will not answer for has no root we may read.
+              log.debug('closed root lookup failed', el.localName, error);
             }
-            if (shadow) this.queueShadow(el, shadow);
+            if (shadow) this.#queueShadow(el, shadow);
           }
           if (tick()) return false;
         }
-        this.empty = null;
+        this.#empty = null;
       }
-      const walker = this.walker;
+      const walker = this.#walker;
       if (walker !== null) {
         for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-          if (mayMention((node as Text).data)) this.add(node);
+          if (mayMention((node as Text).data)) this.#add(node);
           if (tick()) return false;
         }
-        this.walker = null;
+        this.#walker = null;
       }
-      const next = this.pending[this.nextPending++];
+      const next = this.#pending[this.#nextPending++];
       if (next === undefined) return true;
-      this.open(next);
+      this.#open(next);
     }
   }
 
   /** Queues the shadow tree of host `el`, unless the host is excluded. */
-  private queueShadow(el: Element, shadow: ShadowRoot): void {
-    if (this.exclude(el)) return;
+  #queueShadow(el: Element, shadow: ShadowRoot): void {
+    if (this.#exclude(el)) return;
     this.shadowRoots.push(shadow);
-    this.pending.push(shadow);
+    this.#pending.push(shadow);
   }
 
-  private add(node: Node): void {
+  #add(node: Node): void {
     const block = blockElementFor(node);
     if (block !== null) this.elements.add(block);
   }
 
   /** Sets up the walk of `root`: its shadow hosts to ask, and a walker over its text. */
-  private open(root: Node): void {
+  #open(root: Node): void {
     const type = root.nodeType;
-    if (type === 3) {
-      if (mayMention((root as Text).data)) this.add(root);
+    if (type === TEXT_NODE) {
+      if (mayMention((root as Text).data)) this.#add(root);
       return;
     }
-    if (type !== 1 && type !== 9 && type !== 11) return;
-    const doc = type === 9 ? (root as Document) : root.ownerDocument;
+    if (type !== ELEMENT_NODE && type !== DOCUMENT_NODE && type !== DOCUMENT_FRAGMENT_NODE) return;
+    const doc = type === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
     if (doc === null) return;
     // getElementsByTagName is a lazy native list, cheaper than querySelectorAll on big documents;
     // shadow roots have only the latter.
     const all =
-      type === 11 ? (root as ShadowRoot).querySelectorAll('*') : (root as Element | Document).getElementsByTagName('*');
-    this.hosts = all;
-    this.hostIndex = 0;
+      type === DOCUMENT_FRAGMENT_NODE
+        ? (root as ShadowRoot).querySelectorAll('*')
+        : (root as Element | Document).getElementsByTagName('*');
+    this.#hosts = all;
+    this.#hostIndex = 0;
     // Closed roots are looked for on empty elements only: `:empty` finds them natively, without
     // a DOM read per element of the page.
-    if (this.closedShadowRootOf !== undefined) {
-      this.empty = (root as ParentNode).querySelectorAll(':empty');
-      this.emptyIndex = 0;
+    if (this.#closedShadowRootOf !== undefined) {
+      this.#empty = (root as ParentNode).querySelectorAll(':empty');
+      this.#emptyIndex = 0;
     }
-    if (type === 1) {
-      const shadow = this.rootShadow(root as Element);
-      if (shadow !== null) this.queueShadow(root as Element, shadow);
+    if (type === ELEMENT_NODE) {
+      const shadow = this.#rootShadow(root as Element);
+      if (shadow !== null) this.#queueShadow(root as Element, shadow);
     }
-    if (this.rootTextFirst && type === 1 && !mayMention(root.textContent ?? '')) return;
-    this.walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    if (this.#rootTextFirst && type === ELEMENT_NODE && !mayMention(root.textContent ?? '')) return;
+    this.#walker = doc.createTreeWalker(root, SHOW_TEXT);
   }
 }
 

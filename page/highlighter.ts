@@ -1,4 +1,6 @@
 import type { EntityId } from '../engine/types.ts';
+import type { HitIndex, HitTestable } from './hit-test.ts';
+import type { MentionPainter } from './mention-store.ts';
 import { FLASH_HIGHLIGHT, highlightName } from './styles.ts';
 
 /** Paints mention ranges on a page with the CSS Custom Highlight API, never touching the DOM. */
@@ -169,4 +171,42 @@ function registryHighlighter(
     },
   };
   return self;
+}
+
+/** A mention as the painter draws it: a range, the Text nodes it covers and its entity. */
+export interface PaintableMention extends HitTestable {
+  readonly entity: EntityId;
+}
+
+/**
+ * The painter a mention store draws with: ranges go to `highlighter` (one Highlight per entity,
+ * so the page's DOM and its observers see nothing) and to `hits`, which answers "which mention is
+ * under the pointer". Never fails; an empty batch does nothing.
+ */
+export function createMentionPainter<M extends PaintableMention>(
+  highlighter: Highlighter,
+  hits: HitIndex<M>,
+): MentionPainter<M> {
+  return {
+    paint(batch) {
+      if (batch.length === 0) return;
+      const byEntity = new Map<EntityId, Range[]>();
+      for (const m of batch) {
+        const list = byEntity.get(m.entity);
+        if (list) list.push(m.range);
+        else byEntity.set(m.entity, [m.range]);
+      }
+      for (const [entity, ranges] of byEntity) highlighter.add(entity, ranges);
+      hits.add(batch);
+    },
+    unpaint(batch) {
+      if (batch.length === 0) return;
+      highlighter.remove(batch.map((m) => m.range));
+      hits.remove(batch);
+    },
+    clear() {
+      hits.clear();
+      highlighter.clear();
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import { TEXT_NODE } from './node-types.ts';
+
 /** Anything the hit index can find: a painted range and the Text nodes it covers. */
 export interface HitTestable {
   range: Range;
@@ -82,7 +84,7 @@ export function createHitIndex<T extends HitTestable>(
 
   const hitIn = (nodes: Iterable<Node>, x: number, y: number): T | undefined => {
     for (const node of nodes) {
-      const items = node.nodeType === Node.TEXT_NODE ? byNode.get(node as Text) : undefined;
+      const items = node.nodeType === TEXT_NODE ? byNode.get(node as Text) : undefined;
       if (!items) continue;
       for (const item of items) if (rangeContainsPoint(item.range, x, y)) return item;
     }

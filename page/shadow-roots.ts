@@ -1,6 +1,9 @@
 // Which shadow trees the extension reads. Open ones are on `element.shadowRoot`; closed ones only
 // through an accessor browsers give extensions (Chromium's `chrome.dom.openOrClosedShadowRoot`,
 // Firefox's `element.openOrClosedShadowRoot()`), which the content script passes in.
+import { logger } from '../lib/log.ts';
+
+const log = logger('shadow-roots');
 
 // Elements that may carry a shadow root besides custom elements (the DOM standard's list).
 const HOST_NAMES = new Set([
@@ -49,7 +52,9 @@ export function shadowRootReader(
     if (el.firstChild !== null || !mayHostShadowRoot(el.localName)) return null;
     try {
       return closedRootOf(el) ?? null;
-    } catch {
+    } catch (error) {
+      // An element the browser will not answer for has no root we may read.
+      log.debug('closed root lookup failed', el.localName, error);
       return null;
     }
   };

@@ -1,5 +1,5 @@
-import { ENTITY_COLORS } from '../components/palette.ts';
 import type { EntityId } from '../engine/types.ts';
+import { ENTITY_COLORS } from '../lib/palette.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
 
 /** Prefix of every name the extension registers in `CSS.highlights`; users can restyle `::highlight(sanctions-context-dprk)` etc. */
@@ -68,28 +68,25 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
 }
 
 /**
- * Adds the highlight style sheet to `doc`'s head (or root element when there is no head).
- * Returns a function that removes it again; calling it twice is harmless.
+ * Adds the highlight style sheet `css` (from {@link highlightCss}) to `doc`'s head (or root
+ * element when there is no head). Returns a function that removes it again; calling it twice is
+ * harmless.
  */
-export function injectHighlightStyles(
-  doc: Document,
-  entities: readonly EntityId[],
-  highlightStyle: HighlightStyle = 'both',
-): () => void {
+export function injectHighlightStyles(doc: Document, css: string): () => void {
   const style = doc.createElement('style');
   style.setAttribute(STYLE_ATTRIBUTE, '');
-  style.textContent = highlightCss(entities, highlightStyle);
+  style.textContent = css;
   (doc.head ?? doc.documentElement).append(style);
   return () => style.remove();
 }
 
 /**
- * Rewrites the injected highlight style sheet of `doc` for `entities` drawn in `style` (a live
- * settings change). Returns false, changing nothing, when `doc` has no such sheet.
+ * Rewrites the injected highlight style sheet of `doc` with `css` (a live settings change).
+ * Returns false, changing nothing, when `doc` has no such sheet.
  */
-export function restyleHighlights(doc: Document, entities: readonly EntityId[], style: HighlightStyle): boolean {
+export function restyleHighlights(doc: Document, css: string): boolean {
   const sheet = doc.querySelector(`style[${STYLE_ATTRIBUTE}]`);
   if (!sheet) return false;
-  sheet.textContent = highlightCss(entities, style);
+  sheet.textContent = css;
   return true;
 }

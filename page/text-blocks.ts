@@ -1,7 +1,11 @@
 // Reads a page's visible text as blocks of plain strings for the engine, and maps engine offsets
 // back to DOM positions. Read-only: nothing here creates, splits or edits nodes of the page.
+import { logger } from '../lib/log.ts';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
 import { mayHostShadowRoot } from './shadow-roots.ts';
 import { isShownByAttributes, layoutVisibilityFor } from './visibility.ts';
+
+const log = logger('text-blocks');
 
 /** A run of visible text that reads as one string: the text nodes of a block's inline content. */
 export interface TextBlock {
@@ -179,9 +183,9 @@ export function isInlineName(localName: string): boolean {
  * top of a document or of a detached tree.
  */
 export function composedParent(node: Node): Node | null {
-  if (node.nodeType === 11) return (node as ShadowRoot).host ?? null;
+  if (node.nodeType === DOCUMENT_FRAGMENT_NODE) return (node as ShadowRoot).host ?? null;
   const parent = node.parentNode;
-  if (parent !== null && parent.nodeType === 11) return (parent as ShadowRoot).host ?? null;
+  if (parent !== null && parent.nodeType === DOCUMENT_FRAGMENT_NODE) return (parent as ShadowRoot).host ?? null;
   return parent;
 }
 
@@ -199,7 +203,7 @@ const SKIPPED_BREAKING = 2;
 export function blockElementFor(node: Node): Element | null {
   let current: Node | null = node;
   while (current !== null) {
-    if (current.nodeType === 1 && !isInline(current as Element)) return current as Element;
+    if (current.nodeType === ELEMENT_NODE && !isInline(current as Element)) return current as Element;
     current = composedParent(current);
   }
   return null;
@@ -212,47 +216,47 @@ export function blocksWithin(blocks: readonly TextBlock[], el: Node): TextBlock[
 
 class BlockReader {
   readonly blocks: TextBlock[] = [];
-  private readonly isVisible: (el: Element) => boolean;
+  readonly #isVisible: (el: Element) => boolean;
   /** Layout check of a block before its first text is taken; null for custom or layout-less visibility. */
-  private readonly blockIsRendered: ((el: Element) => boolean) | null;
-  private readonly blockRendered = new Map<Element, boolean>();
-  private readonly exclude: ((el: Element) => boolean) | undefined;
-  private readonly shadowRoots: boolean;
-  private readonly shadowRootOf: (el: Element) => ShadowRoot | null;
-  private readonly ancestors: Map<Element, boolean> | undefined;
+  readonly #blockIsRendered: ((el: Element) => boolean) | null;
+  readonly #blockRendered = new Map<Element, boolean>();
+  readonly #exclude: ((el: Element) => boolean) | undefined;
+  readonly #shadowRoots: boolean;
+  readonly #shadowRootOf: (el: Element) => ShadowRoot | null;
+  readonly #ancestors: Map<Element, boolean> | undefined;
   /** Open block elements, innermost last; text joins the innermost. */
-  private readonly open: Element[] = [];
-  private svgDepth = 0;
-  private svgTextDepth = 0;
+  readonly #open: Element[] = [];
+  #svgDepth = 0;
+  #svgTextDepth = 0;
   /** Whether the element `enter` last opened may carry a shadow root (saves asking the others). */
-  private enteredMayHost = false;
-  private runText = '';
-  private runNodes: Text[] = [];
-  private runStarts: number[] = [];
+  #enteredMayHost = false;
+  #runText = '';
+  #runNodes: Text[] = [];
+  #runStarts: number[] = [];
 
   constructor(root: Node, options: TextBlockOptions) {
-    this.isVisible = options.isVisible ?? isShownByAttributes;
+    this.#isVisible = options.isVisible ?? isShownByAttributes;
     // checkVisibility() costs ~10 attribute reads, so it is asked only of blocks that hold text
     // (it also answers for their ancestors), not of every wrapper element on the way.
-    this.blockIsRendered = options.isVisible
+    this.#blockIsRendered = options.isVisible
       ? null
       : options.layout !== undefined
         ? options.layout
         : layoutVisibilityFor(root);
-    this.exclude = options.exclude;
-    this.shadowRoots = options.shadowRoots !== false;
-    this.shadowRootOf = options.shadowRootOf ?? ((el) => el.shadowRoot);
-    this.ancestors = options.ancestors;
+    this.#exclude = options.exclude;
+    this.#shadowRoots = options.shadowRoots !== false;
+    this.#shadowRootOf = options.shadowRootOf ?? ((el) => el.shadowRoot);
+    this.#ancestors = options.ancestors;
   }
 
   /** Seeds the state a walk starting at `root` inherits from its ancestors; false when an ancestor hides or skips it. */
   enterContext(root: Node): boolean {
     // A block-level root opens a block of its own, so the ancestors' blocks are never needed and
     // an ancestor already answered for stops the walk up.
-    const cache = root.nodeType === 1 && !isInline(root as Element) ? this.ancestors : undefined;
+    const cache = root.nodeType === ELEMENT_NODE && !isInline(root as Element) ? this.#ancestors : undefined;
     const chain: Element[] = [];
     for (let n = composedParent(root); n !== null; n = composedParent(n)) {
-      if (n.nodeType !== 1) continue;
+      if (n.nodeType !== ELEMENT_NODE) continue;
       const known = cache?.get(n as Element);
       if (known === false) return false;
       if (known === true) break;
@@ -260,74 +264,74 @@ class BlockReader {
     }
     chain.reverse();
     for (const el of chain) {
-      if (this.skipKind(el, el.localName) !== NOT_SKIPPED || !this.isVisible(el)) {
+      if (this.#skipKind(el, el.localName) !== NOT_SKIPPED || !this.#isVisible(el)) {
         cache?.set(el, false);
         return false;
       }
-      if (el.localName === 'svg' && el.namespaceURI === SVG_NS) this.svgDepth++;
-      else if (this.svgDepth > 0 && el.localName === 'text') this.svgTextDepth++;
-      if (!isInline(el)) this.open.push(el);
+      if (el.localName === 'svg' && el.namespaceURI === SVG_NS) this.#svgDepth++;
+      else if (this.#svgDepth > 0 && el.localName === 'text') this.#svgTextDepth++;
+      if (!isInline(el)) this.#open.push(el);
       // Inside SVG the depth counters matter to what lies below: those are not remembered.
-      if (this.svgDepth === 0) cache?.set(el, true);
+      if (this.#svgDepth === 0) cache?.set(el, true);
     }
-    const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+    const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
     // designMode makes the whole document an editor: its text is the user's, never ours to read.
     return !(doc !== null && doc.designMode === 'on');
   }
 
   read(root: Node): void {
-    if (root.nodeType === 3) this.addText(root as Text);
-    else if (root.nodeType === 1) {
-      if (this.enter(root as Element)) {
-        this.readChildren(root);
-        this.leave(root as Element);
+    if (root.nodeType === TEXT_NODE) this.#addText(root as Text);
+    else if (root.nodeType === ELEMENT_NODE) {
+      if (this.#enter(root as Element)) {
+        this.#readChildren(root);
+        this.#leave(root as Element);
       }
-    } else this.readChildren(root);
-    this.endRun();
+    } else this.#readChildren(root);
+    this.#endRun();
   }
 
-  private skipKind(el: Element, name: string): number {
+  #skipKind(el: Element, name: string): number {
     // SVG content only occurs under <svg> (foreignObject, the way back to HTML, is skipped).
-    if (this.svgDepth > 0 ? SVG_SKIPPED.has(name) : SKIPPED.has(name)) {
+    if (this.#svgDepth > 0 ? SVG_SKIPPED.has(name) : SKIPPED.has(name)) {
       return SKIPPED_WITH_BOX.has(name) || name === 'foreignObject' ? SKIPPED_BREAKING : SKIPPED_QUIETLY;
     }
-    if (isEditable(el) || this.exclude?.(el) === true) return SKIPPED_BREAKING;
+    if (isEditable(el) || this.#exclude?.(el) === true) return SKIPPED_BREAKING;
     return NOT_SKIPPED;
   }
 
   /** Opens `el`; false when its subtree is not read (nothing to undo in that case). */
-  private enter(el: Element): boolean {
+  #enter(el: Element): boolean {
     const name = el.localName;
     if (name === 'br') {
-      this.endRun();
+      this.#endRun();
       return false;
     }
-    const skip = this.skipKind(el, name);
+    const skip = this.#skipKind(el, name);
     if (skip !== NOT_SKIPPED) {
-      if (skip === SKIPPED_BREAKING) this.endRun();
+      if (skip === SKIPPED_BREAKING) this.#endRun();
       return false;
     }
-    if (!this.isVisible(el)) return false;
-    this.enteredMayHost = mayHostShadowRoot(name);
-    if (name === 'svg' && el.namespaceURI === SVG_NS) this.svgDepth++;
-    else if (this.svgDepth > 0 && name === 'text') this.svgTextDepth++;
+    if (!this.#isVisible(el)) return false;
+    this.#enteredMayHost = mayHostShadowRoot(name);
+    if (name === 'svg' && el.namespaceURI === SVG_NS) this.#svgDepth++;
+    else if (this.#svgDepth > 0 && name === 'text') this.#svgTextDepth++;
     if (!INLINE.has(name)) {
-      this.endRun();
-      this.open.push(el);
+      this.#endRun();
+      this.#open.push(el);
     }
     return true;
   }
 
-  private leave(el: Element): void {
-    if (this.svgDepth > 0) {
+  #leave(el: Element): void {
+    if (this.#svgDepth > 0) {
       const name = el.localName;
-      if (name === 'svg') this.svgDepth--;
-      else if (name === 'text') this.svgTextDepth--;
+      if (name === 'svg') this.#svgDepth--;
+      else if (name === 'text') this.#svgTextDepth--;
     }
     // Only block elements were pushed, so the top of the stack tells whether `el` was one.
-    if (this.open[this.open.length - 1] === el) {
-      this.endRun();
-      this.open.pop();
+    if (this.#open[this.#open.length - 1] === el) {
+      this.#endRun();
+      this.#open.pop();
     }
   }
 
@@ -335,70 +339,70 @@ class BlockReader {
    * Reads the children of `parent` (and the open shadow root of each element met on the way)
    * with an iterative walk: page trees can be deeper than the call stack allows.
    */
-  private readChildren(parent: Node): void {
-    this.readShadow(parent);
+  #readChildren(parent: Node): void {
+    this.#readShadow(parent);
     let node: Node | null = parent.firstChild;
     while (node !== null) {
-      if (node.nodeType === 3) this.addText(node as Text);
-      else if (node.nodeType === 1 && this.enter(node as Element)) {
-        if (this.enteredMayHost) this.readShadow(node);
+      if (node.nodeType === TEXT_NODE) this.#addText(node as Text);
+      else if (node.nodeType === ELEMENT_NODE && this.#enter(node as Element)) {
+        if (this.#enteredMayHost) this.#readShadow(node);
         if (node.firstChild !== null) {
           node = node.firstChild;
           continue;
         }
-        this.leave(node as Element);
+        this.#leave(node as Element);
       }
       while (node.nextSibling === null) {
         node = node.parentNode;
         if (node === null || node === parent) return;
-        this.leave(node as Element);
+        this.#leave(node as Element);
       }
       node = node.nextSibling;
     }
   }
 
   /** A shadow tree renders in place of its host's children; its text never shares a block with light-DOM text (a Range cannot span the two trees). */
-  private readShadow(host: Node): void {
-    if (!this.shadowRoots || host.nodeType !== 1) return;
-    const shadow = this.shadowRootOf(host as Element);
+  #readShadow(host: Node): void {
+    if (!this.#shadowRoots || host.nodeType !== ELEMENT_NODE) return;
+    const shadow = this.#shadowRootOf(host as Element);
     if (shadow === null || shadow === undefined) return;
-    this.endRun();
-    this.readChildren(shadow);
-    this.endRun();
+    this.#endRun();
+    this.#readChildren(shadow);
+    this.#endRun();
   }
 
-  private addText(node: Text): void {
-    if (this.svgDepth > 0 && this.svgTextDepth === 0) return;
-    const block = this.open[this.open.length - 1];
+  #addText(node: Text): void {
+    if (this.#svgDepth > 0 && this.#svgTextDepth === 0) return;
+    const block = this.#open[this.#open.length - 1];
     if (block === undefined) return;
     // Loose text directly inside a closed <details> is not rendered (element children are
     // caught by the visibility check).
     if (block.localName === 'details' && !block.hasAttribute('open') && node.parentNode === block) return;
     const data = node.data;
-    if (this.runNodes.length === 0) {
+    if (this.#runNodes.length === 0) {
       // Leading whitespace-only nodes (source indentation between tags) never start a block.
       if (!NON_SPACE.test(data)) return;
-      if (this.blockIsRendered !== null) {
-        let shown = this.blockRendered.get(block);
+      if (this.#blockIsRendered !== null) {
+        let shown = this.#blockRendered.get(block);
         if (shown === undefined) {
-          shown = this.blockIsRendered(block);
-          this.blockRendered.set(block, shown);
+          shown = this.#blockIsRendered(block);
+          this.#blockRendered.set(block, shown);
         }
         if (!shown) return;
       }
     }
-    this.runStarts.push(this.runText.length);
-    this.runNodes.push(node);
-    this.runText += data;
+    this.#runStarts.push(this.#runText.length);
+    this.#runNodes.push(node);
+    this.#runText += data;
   }
 
-  private endRun(): void {
-    if (this.runNodes.length === 0) return;
-    const element = this.open[this.open.length - 1] as Element;
-    this.blocks.push({ element, text: this.runText, nodes: this.runNodes, starts: this.runStarts });
-    this.runText = '';
-    this.runNodes = [];
-    this.runStarts = [];
+  #endRun(): void {
+    if (this.#runNodes.length === 0) return;
+    const element = this.#open[this.#open.length - 1] as Element;
+    this.blocks.push({ element, text: this.#runText, nodes: this.#runNodes, starts: this.#runStarts });
+    this.#runText = '';
+    this.#runNodes = [];
+    this.#runStarts = [];
   }
 }
 
@@ -465,8 +469,9 @@ export function rangeForOffsets(block: TextBlock, start: number, end: number): R
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset);
     return range;
-  } catch {
+  } catch (error) {
     // The node shrank or moved since the block was read (IndexSizeError, WrongDocumentError).
+    log.debug('range failed', error);
     return null;
   }
 }
@@ -480,7 +485,7 @@ export function rangeForOffsets(block: TextBlock, start: number, end: number): R
  */
 export function offsetForPosition(block: TextBlock, node: Node, offset: number): number {
   const { nodes, starts } = block;
-  if (node.nodeType === 3) {
+  if (node.nodeType === TEXT_NODE) {
     const i = nodes.indexOf(node as Text);
     if (i < 0) return -1;
     const within = Math.min(Math.max(0, Math.trunc(offset) || 0), nodeLength(block, i));

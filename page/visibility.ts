@@ -1,5 +1,9 @@
 // Decides whether an element is rendered. Two strengths: an attribute-only heuristic that works
 // on any DOM (a parsed file, a detached tree, happy-dom) and a layout-backed check for live pages.
+import { logger } from '../lib/log.ts';
+import { DOCUMENT_NODE } from './node-types.ts';
+
+const log = logger('visibility');
 
 // `display: none` or `visibility: hidden|collapse` written in the element's own style attribute.
 // The leading `(?:^|[;\s])` keeps custom properties such as `--display: none` from matching.
@@ -41,7 +45,9 @@ function isRenderedByLayout(el: Element, view: Window): boolean {
     // known here; hidden ancestors are caught when the walk rejects them.
     const style = view.getComputedStyle(el);
     return style.display !== 'none' && style.visibility !== 'hidden' && style.visibility !== 'collapse';
-  } catch {
+  } catch (error) {
+    // A style the browser cannot compute (a detached or foreign element): read it rather than lose text.
+    log.debug('style unreadable', error);
     return true;
   }
 }
@@ -54,7 +60,7 @@ function isRenderedByLayout(el: Element, view: Window): boolean {
  * text). Never throws: an element the browser cannot answer for is treated as shown.
  */
 export function layoutVisibilityFor(node: Node): ((el: Element) => boolean) | null {
-  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+  const doc = node.nodeType === DOCUMENT_NODE ? (node as Document) : node.ownerDocument;
   const view = doc?.defaultView ?? null;
   if (view === null || !node.isConnected) return null;
   return (el) => isRenderedByLayout(el, view);

@@ -29,7 +29,7 @@ export async function buildLazyModule(root: string, entry: string): Promise<stri
     logLevel: 'warn',
     publicDir: false,
     plugins: [noInnerHtml()],
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
     build: {
       write: false,
       minify: true,

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as engine from '../engine/find-mentions.ts';
+// The content script's lazily loaded matcher module: the engine plus the highlight style sheet.
+import * as engine from '../entrypoints/content/matcher.ts';
 import { type Annotator, createAnnotator } from '../page/annotator.ts';
 import { highlightCss } from '../page/styles.ts';
 
@@ -45,6 +46,27 @@ beforeEach(() => {
 afterEach(() => controller.abort());
 
 describe('annotator settings', () => {
+  it('adds its style sheet only once the page has text worth matching', async () => {
+    document.body.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Weather: sunny.' }));
+    let asked = 0;
+    const quiet = start({
+      matcher: () => {
+        asked++;
+        return engine;
+      },
+    });
+    await quiet.ready;
+    expect(asked).toBe(0);
+    expect(sheet()).toBe('');
+    quiet.destroy();
+    // Positive control: text with a mention loads the matcher, which brings the sheet.
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'The DPRK.' }));
+    const a = start();
+    await a.ready;
+    expect(sizeOf('dprk')).toBe(1);
+    expect(sheet()).toContain('::highlight(sanctions-context-dprk)');
+  });
+
   it('drops one entity at once, keeping the others, and brings it back on demand', async () => {
     const a = start();
     await a.ready;
@@ -62,6 +84,20 @@ describe('annotator settings', () => {
     expect([sizeOf('dprk'), sizeOf('msmt'), sizeOf('rgb')]).toEqual([2, 1, 1]);
     expect(a.mentions().map((m) => m.entity)).toEqual(['dprk', 'dprk', 'msmt', 'rgb']);
     expect(sheet()).toContain('sanctions-context-rgb');
+  });
+
+  it('keeps its counts equal to what is painted when a dropped entity was filling the cap', async () => {
+    const p = (text: string) => Object.assign(document.createElement('p'), { textContent: text });
+    document.body.replaceChildren(p('The MSMT, the MSMT and the MSMT on sanctions.'), p('The DPRK and the DPRK.'));
+    const a = start({ maxMentions: 3 });
+    await a.ready;
+    expect([sizeOf('msmt'), sizeOf('dprk'), a.total, a.capped]).toEqual([3, 0, 5, true]);
+
+    await a.setEntities(['dprk', 'unsc-1718', 'rgb']);
+    // The room the MSMT left paints the mentions that were over the cap; nothing is over it now.
+    expect([sizeOf('msmt'), sizeOf('dprk')]).toEqual([0, 2]);
+    expect(a.mentions().map((m) => m.text)).toEqual(['DPRK', 'DPRK']);
+    expect([a.total, a.capped, counts.at(-1)]).toEqual([2, false, 2]);
   });
 
   it('does nothing when the entity set is unchanged', async () => {

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type CardSource, cardModel, formatIsoDate, MAX_FACTS } from '../components/card-model.ts';
+import { type CardSource, COMPACT_FACTS, cardModel, formatIsoDate, MAX_FACTS } from '../components/card-model.ts';
 import { MentionCard, type MentionCardSource } from '../components/MentionCard.tsx';
 import { ENTITY_COLORS } from '../components/palette.ts';
+import { quoteWithCitation } from '../components/statement-citation.ts';
 import * as data from '../data/index.ts';
-import type { Entity, Fact, Part, TimelineEvent } from '../data/schema.ts';
+import type { BackgroundItem, Entity, Fact, Part, SourceDocument, TimelineEvent } from '../data/schema.ts';
 import { ENTITY_IDS, type EntityId, HIGHLIGHTED_ENTITIES } from '../engine/types.ts';
 import { t } from '../lib/i18n.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
@@ -76,7 +78,7 @@ function a11yProblems(root: HTMLElement): string[] {
 describe('MentionCard with the bundled statement', () => {
   for (const entity of HIGHLIGHTED_ENTITIES) {
     for (const lang of LANGS) {
-      it(`shows ${entity} in ${lang}: name, summary, cited facts, dates and links`, () => {
+      it(`shows ${entity} in ${lang}: name, summary, cited facts, then dates, background and links on "More"`, async () => {
         const info = data.entityById(entity);
         expect(info, `knowledge has ${entity}`).toBeDefined();
         if (!info) return;
@@ -89,22 +91,42 @@ describe('MentionCard with the bundled statement', () => {
         expect(summary?.textContent).toBe(info.summary[lang]);
         expect(card.textContent).toContain(t('cardMatched', lang, 'sample text'));
 
+        const model = cardModel(entity, lang, data, 'sample text');
+        expect(model).toBeDefined();
+        // Compact first view: one or two facts, no dates.
+        expect(card.querySelectorAll('.fact').length).toBe(model?.compactCount);
+        expect(card.querySelectorAll('.fact').length).toBeGreaterThanOrEqual(1);
+        expect(card.querySelectorAll('.fact').length).toBeLessThanOrEqual(COMPACT_FACTS);
+        expect(card.querySelector('time')).toBeNull();
+        const more = card.querySelector<HTMLButtonElement>('button.more');
+        expect(more?.getAttribute('aria-expanded')).toBe('false');
+        await act(async () => more?.click());
+        expect(more?.getAttribute('aria-expanded')).toBe('true');
+        expect(more?.textContent).toBe(t('cardLess', lang));
+
         const facts = [...card.querySelectorAll('.fact')];
-        expect(facts.length).toBeGreaterThanOrEqual(2);
-        expect(facts.length).toBeLessThanOrEqual(4);
-        const expected = data.factsFor(entity).slice(0, facts.length);
+        const expected = data.factsFor(entity);
+        expect(facts.length).toBe(expected.length);
         facts.forEach((li, i) => {
           const fact = expected[i];
           if (!fact) throw new Error(`fact ${i} missing in data`);
           const part = data.findPart(fact.cite);
-          const quote = li.querySelector('.quote');
-          expect(quote?.getAttribute('lang')).toBe('fr');
-          expect(quote?.textContent).toBe(fact.quote);
-          expect(part?.text.includes(quote?.textContent ?? '\u0000')).toBe(true);
-          expect(li.textContent).toContain(fact.text[lang]);
+          // The French quote once, and our English once (English interface only).
+          expect(li.textContent?.split(fact.quote)).toHaveLength(2);
+          expect(part?.text.includes(fact.quote)).toBe(true);
+          if (lang === 'en') {
+            expect(li.querySelector('.quote')?.textContent).toBe(fact.quote);
+            expect(li.querySelector('.quote')?.getAttribute('lang')).toBe('fr');
+            expect(li.querySelector('.fact-text')?.textContent).toContain(fact.en);
+            expect(li.textContent?.split(fact.en)).toHaveLength(2);
+          } else {
+            expect(li.textContent).not.toContain(fact.en);
+            expect(li.querySelector('.fact-text')?.getAttribute('lang')).toBe('fr');
+          }
           const chip = li.querySelector<HTMLAnchorElement>('a.chip');
           expect(chip?.getAttribute('href')).toBe(statementUrl(fact.cite.part, fact.quote));
           if (part?.number !== undefined) expect(chip?.textContent).toBe(`¶${part.number}`);
+          expect(li.querySelector('.copy-quote button')?.textContent).toBe(t('cardCopyQuote', lang));
         });
 
         const first = expected[0];
@@ -122,10 +144,23 @@ describe('MentionCard with the bundled statement', () => {
           expect(a.getAttribute('rel')).toBe('noopener noreferrer');
         }
 
-        const times = [...card.querySelectorAll('time')].map((e) => e.getAttribute('datetime'));
+        const datesSection = [...card.querySelectorAll('.section')].find(
+          (s) => s.querySelector('.section-title')?.textContent === t('cardDatesHeading', lang),
+        );
+        const times = [...(datesSection?.querySelectorAll('time') ?? [])].map((e) => e.getAttribute('datetime'));
         const events = data.timelineFor(entity).map((e) => e.date);
         for (const iso of times) expect(events).toContain(iso);
         expect(times.length).toBe(Math.min(events.length, 4));
+
+        // Public record apart, labelled, each item with its UN symbol.
+        const background = card.querySelector('.background');
+        const items = data.backgroundFor(entity);
+        expect(!!background).toBe(items.length > 0);
+        if (background) {
+          expect(background.querySelector('.section-title')?.textContent).toBe(t('cardBackgroundHeading', lang));
+          for (const item of items) expect(background.textContent).toContain(item.source);
+          expect(datesSection?.textContent ?? '').not.toContain(items[0]?.source ?? '\u0000');
+        }
 
         expect(a11yProblems(card)).toEqual([]);
       });
@@ -199,7 +234,7 @@ const part = (id: string, text: string, number?: number): Part => ({
 });
 const fact = (id: string, partId: string, quote: string): Fact => ({
   id,
-  text: { en: `Fact ${id}`, fr: `Fait ${id}` },
+  en: `Fact ${id}`,
   cite: { doc: 'doc-1', part: partId },
   quote,
 });
@@ -209,7 +244,12 @@ const event = (id: string, date: string): TimelineEvent => ({
   text: { en: `Event ${id}`, fr: `Événement ${id}` },
 });
 
-function fixtureSource(facts: Fact[], timeline: TimelineEvent[]): MentionCardSource {
+function fixtureSource(
+  facts: Fact[],
+  timeline: TimelineEvent[],
+  leadByForm: Entity['leadByForm'] = [],
+  background: BackgroundItem[] = [],
+): MentionCardSource {
   const parts = [part('p1', 'Alpha beta gamma.', 1), part('p2', 'Delta epsilon.', 2), part('issuers', 'Zeta eta.')];
   const entity: Entity = {
     id: 'rgb',
@@ -217,16 +257,25 @@ function fixtureSource(facts: Fact[], timeline: TimelineEvent[]): MentionCardSou
     short: { en: 'B', fr: 'B' },
     summary: { en: 'Summary EN', fr: 'Résumé FR' },
     facts: facts.map((f) => f.id),
+    leadByForm,
     timeline: timeline.map((e) => e.id),
+    background: background.map((b) => b.id),
   };
   const source: CardSource = {
     entityById: (id) => (id === 'rgb' ? entity : undefined),
     factsFor: (id) => (id === 'rgb' ? facts : []),
     timelineFor: (id) => (id === 'rgb' ? timeline : []),
+    backgroundFor: (id) => (id === 'rgb' ? background : []),
     findPart: (cite) => (cite.doc === 'doc-1' ? parts.find((p) => p.id === cite.part) : undefined),
     originalUrlForQuote: (f) => `https://example.org/#:~:text=${encodeURIComponent(f.quote)}`,
   };
-  return { ...source, statement: { shortTitle: { en: 'Fixture statement', fr: 'Déclaration fixture' } } };
+  const statement: SourceDocument = {
+    ...data.statement,
+    id: 'doc-1',
+    shortTitle: { en: 'Fixture statement', fr: 'Déclaration fixture' },
+    parts,
+  };
+  return { ...source, statement };
 }
 
 describe('cardModel', () => {
@@ -241,9 +290,9 @@ describe('cardModel', () => {
       fact('g', 'p1', 'gamma'),
     ];
     const model = cardModel('rgb', 'fr', fixtureSource(facts, []));
-    expect(model?.facts.map((f) => f.id)).toEqual(['a', 'c', 'e', 'f']);
+    expect(model?.facts.map((f) => f.id)).toEqual(['a', 'c', 'e', 'f', 'g']);
     expect(model?.facts).toHaveLength(MAX_FACTS);
-    expect(model?.facts[0]).toMatchObject({ text: 'Fait a', part: 'p1', paragraph: 1, quote: 'beta' });
+    expect(model?.facts[0]).toMatchObject({ en: 'Fact a', part: 'p1', paragraph: 1, quote: 'beta' });
     expect(model?.facts[2]?.paragraph).toBeUndefined();
   });
 
@@ -295,5 +344,118 @@ describe('MentionCard with fixture data', () => {
 
   it('has a palette entry for every entity', () => {
     for (const id of ENTITY_IDS) expect(ENTITY_COLORS[id].accent).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('card content follows the hovered form (issue: analyst-grade cards)', () => {
+  const ids = (matched: string, lang: UiLang = 'en') =>
+    cardModel('unsc-1718', lang, data, matched)?.facts.map((f) => f.id);
+
+  it('leads with the Panel of Experts paragraph for the committee and with the asset freeze for the resolution', () => {
+    expect(ids('1718 Committee')?.[0]).toBe('fills-monitoring-gap');
+    expect(ids('Comité 1718', 'fr')?.[0]).toBe('fills-monitoring-gap');
+    expect(ids('Committee established pursuant to resolution 1718 (2006)')?.[0]).toBe('fills-monitoring-gap');
+    expect(ids('resolution 1718')?.[0]).toBe('rgb-evades-asset-freeze');
+    expect(ids('résolution 1718 du CSNU', 'fr')?.[0]).toBe('rgb-evades-asset-freeze');
+    expect(ids('UNSCR 1718')?.[0]).toBe('rgb-evades-asset-freeze');
+  });
+
+  it('falls back to paragraph order for a form no rule names, and shows one or two facts in the compact view', () => {
+    const plain = cardModel('unsc-1718', 'en', data, '1718');
+    expect(plain?.facts.map((f) => f.paragraph)).toEqual([2, 4]);
+    expect(plain?.compactCount).toBe(2);
+    expect(cardModel('unsc-1718', 'en', data, '1718 Committee')?.compactCount).toBe(1);
+    expect(cardModel('dprk', 'en', data, 'North Korea')?.compactCount).toBe(COMPACT_FACTS);
+  });
+
+  it('keeps the rest of the facts in paragraph order after the lead one', () => {
+    const source = fixtureSource(
+      [fact('a', 'p1', 'beta'), fact('c', 'p2', 'Delta'), fact('g', 'p1', 'gamma')],
+      [],
+      [
+        { match: '(', facts: ['a'] },
+        { match: 'comit', facts: ['c'] },
+      ],
+    );
+    // The invalid first pattern is skipped, not thrown.
+    expect(cardModel('rgb', 'en', source, 'Comité')?.facts.map((f) => f.id)).toEqual(['c', 'a', 'g']);
+    expect(cardModel('rgb', 'en', source, 'Bureau')?.facts.map((f) => f.id)).toEqual(['a', 'c', 'g']);
+  });
+});
+
+describe('MentionCard compact first view', () => {
+  it('shows name, one line and the fact that fits "1718 Committee"; "More" expands in place and "Less" folds back', async () => {
+    const { card } = mount({ mention: { entity: 'unsc-1718', text: '1718 Committee' } });
+    expect(card.querySelector('.name')?.textContent).toBe(data.entityById('unsc-1718')?.name.en);
+    expect(card.querySelectorAll('.summary')).toHaveLength(1);
+    const chips = () => [...card.querySelectorAll('.fact a.chip')].map((a) => a.textContent);
+    expect(chips()).toEqual(['¶4']);
+    expect(card.querySelector('.background')).toBeNull();
+    const more = card.querySelector<HTMLButtonElement>('button.more');
+    expect(more?.textContent).toBe(t('cardMore', 'en'));
+    await act(async () => more?.click());
+    expect(chips()).toEqual(['¶4', '¶2']);
+    expect(card.querySelector('.background')?.textContent).toContain('S/RES/1718 (2006)');
+    expect(more?.getAttribute('aria-controls')).toBeTruthy();
+    expect(card.querySelector(`[id="${more?.getAttribute('aria-controls')}"]`)).not.toBeNull();
+    await act(async () => more?.click());
+    expect(chips()).toEqual(['¶4']);
+    expect(more?.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('has no "More" button when the compact view already shows everything', () => {
+    const source = fixtureSource([fact('a', 'p1', 'beta')], []);
+    const { card } = mount({ mention: { entity: 'rgb', text: 'B' }, source });
+    expect(card.querySelectorAll('.fact')).toHaveLength(1);
+    expect(card.querySelector('button.more')).toBeNull();
+  });
+
+  it('shows each card’s background items apart from the statement’s facts, labelled', async () => {
+    const item: BackgroundItem = {
+      id: 'bg',
+      date: '2016-03-02',
+      text: { en: 'Designated.', fr: 'Désigné.' },
+      source: 'S/RES/2270 (2016)',
+    };
+    const source = fixtureSource([fact('a', 'p1', 'beta')], [], [], [item]);
+    const { card } = mount({ mention: { entity: 'rgb', text: 'B' }, source, lang: 'fr' });
+    await act(async () => card.querySelector<HTMLButtonElement>('button.more')?.click());
+    const section = card.querySelector('.background');
+    expect(section?.querySelector('.section-title')?.textContent).toBe('Contexte (sources publiques)');
+    expect(section?.textContent).toContain('Source : S/RES/2270 (2016)');
+    expect(section?.querySelector('time')?.getAttribute('datetime')).toBe('2016-03-02');
+    expect(card.querySelector('.facts')?.textContent).not.toContain('S/RES/2270');
+  });
+});
+
+describe('MentionCard "Copy quote with citation"', () => {
+  it('copies the French quote, our English and the citation, and says so', async () => {
+    const copy = vi.fn(async (_text: string) => {});
+    const { card } = mount({ mention: { entity: 'rgb', text: 'RGB' }, copy });
+    const button = card.querySelector<HTMLButtonElement>('.fact .copy-quote button');
+    expect(button?.getAttribute('aria-label')).toBe(t('cardCopyQuoteLabel', 'en', 2));
+    await act(async () => button?.click());
+    const fact = data.factsFor('rgb')[0];
+    const p2 = data.findPart({ doc: data.statement.id, part: 'p2' });
+    expect(fact && p2).toBeTruthy();
+    if (!fact || !p2) return;
+    const text = copy.mock.calls[0]?.[0] ?? '';
+    expect(text).toBe(quoteWithCitation(data.statement, p2, fact.quote, fact.en, 'en'));
+    expect(text.startsWith(`“${fact.quote}” [unofficial translation: “${fact.en}”] — Global Affairs Canada.`)).toBe(
+      true,
+    );
+    expect(text).toContain('¶2');
+    expect(card.querySelector('.fact .copy-quote [role="status"]')?.textContent).toBe(t('statementCopied', 'en'));
+  });
+
+  it('copies in French conventions from the French card, and shows the text when the clipboard refuses', async () => {
+    const copy = vi.fn(async () => Promise.reject(new Error('denied')));
+    const { card } = mount({ mention: { entity: 'rgb', text: 'RGB' }, copy, lang: 'fr' });
+    await act(async () => card.querySelector<HTMLButtonElement>('.fact .copy-quote button')?.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    const area = card.querySelector<HTMLTextAreaElement>('.copy-quote textarea');
+    expect(area?.value.startsWith('« Les entités nord-coréennes')).toBe(true);
+    expect(area?.value).toContain('— Affaires mondiales Canada, « Déclaration commune');
+    expect(area?.value).not.toContain('unofficial');
   });
 });

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHighlighter, type HighlighterWindow, supportsHighlights } from '../page/highlighter.ts';
+import {
+  createHighlighter,
+  createMentionPainter,
+  type HighlighterWindow,
+  supportsHighlights,
+} from '../page/highlighter.ts';
 import { highlightCss, injectHighlightStyles } from '../page/styles.ts';
 
 /** happy-dom has no Custom Highlight API: a minimal stand-in that records what was registered. */
@@ -152,9 +157,42 @@ describe('highlight styles', () => {
   });
 
   it('injects one style element in the head and removes it again', () => {
-    const remove = injectHighlightStyles(document, ['dprk']);
+    const remove = injectHighlightStyles(document, highlightCss(['dprk']));
     expect(document.head.querySelectorAll('style[data-sanctions-context-styles]').length).toBe(1);
     remove();
     expect(document.head.querySelectorAll('style[data-sanctions-context-styles]').length).toBe(0);
+  });
+});
+
+describe('mention painter', () => {
+  it('draws a batch per entity and indexes it for hit-testing, and undraws exactly what it is given', () => {
+    const body = mount('<p>North Korea and the MSMT and the DPRK</p>');
+    const text = body.querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    const hits = { added: [] as unknown[], removed: [] as unknown[], cleared: 0 };
+    const index = {
+      add: (items: readonly unknown[]) => hits.added.push(...items),
+      remove: (items: readonly unknown[]) => hits.removed.push(...items),
+      clear: () => hits.cleared++,
+      at: () => undefined,
+    };
+    const painter = createMentionPainter(createHighlighter(win), index);
+    const mention = (entity: 'dprk' | 'msmt', start: number, end: number) => ({
+      entity,
+      range: rangeOf(text, start, text, end),
+      nodes: [text],
+    });
+    const batch = [mention('dprk', 0, 11), mention('msmt', 20, 24), mention('dprk', 33, 37)];
+    painter.paint(batch);
+    const size = (e: string) => (win.registry.get(`sanctions-context-${e}`) as FakeHighlight | undefined)?.size ?? 0;
+    expect([size('dprk'), size('msmt')]).toEqual([2, 1]);
+    expect(hits.added).toEqual(batch);
+
+    painter.unpaint([batch[0] as (typeof batch)[0]]);
+    expect([size('dprk'), size('msmt')]).toEqual([1, 1]);
+    expect(hits.removed).toEqual([batch[0]]);
+
+    painter.clear();
+    expect([size('dprk'), size('msmt'), hits.cleared]).toEqual([0, 0, 1]);
   });
 });

@@ -76,6 +76,27 @@ const PROBES: { file: string; source: string; rule: string | null }[] = [
   },
 ];
 
+/** page/ may use the DOM but not the UI or the entry points: shared code goes through lib/. */
+const PAGE_PROBES: typeof PROBES = [
+  {
+    file: 'page/imports-component.ts',
+    source: "import { ENTITY_COLORS } from '../components/palette.ts';\nexport const c = ENTITY_COLORS;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    file: 'page/nested/imports-entrypoint.ts',
+    source: "import content from '../../entrypoints/content/index.tsx';\nexport const c = content;\n",
+    rule: 'lint/style/noRestrictedImports',
+  },
+  {
+    // Positive control: the same kind of import from lib/ passes.
+    file: 'page/imports-lib.ts',
+    source: "import { ENTITY_COLORS } from '../lib/palette.ts';\nexport const c = ENTITY_COLORS;\n",
+    rule: null,
+  },
+];
+PROBES.push(...PAGE_PROBES);
+
 interface Diagnostic {
   category?: string;
   location?: { path?: string };

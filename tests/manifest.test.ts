@@ -157,6 +157,18 @@ describe.each(['chrome', 'firefox'] as const)('%s package', (browser) => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('ships production JSX: no source paths of the machine that built it', () => {
+    const { dir } = out[browser];
+    const scripts = files(dir).filter((f) => extname(f) === '.js');
+    // The card module and the extension pages are the JSX bundles this is about.
+    expect(scripts.map((f) => relative(dir, f))).toContain('card-ui.js');
+    const leaks = scripts.filter((f) => {
+      const text = readFileSync(f, 'utf8');
+      return text.includes(ROOT) || /\bfileName:\s*[`"']\//.test(text);
+    });
+    expect(leaks.map((f) => relative(dir, f))).toEqual([]);
+  });
 });
 
 describe('firefox package', () => {

@@ -69,6 +69,7 @@ describe('isMentionsResponse', () => {
   it('accepts a well-formed answer, empty or not', () => {
     expect(isMentionsResponse(ok)).toBe(true);
     expect(isMentionsResponse({ mentions: [], total: 0, capped: false })).toBe(true);
+    expect(isMentionsResponse({ mentions: [], total: 0, capped: false, error: 'matcher-unavailable' })).toBe(true);
   });
   it('rejects missing answers and malformed fields', () => {
     expect(isMentionsResponse(undefined)).toBe(false);
@@ -78,6 +79,7 @@ describe('isMentionsResponse', () => {
     expect(isMentionsResponse({ ...ok, mentions: [{ ...ok.mentions[0], entity: 'north-korea' }] })).toBe(false);
     expect(isMentionsResponse({ ...ok, mentions: [{ ...ok.mentions[0], snippet: undefined }] })).toBe(false);
     expect(isMentionsResponse({ ...ok, mentions: [null] })).toBe(false);
+    expect(isMentionsResponse({ ...ok, error: 'offline' })).toBe(false);
   });
 });
 

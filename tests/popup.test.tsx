@@ -58,7 +58,7 @@ function props(over: Partial<PopupSummaryProps> = {}): PopupSummaryProps {
     controls: { enabled: true, paused: false, site: 'news.example' },
     settingsErrors: [],
     entityById,
-    citations: () => [{ paragraph: 2, part: 'p2', quote: 'q', url: 'https://example.org/#:~:text=q' }],
+    citations: () => [{ paragraph: 2, part: 'p2', quote: 'q', en: 'e' }],
     search: () => [],
     statementHref: (part, quote) => `ext://statement.html#${part}&q=${encodeURIComponent(quote)}`,
     searchPageHref: 'ext://search.html',
@@ -206,8 +206,8 @@ describe('PopupSummary: the page’s mentions', () => {
     ]);
     const rows = parseCsv(calls[0]?.[2] ?? '');
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows.slice(1).map((r) => [r[0], r[3], r[5], r[7]])).toEqual(
-      MENTIONS.map((x) => ['https://news.example/story', x.entity, x.text, '¶2']),
+    expect(rows.slice(1, 1 + MENTIONS.length).map((r) => [r[1], r[4], r[5], r[7]])).toEqual(
+      MENTIONS.map((x) => ['https://news.example/story', entityById(x.entity)?.name.en, x.text, '¶2']),
     );
     const json = JSON.parse(calls[1]?.[2] ?? '{}');
     expect(json.page).toEqual({ url: 'https://news.example/story', title: 'A story' });
@@ -409,5 +409,21 @@ describe('restrictedReason / explainNoAnswer', () => {
     expect(explainNoAnswer('https://example.org/', undefined)).toEqual({ kind: 'reload' });
     expect(explainNoAnswer('chrome://newtab', undefined)).toEqual({ kind: 'restricted', reason: 'browser' });
     expect(explainNoAnswer(undefined, undefined)).toEqual({ kind: 'unknown' });
+  });
+});
+
+describe('PopupSummary: Markdown export', () => {
+  it('downloads a Markdown table of the mentions, dated, and says so', async () => {
+    const p = show(props());
+    const button = $('button[data-export="md"]');
+    expect(button?.textContent).toBe(t('popupExportMarkdown', 'en'));
+    await click(button);
+    const [name, mime, text] = vi.mocked(p.download).mock.calls[0] ?? [];
+    expect([name, mime]).toEqual(['sanctions-context-mentions-2025-10-22.md', 'text/markdown;charset=utf-8']);
+    expect(text?.split('\n').filter((l) => l.startsWith('| '))).toHaveLength(1 + MENTIONS.length);
+    expect(text).toContain('[North Korea](https://news.example/story#:~:text=Talks%20on-,North%20Korea,-resumed.)');
+    expect($('[role="status"]')?.textContent).toBe(
+      t('popupExported', 'en', 'sanctions-context-mentions-2025-10-22.md'),
+    );
   });
 });

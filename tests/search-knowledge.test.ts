@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findPart, knowledge, statement } from '../data/index.ts';
+import { findPart, statement } from '../data/index.ts';
 import { type SearchResult, searchKnowledge } from '../engine/search-knowledge.ts';
+import { t } from '../lib/i18n.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
 
@@ -44,39 +45,37 @@ describe('searchKnowledge finds the paragraph behind a topic, in either language
     }
   });
 
-  it('tolerates a typo in a long word: "reconnaisance" finds the RGB', () => {
+  it('tolerates a typo in a long word: "reconnaisance" finds the sentence about the RGB', () => {
     for (const lang of ['en', 'fr'] as const) {
-      const results = searchKnowledge('reconnaisance', lang);
-      expect(results[0]?.kind).toBe('entity');
-      expect(results[0]?.id).toBe('rgb');
+      const top = searchKnowledge('reconnaisance', lang)[0];
+      expect(top?.cite?.part).toBe('p2');
+      expect(top?.matches.map((m) => fold(top.snippet.slice(m.start, m.end)))).toContain('reconnaissance');
     }
   });
 
-  it('finds an entity by its short name, exactly', () => {
-    const results = searchKnowledge('RGB', 'en');
-    expect(results[0]).toMatchObject({ kind: 'entity', id: 'rgb' });
+  it('finds the sentence about an entity by its short name, and says which entity matched', () => {
+    const top = searchKnowledge('RGB', 'en')[0];
+    expect(top).toMatchObject({ kind: 'fact', cite: { part: 'p2' } });
+    expect(top?.quote).toContain('Bureau général de reconnaissance');
+    expect(top?.about).toBe('Reconnaissance General Bureau (RGB)');
   });
 });
 
 describe('searchKnowledge results', () => {
   it('have titles in the requested language', () => {
-    const rgbEntity = knowledge.entities.find((e) => e.id === 'rgb');
-    expect(searchKnowledge('reconnaisance', 'en')[0]?.title).toBe(rgbEntity?.name.en);
-    expect(searchKnowledge('reconnaisance', 'fr')[0]?.title).toBe(rgbEntity?.name.fr);
-    const factEn = searchKnowledge('asset freeze', 'en').find((r) => r.kind === 'fact');
-    const fact = knowledge.facts.find((f) => f.id === factEn?.id);
-    expect(factEn?.title).toBe(fact?.text.en);
+    expect(searchKnowledge('reconnaisance', 'en')[0]?.title).toBe(`¶2 · ${statement.shortTitle.en}`);
+    expect(searchKnowledge('reconnaisance', 'fr')[0]?.title).toBe(`¶2 · ${statement.shortTitle.fr}`);
   });
 
   it('prefer a snippet in the requested language when that language matched', () => {
     const p2 = statement.parts.find((p) => p.id === 'p2');
-    const part = searchKnowledge('asset freeze', 'en').find((r) => r.kind === 'part');
+    const part = searchKnowledge('asset freeze', 'en').find((r) => r.cite?.part === 'p2');
     expect(part?.snippet.replace(/^…|…$/g, '')).toSatisfy((s: string) => p2?.en.includes(s) ?? false);
     expect(part?.snippetLang).toBe('en');
   });
 
   it('show the other language when only it matched (a French query in the English UI)', () => {
-    const part = searchKnowledge('gel des avoirs', 'en').find((r) => r.kind === 'part' && r.id === 'p2');
+    const part = searchKnowledge('gel des avoirs', 'en').find((r) => r.cite?.part === 'p2');
     expect(part?.snippet).toContain('gel des avoirs');
     expect(part?.snippetLang).toBe('fr');
   });
@@ -125,16 +124,17 @@ describe('searchKnowledge results', () => {
   });
 
   it('paint whole words for fuzzy matches, not the letters they share', () => {
-    const p4 = searchKnowledge('veto russe', 'fr').find((r) => r.kind === 'part');
+    const p4 = searchKnowledge('veto russe', 'fr').find((r) => r.cite?.part === 'p4');
     const marked = p4?.matches.map((m) => p4.snippet.slice(m.start, m.end)) ?? [];
     expect(marked).toContain('Russie');
   });
 
-  it('cut long paragraphs to a window that still shows the match', () => {
-    const part = searchKnowledge('asset freeze', 'en').find((r) => r.kind === 'part' && r.id === 'p2');
-    const p2 = statement.parts.find((p) => p.id === 'p2');
+  it('cut long sentences to a window that still shows the match', () => {
+    const part = searchKnowledge('billions of dollars', 'en').find((r) => r.cite?.part === 'p2');
+    const sentence = statement.parts.find((p) => p.id === 'p2')?.en.split('. ')[1] ?? '';
     expect(part).toBeDefined();
-    expect(part?.snippet.length).toBeLessThan(p2?.en.length ?? 0);
+    expect(sentence.length).toBeGreaterThan(300);
+    expect(part?.snippet.length).toBeLessThan(sentence.length);
     expect(part?.snippet.startsWith('…')).toBe(true);
     expect(part?.matches.length).toBeGreaterThan(0);
   });
@@ -151,15 +151,10 @@ describe('searchKnowledge results', () => {
     expect(searchKnowledge('RPDC', 'fr', { limit: 2 })).toHaveLength(2);
   });
 
-  it('cite parts that exist, and entities cite nothing', () => {
+  it('cite parts that exist', () => {
     const results = searchKnowledge('sanctions', 'en');
-    // Both kinds must be there, or the loop below would check one rule, or none.
-    expect(results.filter((r) => r.kind === 'entity').length).toBeGreaterThan(0);
-    expect(results.filter((r) => r.kind !== 'entity').length).toBeGreaterThan(0);
-    for (const r of results) {
-      if (r.kind === 'entity') expect(r.cite).toBeUndefined();
-      else expect(r.cite && findPart(r.cite), r.id).toBeDefined();
-    }
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.cite && findPart(r.cite), r.id).toBeDefined();
   });
 });
 
@@ -207,5 +202,78 @@ describe('searchKnowledge on empty and odd input', () => {
     expect(citedParts(searchKnowledge('armes de destruction massive et de missiles balistiques', 'fr'))).toContain(
       'p2',
     );
+  });
+});
+
+describe('searchKnowledge: honest results, one per sentence, each at its paragraph', () => {
+  const anyTermIn = (r: SearchResult, words: string[]) =>
+    words.some((w) => fold(r.snippet).includes(fold(w).slice(0, 4))) || (r.about !== undefined && r.about !== '');
+
+  it('finds nothing for a name the statement does not contain ("Lazarus"), while a real name finds something', () => {
+    expect(searchKnowledge('Russie', 'fr').length).toBeGreaterThan(0);
+    for (const lang of ['en', 'fr'] as const) expect(searchKnowledge('Lazarus', lang)).toEqual([]);
+    expect(searchKnowledge('Lazarus Group', 'en')).toEqual([]);
+  });
+
+  it('returns each result with a query term (or a close match) in its snippet, or the entity it matched by name', () => {
+    const queries: [string, 'en' | 'fr'][] = [
+      ['gel des avoirs', 'fr'],
+      ['asset freeze', 'en'],
+      ['veto russe', 'fr'],
+      ['cryptomonnaie', 'fr'],
+      ['MSMT', 'en'],
+      ['Russia', 'en'],
+    ];
+    for (const [query, lang] of queries) {
+      const results = searchKnowledge(query, lang);
+      expect(results.length, query).toBeGreaterThan(0);
+      for (const r of results) expect(anyTermIn(r, query.split(' ')), `${query} → ${r.id}`).toBe(true);
+    }
+  });
+
+  it('gives the ¶2 asset-freeze sentence once for "gel des avoirs", linked to ¶2 with the sentence as quote', () => {
+    const results = searchKnowledge('gel des avoirs', 'fr');
+    expect(results).toHaveLength(1);
+    const [only] = results;
+    expect(only?.cite).toMatchObject({ part: 'p2', number: 2 });
+    const p2 = findPart({ doc: statement.id, part: 'p2' })?.text ?? '';
+    expect(only?.quote && p2.includes(only.quote)).toBe(true);
+    expect(only?.quote).toContain('gel des avoirs');
+  });
+
+  it('never returns the same sentence twice, and every result names a paragraph or front-matter part', () => {
+    for (const query of ['sanctions', 'RPDC', 'DPRK', 'résolution', 'MSMT']) {
+      const results = searchKnowledge(query, 'en', { limit: 100 });
+      expect(results.length, query).toBeGreaterThan(0);
+      const ids = results.map((r) => r.id);
+      expect(new Set(ids).size, query).toBe(ids.length);
+      const quotes = results.map((r) => r.quote);
+      expect(new Set(quotes).size, query).toBe(quotes.length);
+      for (const r of results) expect(r.cite?.part, r.id).not.toBe('');
+    }
+  });
+
+  it('links every statement sentence to the paragraph that holds it (no result opens the top of the page)', () => {
+    const results = searchKnowledge('sanctions', 'fr', { limit: 100 });
+    const numbered = results.filter((r) => r.cite?.number !== undefined);
+    expect(numbered.length).toBeGreaterThan(3);
+    for (const r of numbered) expect(r.title.startsWith(`¶${r.cite?.number} · `), r.id).toBe(true);
+  });
+
+  it('finds the team by its French abbreviation and the DPRK by its French one', () => {
+    expect(searchKnowledge('EMSS', 'fr')[0]?.about).toContain('EMSS');
+    expect(searchKnowledge('RPDC', 'en').length).toBeGreaterThan(3);
+  });
+});
+
+describe('the search page intro', () => {
+  it('names the statement (whose short title carries the date) without repeating the date', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const intro = t('searchPageIntro', lang, statement.shortTitle[lang]);
+      expect(intro).toContain(statement.shortTitle[lang]);
+      expect(intro.split('2025')).toHaveLength(2);
+      // Every placeholder is filled by the title alone: no second one waits for a date.
+      expect(intro).not.toMatch(/\$\d/);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseStatementHash, StatementView } from '../components/StatementView.tsx';
-import { citationText, paragraphFragmentUrl } from '../components/statement-citation.ts';
+import { citationText, paragraphFragmentUrl, quoteWithCitation } from '../components/statement-citation.ts';
 import { knowledge, statement } from '../data/index.ts';
 import { t } from '../lib/i18n.ts';
 import { statementUrl } from '../lib/statement-url.ts';
@@ -224,16 +224,52 @@ describe('citations', () => {
   const p2 = statement.parts.find((p) => p.id === 'p2');
   if (!p2) throw new Error('p2');
 
-  it('cites publisher, printed title, kind, date, ¶ and the original URL, in each language', () => {
-    const en = citationText(statement, p2, 'en');
-    expect(
-      en.startsWith(`${statement.publisher.en}, “${statement.title}”, joint statement, 22 October 2025, ¶2. `),
-    ).toBe(true);
-    const fr = citationText(statement, p2, 'fr');
-    expect(
-      fr.startsWith(`${statement.publisher.fr}, « ${statement.title} », déclaration commune, 22 octobre 2025, ¶2. `),
-    ).toBe(true);
-    expect(en.endsWith(paragraphFragmentUrl(statement, p2))).toBe(true);
+  const accessed = new Date(2026, 0, 1, 12);
+
+  it('cites publisher, original title with the English title in brackets, date, ¶, canonical URL and access date', () => {
+    const en = citationText(statement, p2, 'en', accessed);
+    expect(en).toBe(
+      `Global Affairs Canada. “${statement.title}” [${statement.titleEn}]. Joint statement, 22 October 2025, ¶2. ${statement.url} (accessed 1 January 2026).`,
+    );
+    const fr = citationText(statement, p2, 'fr', accessed);
+    expect(fr).toBe(
+      `Affaires mondiales Canada, « ${statement.title} », déclaration commune, 22 octobre 2025, ¶2. ${statement.url} (consulté le 1er janvier 2026).`,
+    );
+  });
+
+  it('keeps each citation in one language and its URL short (no text fragment)', () => {
+    const en = citationText(statement, p2, 'en', accessed);
+    const fr = citationText(statement, p2, 'fr', accessed);
+    expect(en).not.toMatch(/Affaires mondiales|consulté|déclaration commune,/);
+    expect(fr).not.toMatch(/Global Affairs|accessed|Joint statement/);
+    for (const c of [en, fr]) {
+      expect(c).not.toContain('#:~:text=');
+      const url = c.match(/https:\/\/\S+/)?.[0] ?? '';
+      expect(url).toBe(statement.url);
+    }
+    // Beyond the two titles and the page URL, a citation is a line of metadata, not another URL.
+    expect(en.length - statement.title.length - statement.titleEn.length - statement.url.length).toBeLessThan(120);
+  });
+
+  it('cites a part without a number by the document alone', () => {
+    const title = statement.parts.find((p) => p.id === 'title');
+    if (!title) throw new Error('title');
+    const en = citationText(statement, title, 'en', accessed);
+    expect(en).toContain('Joint statement, 22 October 2025. https://');
+    expect(en).not.toContain('¶');
+  });
+
+  it('puts a quote before its citation: French quote and our English in English, the quote alone in French', () => {
+    const quote = 'mènent bon nombre de ces activités';
+    const en = quoteWithCitation(statement, p2, quote, 'carry out many of these activities', 'en', accessed);
+    expect(en).toBe(
+      `“${quote}” [unofficial translation: “carry out many of these activities”] — ${citationText(statement, p2, 'en', accessed)}`,
+    );
+    const fr = quoteWithCitation(statement, p2, quote, 'carry out many of these activities', 'fr', accessed);
+    expect(fr).toBe(`« ${quote} » — ${citationText(statement, p2, 'fr', accessed)}`);
+    expect(quoteWithCitation(statement, p2, ' ', 'x', 'en', accessed)).toBe(
+      citationText(statement, p2, 'en', accessed),
+    );
   });
 
   it('links a paragraph by a start,end text fragment whose words are in the paragraph', () => {

@@ -1,10 +1,15 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card.css?inline';
 import { MentionCard } from '../../components/MentionCard.tsx';
 import type { EntityId } from '../../engine/types.ts';
+import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
-import type { OpenCard } from '../../page/card-controller.ts';
+import type { PageMention } from '../../page/annotator.ts';
+import { type CardController, createCardController, type OpenCard } from '../../page/card-controller.ts';
 import { CARD_PROPERTIES, placeCard } from '../../page/card-placement.ts';
+import type { PageView } from './cards.ts';
 
 /*
  * The hover card, built apart from the content script (see the `build:publicAssets` hook in
@@ -78,5 +83,41 @@ export function showCard(options: ShowCardOptions): OpenCard {
       render(null, container);
       host.remove();
     },
+  });
+}
+
+/** Longest smooth scroll to a revealed mention, during which its card stays open while off screen. */
+const REVEAL_SCROLL_MS = 1500;
+
+/**
+ * The page's card controller, fed by the running annotator's hit test and drawing with
+ * {@link showCard} in hosts named `hostTag`; every listener stops with `ctx`.
+ */
+export function createPageCards(
+  ctx: ContentScriptContext,
+  view: PageView,
+  hostTag: string,
+): CardController<PageMention> {
+  let base: string | undefined;
+  return createCardController<PageMention>({
+    doc: document,
+    win: window,
+    signal: ctx.signal,
+    mentionAt: (x, y) => view.annotator?.mentionAt(x, y),
+    hoverDelayMs: () => view.hoverDelayMs,
+    show: (mention, request) =>
+      showCard({
+        hostTag,
+        mention,
+        lang: view.lang,
+        statementUrl: (part, quote) => {
+          base ??= browser.runtime.getURL('/statement.html');
+          return statementUrl(base, part, quote);
+        },
+        onClose: request.close,
+        onLost: request.lost,
+        // A revealed mention may still be off screen while the page scrolls smoothly towards it.
+        keepUntil: request.focus ? performance.now() + REVEAL_SCROLL_MS : 0,
+      }),
   });
 }

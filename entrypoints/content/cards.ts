@@ -1,16 +1,14 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { statementUrl } from '../../lib/statement-url.ts';
+import { logger } from '../../lib/log.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { Annotator, PageMention } from '../../page/annotator.ts';
-import { type CardController, createCardController } from '../../page/card-controller.ts';
+import type { CardController } from '../../page/card-controller.ts';
 import { loadCardUi } from './extension.ts';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
 export const CARD_HOST = 'sanctions-context-card';
 
-/** Longest smooth scroll to a revealed mention, during which its card stays open while off screen. */
-const REVEAL_SCROLL_MS = 1500;
+const log = logger('cards');
 
 /** What the cards and the message handlers need from the live page state. */
 export interface PageView {
@@ -21,34 +19,48 @@ export interface PageView {
   readonly hoverDelayMs: number;
 }
 
+export interface PageCards extends CardController<PageMention> {
+  /** Loads the card code now, without waiting for a hover: called once the page has mentions. */
+  prefetch(): void;
+}
+
 /**
- * The page's cards: the shared controller, fed by the running annotator's hit test and drawing
- * with the card module, which is loaded on first use (it pulls in Preact and validates the whole
- * data bundle, which would otherwise weigh on every page load). Everything stops with `ctx`.
+ * The page's cards. The card controller (hover intent, touch, Escape) lives in the card module
+ * with Preact, the card and the data bundle, so a page without mentions never parses any of it;
+ * the module is fetched once the page has mentions ({@link PageCards.prefetch}), so the first
+ * hover finds it loaded, or by the first `open` (popup reveal, keyboard command). A failed load
+ * is logged and opens nothing; the next call tries again. Everything stops with `ctx`.
  */
-export function createPageCards(ctx: ContentScriptContext, view: PageView): CardController<PageMention> {
-  let base: string | undefined;
-  return createCardController<PageMention>({
-    doc: document,
-    win: window,
-    signal: ctx.signal,
-    mentionAt: (x, y) => view.annotator?.mentionAt(x, y),
-    hoverDelayMs: () => view.hoverDelayMs,
-    show: async (mention, request) => {
-      const ui = await loadCardUi();
-      return ui.showCard({
-        hostTag: CARD_HOST,
-        mention,
-        lang: view.lang,
-        statementUrl: (part, quote) => {
-          base ??= browser.runtime.getURL('/statement.html');
-          return statementUrl(base, part, quote);
-        },
-        onClose: request.close,
-        onLost: request.lost,
-        // A revealed mention may still be off screen while the page scrolls smoothly towards it.
-        keepUntil: request.focus ? performance.now() + REVEAL_SCROLL_MS : 0,
-      });
+export function lazyPageCards(ctx: ContentScriptContext, view: PageView): PageCards {
+  let controller: CardController<PageMention> | undefined;
+  let loading: Promise<CardController<PageMention>> | undefined;
+  const load = () => {
+    loading ??= loadCardUi().then(
+      (ui) => {
+        controller = ui.createPageCards(ctx, view, CARD_HOST);
+        return controller;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return {
+    prefetch: () => {
+      load().catch((error: unknown) => log.warn('card module not loaded', error));
     },
-  });
+    open: async (mention, focus) => {
+      try {
+        await (await load()).open(mention, focus);
+      } catch (error) {
+        log.warn('card not opened', error);
+      }
+    },
+    close: (returnFocus) => controller?.close(returnFocus),
+    get lastOpened() {
+      return controller?.lastOpened;
+    },
+  };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../lib/settings-core.ts';
 import { type Annotator, createAnnotator } from '../../page/annotator.ts';
 import { supportsHighlights } from '../../page/highlighter.ts';
-import { CARD_HOST, createPageCards, type PageView } from './cards.ts';
+import { CARD_HOST, lazyPageCards, type PageCards, type PageView } from './cards.ts';
 import { closedShadowRootOf, loadMatcher } from './extension.ts';
 import { wireMessages } from './page-messages.ts';
 
@@ -51,7 +51,7 @@ export default defineContentScript({
         return settings.hoverDelayMs;
       },
     };
-    const cards = createPageCards(ctx, view);
+    const cards = lazyPageCards(ctx, view);
 
     const stopRunning = () => {
       if (!running) return;
@@ -63,7 +63,7 @@ export default defineContentScript({
     /** Brings the page in line with the settings: starts, stops or updates the annotator. */
     const apply = () => {
       const wanted = activated && isActiveHere(settings);
-      if (wanted && !running) running = start(ctx, settings);
+      if (wanted && !running) running = start(ctx, settings, cards);
       else if (!wanted) stopRunning();
       else if (running) {
         running.annotator.setStyle(settings.style);
@@ -105,7 +105,7 @@ interface Running {
 
 let warned = false;
 /** Starts annotating the frame with `settings`; undefined when the browser cannot paint highlights. */
-function start(ctx: ContentScriptContext, settings: Settings): Running | undefined {
+function start(ctx: ContentScriptContext, settings: Settings, cards: PageCards): Running | undefined {
   // No wrapping fallback: without the Highlight API (browsers older than the manifests
   // admit) the page is left alone, and the popup hears an empty answer.
   if (!supportsHighlights(window)) {
@@ -124,7 +124,11 @@ function start(ctx: ContentScriptContext, settings: Settings): Running | undefin
     matcher: loadMatcher,
     entities: enabledEntities(settings),
     style: settings.style,
-    onMentions: (count) => reportCount(ctx, count),
+    onMentions: (count) => {
+      // A page with mentions will likely be hovered: have the card ready for the first one.
+      if (count > 0) cards.prefetch();
+      reportCount(ctx, count);
+    },
   });
   return { annotator, stop };
 }

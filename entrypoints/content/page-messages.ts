@@ -78,8 +78,10 @@ function listMentions(annotator: Annotator): MentionsResponse {
     mentions: all
       .slice(0, MAX_LISTED)
       .map((m) => ({ index: m.index, entity: m.entity, text: m.text, snippet: m.snippet })),
-    total: all.length,
-    capped: all.length > MAX_LISTED,
+    // The annotator's own count: on a page over its cap, `all` holds only what is painted.
+    total: annotator.total,
+    capped: annotator.capped || all.length > MAX_LISTED,
+    ...(annotator.status() === 'matcher-failed' ? { error: 'matcher-unavailable' } : {}),
     ...pageIdentity(),
   };
 }

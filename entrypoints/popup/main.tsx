@@ -173,12 +173,12 @@ async function main(app: HTMLElement) {
   document.documentElement.lang = lang;
   document.title = t('actionTitle', lang);
 
-  const citations = (id: EntityId): ExportCitation[] =>
-    (cardModel(id, lang, data)?.facts ?? []).map((f) => ({
+  const citations = (id: EntityId, matched: string): ExportCitation[] =>
+    (cardModel(id, lang, data, matched)?.facts ?? []).map((f) => ({
       paragraph: f.paragraph ?? null,
       part: f.part,
       quote: f.quote,
-      url: f.originalUrl,
+      en: f.en,
     }));
 
   const tab = await findTab();

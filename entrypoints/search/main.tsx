@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { formatIsoDate } from '../../components/card-model.ts';
 import { SearchPanel } from '../../components/SearchPanel.tsx';
 import { statement } from '../../data/index.ts';
 import { searchKnowledge } from '../../engine/search-knowledge.ts';
@@ -31,9 +30,7 @@ async function main(app: HTMLElement) {
     <main class="search-page">
       <header>
         <h1>{t('searchPageHeading', lang)}</h1>
-        <p class="meta">
-          {t('searchPageIntro', lang, statement.shortTitle[lang], formatIsoDate(statement.date, lang))}
-        </p>
+        <p class="meta">{t('searchPageIntro', lang, statement.shortTitle[lang])}</p>
       </header>
       <SearchPanel
         lang={lang}

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { StatementView } from '../../components/StatementView.tsx';
 import { knowledge, statement } from '../../data/index.ts';
-import * as engine from '../../engine/find-mentions.ts';
 import { browser } from '../../lib/browser.ts';
 import { t } from '../../lib/i18n.ts';
 import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import { createAnnotator } from '../../page/annotator.ts';
+import * as engine from '../content/matcher.ts';
 import { attachHoverCards } from './hover-card.tsx';
 
 // Unlisted extension page (statement.html): the bundled statement at `#p4&q=<quote>`.

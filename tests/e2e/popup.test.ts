@@ -195,34 +195,44 @@ describe('popup (English browser)', () => {
     expect(csv.name).toMatch(/^sanctions-context-mentions-\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    const body = rows.slice(1);
+    // The mention table ends at the empty line before the statement's paragraph links.
+    const end = rows.findIndex((r, i) => i > 0 && r.length === 1 && r[0] === '');
+    const body = rows.slice(1, end === -1 ? undefined : end);
     expect(body).toHaveLength(total);
     for (const r of body) expect(r).toHaveLength(CSV_COLUMNS.length);
     const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    const nameOf = (id: string) => knowledge.entities.find((e) => e.id === id)?.name.en;
     for (const entity of PAINTED) {
-      expect(body.filter((r) => r[col('entity_id')] === entity)).toHaveLength(painted[entity] ?? -1);
+      expect(body.filter((r) => r[col('entity')] === nameOf(entity))).toHaveLength(painted[entity] ?? -1);
     }
     expect(new Set(body.map((r) => r[col('page_url')]))).toEqual(new Set([pageUrl]));
     expect(body[0]?.[col('page_title')]).toBe(await fixture.title());
     // The line that starts like a spreadsheet formula stays text.
     const formula = body.find((r) => r[col('snippet')]?.includes('SUM(A1)'));
     expect(formula?.[col('snippet')]?.startsWith("'=")).toBe(true);
-    const msmt = body.find((r) => r[col('entity_id')] === 'msmt');
+    const msmt = body.find((r) => r[col('entity')] === nameOf('msmt'));
     expect(msmt?.[col('paragraphs')]).toMatch(/¶\d/);
-    expect(msmt?.[col('citation_urls')]).toContain('#:~:text=');
+    expect(msmt?.[col('quote_fr')]?.length).toBeGreaterThan(20);
+    expect(msmt?.[col('mention_link')]).toContain(`${pageUrl.split('#')[0]}#:~:text=`);
+    // Statement links come once per cited paragraph, after the mention table.
+    const links = rows.slice(end + 2);
+    expect(links.length).toBeGreaterThan(0);
+    for (const r of links) expect(r[1]).toMatch(/^https:\/\/www\.canada\.ca\/.*#:~:text=/);
 
     const json = await download(popup, 'json');
     expect(json.name).toMatch(/^sanctions-context-mentions-\d{4}-\d{2}-\d{2}\.json$/);
     const parsed = JSON.parse(json.text) as {
       page: { url: string; title: string };
-      mentions: { entity: { id: string }; text: string; citations: { paragraph: number; url: string }[] }[];
+      statement: { url: string; paragraphs: { paragraph: number; url: string }[] };
+      mentions: { entity: { id: string }; text: string; paragraphs: number[]; quote: string }[];
     };
     expect(parsed.page).toEqual({ url: pageUrl, title: await fixture.title() });
     expect(parsed.mentions).toHaveLength(total);
     expect(parsed.mentions.map((m) => m.text)).toEqual(body.map((r) => r[col('matched_text')]));
     const withFacts = parsed.mentions.find((m) => m.entity.id === 'unsc-1718');
-    expect(withFacts?.citations.length).toBeGreaterThan(0);
-    expect(withFacts?.citations[0]?.url).toMatch(/^https:\/\/www\.canada\.ca\//);
+    expect(withFacts?.paragraphs.length).toBeGreaterThan(0);
+    expect(withFacts?.quote).toContain('1718');
+    expect(parsed.statement.paragraphs[0]?.url).toMatch(/^https:\/\/www\.canada\.ca\//);
   });
 
   it('finds the asset-freeze paragraph in French and English, and opens it with the quote lit', async () => {

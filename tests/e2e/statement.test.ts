@@ -87,6 +87,39 @@ describe('statement page', () => {
     await page.waitForSelector('.card-layer [role="dialog"]', { state: 'detached' });
   });
 
+  it('copies a quote with its citation from a card, and shows the public record on "More"', async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      navigator.clipboard.writeText = (text: string) => {
+        w.copied.push(text);
+        return Promise.resolve();
+      };
+    });
+    const target = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('sanctions-context-rgb') ?? [])][0] as Range;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(target.x - 150, target.y + 150);
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    await page.waitForSelector('.card-layer [role="dialog"]');
+    await page.click('.card-layer .fact .copy-quote button');
+    await page.waitForSelector(`.card-layer .copy-quote [role="status"]:text("${t('statementCopied', 'en')}")`);
+    const copied = await page.evaluate(() => (window as unknown as { copied: string[] }).copied[0] ?? '');
+    expect(copied.startsWith('“Les entités nord-coréennes désignées par les Nations Unies')).toBe(true);
+    expect(copied).toContain('[unofficial translation: “UN-designated North Korean entities');
+    expect(copied).toContain('¶2');
+    expect(copied).toContain(' (accessed ');
+    expect(await page.locator('.card-layer .background').count()).toBe(0);
+    await page.click('.card-layer button.more');
+    await page.waitForSelector('.card-layer .background');
+    expect(await page.textContent('.card-layer .background')).toContain('S/RES/2270 (2016)');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.card-layer [role="dialog"]', { state: 'detached' });
+  });
+
   it('copies a paragraph’s citation with a visible confirmation, and offers it selected when copying fails', async () => {
     // Clipboard permissions cannot be granted to extension origins over CDP, so the page's
     // clipboard is observed: what it is asked to write, and a refusal on the second try.
@@ -104,9 +137,10 @@ describe('statement page', () => {
     expect(copied).toContain('¶2');
     expect(copied).toContain(statement.title);
     expect(copied).toContain('Global Affairs Canada');
-    expect(copied).toContain(`${statement.url}#:~:text=`);
-    const link = await page.getAttribute('#p2 .part-tools a', 'href');
-    expect(copied.endsWith(link ?? '?')).toBe(true);
+    // The canonical page URL and an access date; the text-fragment link stays a separate option.
+    expect(copied).toContain(` ${statement.url} (accessed `);
+    expect(copied).not.toContain('#:~:text=');
+    expect(await page.getAttribute('#p2 .part-tools a', 'href')).toContain(`${statement.url}#:~:text=`);
 
     await page.click('#p4 .part-tools button');
     await page.waitForSelector('#p4 .copy-fallback textarea');

@@ -11,7 +11,7 @@ import { itemSegments, type PageText, type PdfMention } from '../lib/pdf-text.ts
 import type { HighlightStyle } from '../lib/settings.ts';
 import { createHighlighter, type HighlighterWindow } from './highlighter.ts';
 import { createHitIndex, type HitTestable } from './hit-test.ts';
-import { injectHighlightStyles, restyleHighlights } from './styles.ts';
+import { highlightCss, injectHighlightStyles, restyleHighlights } from './styles.ts';
 
 const log = logger('pdf-mentions');
 
@@ -98,7 +98,7 @@ export function createPdfMentionLayer({
 }: PdfMentionLayerOptions): PdfMentionLayer {
   const shown = new Set(entities.filter((e) => HIGHLIGHTED_ENTITIES.includes(e)));
   const highlighter = createHighlighter(win);
-  const removeStyles = injectHighlightStyles(doc, [...shown], style);
+  const removeStyles = injectHighlightStyles(doc, highlightCss([...shown], style));
   const hits = createHitIndex<PaintedPdfMention>(doc);
   let pages = new Map<number, PageText>();
   let all: PdfDocumentMention[] = [];
@@ -201,7 +201,7 @@ export function createPdfMentionLayer({
       return true;
     },
     setStyle(next) {
-      restyleHighlights(doc, [...shown], next);
+      restyleHighlights(doc, highlightCss([...shown], next));
     },
     destroy() {
       highlighter.destroy();

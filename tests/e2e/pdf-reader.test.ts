@@ -137,6 +137,32 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('finds text with the toolbar, zooms and pages from the keyboard', async () => {
+    const page = await openLocal('columns.pdf');
+    await waitForScan(page);
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('find');
+    await page.keyboard.type('column');
+    await page.keyboard.press('Enter');
+    // "column" is not in the page: pdf.js reports it not found.
+    await page.waitForSelector(`text=${t('pdfFindNotFound', 'en')}`);
+    await page.fill('input[name="find"]', 'the');
+    await page.press('input[name="find"]', 'Enter');
+    await waitInPage(page, 'the match count', () =>
+      /\d+ of \d+/.test(document.querySelector('.find')?.textContent ?? ''),
+    );
+    const before = await page.evaluate(() => document.querySelector('.page')?.getBoundingClientRect().width ?? 0);
+    await page.click(`button[aria-label="${t('pdfZoomIn', 'en')}"]`);
+    await waitInPage(
+      page,
+      'a wider page',
+      () => (document.querySelector('.page')?.getBoundingClientRect().width ?? 0) > 0,
+    );
+    const after = await page.evaluate(() => document.querySelector('.page')?.getBoundingClientRect().width ?? 0);
+    expect(after).toBeGreaterThan(before);
+    await page.close();
+  });
+
   it('asks for the password of an encrypted PDF, says when it is wrong, and opens with the right one', async () => {
     const page = await openLocal('locked.pdf');
     await page.waitForSelector('[data-state="password"] input[type="password"]');

@@ -53,6 +53,15 @@ interface Scan {
   total: number;
 }
 
+/** A promise with its resolve function (Promise.withResolvers, which older browsers lack). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
 /** Lets the browser paint and handle input between two pages of matching. */
 function yieldToBrowser(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -464,6 +473,7 @@ class Controller {
   private readonly textLayers = new Map<number, HTMLElement>();
   private readonly nextByEntity = new Map<string, number>();
   private entities: readonly (typeof HIGHLIGHTED_ENTITIES)[number][] = HIGHLIGHTED_ENTITIES;
+  private readonly viewerReady = deferred();
 
   constructor(
     private readonly lang: UiLang,
@@ -476,6 +486,7 @@ class Controller {
     const { settings } = await loadSettings();
     this.entities = SETTINGS_ENTITIES.filter((e) => settings.entities[e]);
     this.viewer = await createViewer(this.container, this.inner);
+    this.viewerReady.resolve();
     const { eventBus } = this.viewer;
     eventBus.on('pagechanging', (e: { pageNumber: number }) => this.ui.setPage(e.pageNumber));
     eventBus.on('scalechanging', (e: { scale: number; presetValue?: string }) =>
@@ -604,6 +615,8 @@ class Controller {
   }
 
   private async openBytes(bytes: Uint8Array, name: string, original: string | undefined): Promise<void> {
+    // A file picked in the first milliseconds waits for the viewer rather than being dropped.
+    await this.viewerReady.promise;
     await this.closeDocument();
     performance.clearMarks();
     performance.mark('sc-pdf-open');

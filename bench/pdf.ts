@@ -63,7 +63,7 @@ async function once(file: string): Promise<Run> {
     await page.setInputFiles('input[type=file]', file);
     await waitInPage(page, 'all mentions', () => document.documentElement.dataset.mentions !== undefined, 120_000);
     await waitInPage(page, 'the first page', () => performance.getEntriesByName('sc-pdf-first-page').length > 0);
-    // No named helpers inside: tsx would wrap them in a __name() call the page does not have.
+    // No named functions inside: tsx would wrap them in a __name() call the page does not have.
     const marks = await page.evaluate(() => {
       const tasks = (window as unknown as { longTasks: number[] }).longTasks;
       const [open, first, mentions] = ['sc-pdf-open', 'sc-pdf-first-page', 'sc-pdf-mentions'].map(

@@ -40,6 +40,9 @@ export default defineConfig({
   // themselves, from lib/browser.ts.
   // Engine, page layer and components live at the project root, beside entrypoints/.
   srcDir: '.',
+  // Every module imports what it uses: WXT's auto-imports would let a missing import compile
+  // (it scans components/, where two files may export the same name).
+  imports: false,
   manifest: {
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -5,7 +5,7 @@ import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
 import { t } from '../lib/i18n.ts';
 import type { MentionSummary } from '../lib/messages.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
-import { ENTITY_COLORS } from './palette.ts';
+import { EntitySwatch } from './EntitySwatch.tsx';
 import { countLabel } from './SearchPanel.tsx';
 
 export interface MentionListProps {
@@ -101,7 +101,7 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
     <section class="group" aria-labelledby={headingId} data-entity={entity}>
       <div class="group-head">
         <h3 id={headingId} class="group-title" title={info?.name[lang]}>
-          <span class="swatch" style={{ background: ENTITY_COLORS[entity].accent }} aria-hidden="true" />
+          <EntitySwatch entity={entity} />
           <span class="visually-hidden">{t('popupGroupHeading', lang, info?.name[lang] ?? short, count)}</span>
           <span aria-hidden="true">{short}</span>
           <span class="entity-count" aria-hidden="true">

@@ -14,7 +14,8 @@ import {
   UI_LANGUAGES,
 } from '../lib/settings.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
-import { ENTITY_COLORS } from './palette.ts';
+import { ENTITY_COLORS } from '../lib/palette.ts';
+import { EntitySwatch } from './EntitySwatch.tsx';
 
 /*
  * The options page's sections, one small component each. Every one gets the current settings,
@@ -173,7 +174,7 @@ export function EntitiesFieldset({ settings, lang, save }: SectionProps) {
           checked={settings.entities[entity]}
           onChange={(on) => save({ entities: { ...settings.entities, [entity]: on } })}
         >
-          <span class="swatch" style={{ background: ENTITY_COLORS[entity].accent }} aria-hidden="true" />
+          <EntitySwatch entity={entity} />
           <span>{t(entityKey(entity), lang)}</span>
         </Checkbox>
       ))}

@@ -34,7 +34,9 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
     // readers who do not tell the fills apart. The reader's style setting may drop either cue.
     const decls = [
       `background-color: ${fill ? c.tint : 'transparent'};`,
-      line ? `text-decoration: underline 2px ${c.accent}; text-underline-offset: 2px;` : 'text-decoration: none;',
+      line
+        ? `text-decoration: underline ${c.underline} 2px ${c.accent}; text-underline-offset: 2px;`
+        : 'text-decoration: none;',
     ];
     rules.push(`${selector(entity)} { ${decls.join(' ')} }`);
   }
@@ -46,12 +48,12 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
       return `  ${selector(entity)} { background-color: ${fill ? c.tintDark : 'transparent'}; text-decoration-color: ${c.accentDark}; }`;
     }),
     '}',
-    // Readers who ask for more contrast get a solid underline in the strong colour and no fill
+    // Readers who ask for more contrast get a thicker underline in the strong colour and no fill
     // that could lower the contrast of the page's text.
     '@media (prefers-contrast: more) {',
     ...entities.map((entity) => {
       const c = ENTITY_COLORS[entity];
-      return `  ${selector(entity)} { background-color: transparent; text-decoration: underline 3px ${c.accent}; }`;
+      return `  ${selector(entity)} { background-color: transparent; text-decoration: underline ${c.underline} 3px ${c.accent}; }`;
     }),
     '}',
     // Forced colours (Windows High Contrast) replace author colours; the system Mark colours
@@ -59,7 +61,7 @@ export function highlightCss(entities: readonly EntityId[], style: HighlightStyl
     '@media (forced-colors: active) {',
     ...entities.map(
       (entity) =>
-        `  ${selector(entity)} { background-color: Mark; color: MarkText; text-decoration: underline 2px MarkText; }`,
+        `  ${selector(entity)} { background-color: Mark; color: MarkText; text-decoration: underline ${ENTITY_COLORS[entity].underline} 2px MarkText; }`,
     ),
     `  ::highlight(${FLASH_HIGHLIGHT}) { background-color: Highlight; color: HighlightText; }`,
     '}',

@@ -122,7 +122,7 @@ describe('annotator settings', () => {
     a.setStyle('fill');
     expect(sheet()).toMatch(/sanctions-context-dprk\)[^{]*\{ background-color: rgba\([^}]*text-decoration: none/);
     a.setStyle('both');
-    expect(sheet()).toMatch(/sanctions-context-dprk\)[^{]*\{ background-color: rgba\([^}]*underline 2px/);
+    expect(sheet()).toMatch(/sanctions-context-dprk\)[^{]*\{ background-color: rgba\([^}]*underline solid 2px/);
     expect(counts.length).toBe(before);
     expect(sizeOf('dprk')).toBe(2);
   });

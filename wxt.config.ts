@@ -1,7 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { buildLazyModule, LAZY_MODULES } from './scripts/build-lazy-modules.ts';
 import { noInnerHtml } from './scripts/no-inner-html-plugin.ts';
+import { cleanPdfjs, pdfjsLintClean } from './scripts/pdfjs-lint-clean.ts';
 import { validateDataOnDisk } from './scripts/validate-data.ts';
+
+/** pdf.js files the PDF reader loads at run time, copied from the installed package at build time. */
+const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+/** Where they land in the package (pdf.html passes these paths to pdf.js). */
+const PDFJS_DEST = 'pdfjs';
+function pdfjsAssets(): ({ absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string })[] {
+  const worker = join(PDFJS_DIR, 'legacy/build/pdf.worker.min.mjs');
+  const files: ({ absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string })[] = [
+    // Copied with the same lint-clean replacements as the bundled pdf.js modules.
+    {
+      contents: cleanPdfjs(worker, readFileSync(worker, 'utf8')) as string,
+      relativeDest: `${PDFJS_DEST}/pdf.worker.min.mjs`,
+    },
+  ];
+  // Character maps (CJK fonts without embedded encodings), the 14 standard fonts, and the
+  // image and colour decoders (JPEG 2000, JBIG2, ICC) scanned reports use. Not the decoders'
+  // JavaScript fallback, which pdf.js would load by URL (disabled: see scripts/pdfjs-lint-clean.ts).
+  for (const folder of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
+    for (const name of readdirSync(join(PDFJS_DIR, folder))) {
+      if (name.endsWith('.js')) continue;
+      files.push({ absoluteSrc: join(PDFJS_DIR, folder, name), relativeDest: `${PDFJS_DEST}/${folder}/${name}` });
+    }
+  }
+  return files;
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -22,6 +51,10 @@ export default defineConfig({
     // read the address of the tab it was opened on, to explain pages closed to extensions; no
     // `tabs` and no host permissions beyond the content script's matches.
     permissions: ['storage', 'contextMenus', 'activeTab'],
+    // The PDF reader fetches a PDF from its web address only after the reader clicks "Allow and
+    // open", which asks for that one origin; nothing is granted at install. Firefox MV2 lists
+    // optional origins among `optional_permissions` (set in build:manifestGenerated below).
+    optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'next-mention': {
@@ -41,7 +74,7 @@ export default defineConfig({
   // Production JSX: without `development: false` Vite 8's oxc emits jsxDEV calls carrying each
   // component's absolute source path into the package.
   vite: () => ({
-    plugins: [noInnerHtml()],
+    plugins: [noInnerHtml(), pdfjsLintClean()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
   }),
   // The Firefox id and data-collection statement are added by the build:manifestGenerated hook
@@ -59,6 +92,8 @@ export default defineConfig({
       for (const { file, entry } of LAZY_MODULES) {
         files.push({ relativeDest: file, contents: await buildLazyModule(wxt.config.root, entry) });
       }
+      // pdf.js's worker, character maps, fonts and decoders: bundled, never fetched from elsewhere.
+      files.push(...pdfjsAssets());
     },
     'prepare:publicPaths': (_wxt, paths) => {
       for (const { file } of LAZY_MODULES) paths.push(`/${file}`);
@@ -80,6 +115,11 @@ export default defineConfig({
         manifest.minimum_chrome_version = '105';
         return;
       }
+      // MV2 has no optional_host_permissions: optional origins are optional permissions.
+      const optionalHosts = (manifest as { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+      delete (manifest as { optional_host_permissions?: string[] }).optional_host_permissions;
+      const optional = new Set([...((manifest.optional_permissions as string[] | undefined) ?? []), ...optionalHosts]);
+      if (optional.size > 0) manifest.optional_permissions = [...optional] as typeof manifest.optional_permissions;
       Object.assign(manifest, {
         browser_specific_settings: {
           gecko: {

@@ -53,6 +53,8 @@ export interface PopupSummaryProps {
   statementHref: (part: string, quote: string) => string;
   /** Extension URL of the full-page search. */
   searchPageHref: string;
+  /** The PDF reader opening the tab's PDF, offered on a PDF the browser's viewer shows. */
+  readerHref?: string;
   onReveal: (index: number) => Promise<boolean>;
   /** Pauses or resumes the tab's site; resolves when stored (rejects when storage fails). */
   onSetPaused: (paused: boolean) => Promise<void>;
@@ -172,11 +174,19 @@ function PageSection(props: PageSectionProps) {
       body = <p class="muted">{t('popupLoading', lang)}</p>;
       break;
     case 'restricted':
-      body = (
-        <p class="notice" data-state="restricted" data-reason={page.reason}>
-          {t(RESTRICTED[page.reason], lang)}
-        </p>
-      );
+      body =
+        page.reason === 'pdf' && props.readerHref ? (
+          <div class="notice" data-state="restricted" data-reason="pdf">
+            <p>{t('pdfOpenInReaderHint', lang)}</p>
+            <a class="button primary" data-action="open-reader" href={props.readerHref} {...NEW_TAB}>
+              {t('pdfOpenInReader', lang)}
+            </a>
+          </div>
+        ) : (
+          <p class="notice" data-state="restricted" data-reason={page.reason}>
+            {t(RESTRICTED[page.reason], lang)}
+          </p>
+        );
       break;
     case 'reload':
       body = (

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from '../lib/browser.ts';
-import { openLookup, registerLookupMenu } from '../lib/context-menu.ts';
+import { openLookup, openPdfLink, registerLookupMenu, registerPdfMenu } from '../lib/context-menu.ts';
 import { logger } from '../lib/log.ts';
 import { isToBackgroundMessage } from '../lib/messages.ts';
 import { readStoredSettings, watchStoredSettings } from '../lib/settings-core.ts';
@@ -69,9 +69,11 @@ export default defineBackground(() => {
   void readStoredSettings();
   watchStoredSettings(() => {});
 
-  void registerLookupMenu();
+  // The lookup menu clears old items first; the PDF link item is added after it.
+  void registerLookupMenu().then(registerPdfMenu);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // Rejects only when the tab cannot be created (window closing): nothing to do then.
     openLookup(info, tab).catch((error: unknown) => log.warn('could not open the lookup', error));
+    openPdfLink(info, tab).catch((error: unknown) => log.warn('could not open the PDF reader', error));
   });
 });

@@ -1,5 +1,6 @@
 import { browser } from './browser.ts';
 import { logger } from './log.ts';
+import { readerUrl } from './page-access.ts';
 
 const log = logger('context-menu');
 
@@ -61,6 +62,61 @@ export async function openLookup(info: LookupClick, tab?: LookupTab): Promise<bo
   const url = searchPageUrl(browser.runtime.getURL('/search.html'), text);
   await browser.tabs.create({
     url,
+    ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
+    ...(tab?.windowId !== undefined && tab.windowId >= 0 ? { windowId: tab.windowId } : {}),
+    ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}),
+  });
+  return true;
+}
+
+/** Id of the "Open PDF in Sanctions Context reader" item shown on links to PDFs. */
+export const PDF_MENU_ID = 'sanctions-context-open-pdf';
+
+/** Links the PDF item is shown on: a path ending in .pdf, with or without a query or fragment. */
+export const PDF_LINK_PATTERNS: readonly string[] = [
+  '*://*/*.pdf',
+  '*://*/*.PDF',
+  '*://*/*.pdf?*',
+  '*://*/*.PDF?*',
+  '*://*/*.pdf#*',
+  '*://*/*.PDF#*',
+];
+
+/**
+ * Creates the link item that opens a PDF in the reader. Call it after `registerLookupMenu`, which
+ * clears the old items. Resolves when done; never rejects (the popup and the reader's own Open
+ * PDF… button remain).
+ */
+export async function registerPdfMenu(): Promise<void> {
+  try {
+    browser.contextMenus.create({
+      id: PDF_MENU_ID,
+      title: browser.i18n.getMessage('contextMenuOpenPdf'),
+      contexts: ['link'],
+      targetUrlPatterns: [...PDF_LINK_PATTERNS],
+    });
+  } catch (error) {
+    log.warn('no PDF link menu', error);
+  }
+}
+
+/** The parts of a menu click on a link the handler reads. */
+export interface LinkClick {
+  menuItemId: string | number;
+  linkUrl?: string;
+}
+
+/**
+ * Handles a click on the PDF link item: opens the reader on the link in a new tab next to the one
+ * clicked in. Returns false, opening nothing, for other items or a click without a web link;
+ * rejects when the tab cannot be created.
+ */
+export async function openPdfLink(info: LinkClick, tab?: LookupTab): Promise<boolean> {
+  if (info.menuItemId !== PDF_MENU_ID) return false;
+  const link = info.linkUrl ?? '';
+  if (!/^https?:/i.test(link)) return false;
+  await browser.tabs.create({
+    url: readerUrl(browser.runtime.getURL('/pdf.html'), link),
     ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
     ...(tab?.windowId !== undefined && tab.windowId >= 0 ? { windowId: tab.windowId } : {}),
     ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}),

@@ -87,3 +87,36 @@ export function explainNoAnswer(url: string | undefined, fileAccessAllowed: bool
   }
   return { kind: 'reload' };
 }
+
+/**
+ * True when `url` is an http(s) or file address whose path ends in `.pdf`: a PDF the browser's
+ * own viewer shows, which the extension's reader can open instead. False for anything else,
+ * including an empty or unparsable URL.
+ */
+export function isPdfAddress(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return ['http:', 'https:', 'file:'].includes(parsed.protocol) && /\.pdf$/i.test(parsed.pathname);
+  } catch (error) {
+    log.debug('not a URL', url, error);
+    return false;
+  }
+}
+
+/**
+ * The reader page (`readerPage`, the extension's pdf.html) opening `url`: `?file=<url>` for a web
+ * address, which the reader fetches once the reader allows its origin. A local file cannot be
+ * fetched by an extension page, so for `file:` (or no URL) it is the bare reader, whose Open PDF…
+ * button picks the file.
+ */
+export function readerUrl(readerPage: string, url: string | undefined): string {
+  if (!url) return readerPage;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? `${readerPage}?file=${encodeURIComponent(url)}` : readerPage;
+  } catch (error) {
+    log.debug('not a URL', url, error);
+    return readerPage;
+  }
+}

@@ -13,10 +13,16 @@
 // - Any other file is read as UTF-8 text and scanned whole. A byte order mark is kept as U+FEFF,
 //   so offsets are JavaScript string indices into the file as `fs.readFileSync(file, 'utf8')`
 //   returns it, and `text === content.slice(start, end)`.
-// - `-` reads standard input as text.
+// - A `.pdf` file (or any file starting with `%PDF-`) is read with pdf.js and the same extraction
+//   code as the extension's PDF reader (lib/pdf-text.ts): each page's text items joined in reading
+//   order (lines with "\n", blocks and columns with "\n\n"). Each mention carries its 1-based
+//   `page`, and its offsets index that page's extracted text. An encrypted or broken PDF is an
+//   error for that file.
+// - `-` reads standard input as text (or as a PDF when it starts with `%PDF-`).
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { findMentions, type Mention, pageContext } from '../engine/index.ts';
+import { extractDocumentText, findPdfMentions, type PdfMention } from '../lib/pdf-text.ts';
 
 const USAGE = `Usage: npm run --silent scan -- FILE...
 
@@ -28,8 +34,12 @@ Entities: dprk, unsc-1718, rgb, msmt, panel-of-experts. Offsets are UTF-16 code 
                ("\\n\\n"); skips <head>, script, style, noscript, template, form fields, iframes,
                [contenteditable], and elements hidden by the hidden attribute or an inline
                display:none / visibility:hidden. Scripts are not run; stylesheets not applied.
+  .pdf         read with pdf.js (also any file starting with %PDF-): each mention gets a 1-based
+               "page", and its offsets index the text extracted from that page (text items in
+               reading order, lines joined with "\n", blocks and columns with "\n\n"). A
+               password-protected or corrupt PDF is an error for that file.
   other files  the whole file as UTF-8 text (a byte order mark is kept as the first character).
-  -            standard input, as text.
+  -            standard input, as text (or as a PDF when it starts with %PDF-).
 
 A file that cannot be read or is not valid UTF-8 is reported on stderr and listed with an
 "error" field and no mentions; the other files are still scanned, and the exit status is 1.
@@ -39,7 +49,7 @@ Exit status: 0 all files scanned, 1 some file failed, 2 usage error.
 interface FileResult {
   file: string;
   error?: string;
-  mentions: Mention[];
+  mentions: (Mention & { page?: number })[];
 }
 
 class ScanError extends Error {}
@@ -152,6 +162,42 @@ async function loadHtmlScanner(): Promise<{ scan: HtmlScanner; close: () => Prom
   return { scan, close: () => window.happyDOM.close() };
 }
 
+function isPdf(file: string, bytes: Uint8Array): boolean {
+  if (file !== '-' && extname(file).toLowerCase() === '.pdf') return true;
+  // "%PDF-": the header every PDF starts with.
+  return bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-';
+}
+
+/** Reads a PDF's text page by page and finds the mentions; pdf.js failures become ScanErrors. */
+async function scanPdf(bytes: Uint8Array): Promise<PdfMention[]> {
+  const { openPdf } = await import('./pdf-node.ts');
+  let doc: Awaited<ReturnType<typeof openPdf>>;
+  try {
+    doc = await openPdf(bytes);
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (name === 'PasswordException')
+      throw new ScanError('encrypted PDF: it needs a password, which scan does not take');
+    if (name === 'InvalidPDFException') throw new ScanError(`not a valid PDF (${(error as Error).message})`);
+    throw new ScanError(`cannot open the PDF: ${(error as Error)?.message ?? error}`);
+  }
+  try {
+    const pages = await extractDocumentText(doc);
+    // Key order of the output: entity, page, offsets, text.
+    return (await findPdfMentions(pages)).map((m) => ({
+      entity: m.entity,
+      page: m.page,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+    }));
+  } catch (error) {
+    throw new ScanError(`cannot read the PDF: ${(error as Error)?.message ?? error}`);
+  } finally {
+    await doc.destroy();
+  }
+}
+
 function scanText(text: string): Mention[] {
   return findMentions(text).map((m) => ({ entity: m.entity, start: m.start, end: m.end, text: m.text }));
 }
@@ -179,7 +225,12 @@ async function main(argv: string[]): Promise<number> {
   let failed = false;
   for (const file of files) {
     try {
-      const text = decodeUtf8(readBytes(file));
+      const bytes = readBytes(file);
+      if (isPdf(file, bytes)) {
+        results.push({ file, mentions: await scanPdf(bytes) });
+        continue;
+      }
+      const text = decodeUtf8(bytes);
       if (file !== '-' && isHtml(file)) {
         html ??= await loadHtmlScanner();
         results.push({ file, mentions: html.scan(text) });

@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { extractDocumentText } from '../lib/pdf-text.ts';
+import { openPdf } from '../scripts/pdf-node.ts';
+import { corruptPdf, encryptedPdf, hyphenatedPdf, scannedPdf, twoColumnPdf } from './fixtures/make-pdfs.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = 'tests/fixtures';
@@ -14,7 +17,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 interface Result {
   file: string;
   error?: string;
-  mentions: { entity: string; start: number; end: number; text: string }[];
+  mentions: { entity: string; start: number; end: number; text: string; page?: number }[];
 }
 
 function scan(...args: string[]) {
@@ -127,5 +130,63 @@ describe('scan CLI', { timeout: 60_000 }, () => {
     const unknown = scan('--frobnicate', `${fixtures}/scan-en.txt`);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('--frobnicate');
+  });
+
+  it("reads PDFs page by page: a 1-based page and offsets into that page's extracted text", async () => {
+    const columns = join(scratch, 'columns.pdf');
+    const hyphen = join(scratch, 'hyphen.pdf');
+    writeFileSync(columns, await twoColumnPdf());
+    writeFileSync(hyphen, await hyphenatedPdf());
+    const run = scan(columns, hyphen);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const results = parse(run.stdout);
+    expect(results.map((r) => r.file)).toEqual([columns, hyphen]);
+    // The same extraction as the reader: the offsets index the page text it produces.
+    for (const [file, result] of [
+      [columns, results[0]],
+      [hyphen, results[1]],
+    ] as const) {
+      const pages = await extractDocumentText(await openPdf(readFileSync(file)));
+      expect(result?.mentions.length).toBeGreaterThan(0);
+      for (const m of result?.mentions ?? []) {
+        expect(Object.keys(m)).toEqual(['entity', 'page', 'start', 'end', 'text']);
+        expect(pages[(m.page ?? 0) - 1]?.text.slice(m.start, m.end)).toBe(m.text);
+      }
+    }
+    expect(results[0]?.mentions.map((m) => [m.entity, m.page])).toEqual([
+      ['msmt', 1],
+      ['rgb', 1],
+    ]);
+    expect(results[1]?.mentions.map((m) => m.text)).toEqual([
+      'Recon-\nnaissance General Bureau',
+      "Democratic People's\nRepublic of Korea",
+    ]);
+  });
+
+  it('reports an encrypted or corrupt PDF as an error for that file, scans the rest, exits 1', async () => {
+    const locked = join(scratch, 'locked.pdf');
+    const broken = join(scratch, 'broken.pdf');
+    const scanned = join(scratch, 'scanned.pdf');
+    const renamed = join(scratch, 'not-really.txt');
+    writeFileSync(locked, encryptedPdf());
+    writeFileSync(broken, corruptPdf());
+    writeFileSync(scanned, await scannedPdf());
+    // A PDF is known by its header too, whatever its name.
+    writeFileSync(renamed, await hyphenatedPdf());
+    const good = `${fixtures}/scan-en.txt`;
+    const run = scan(locked, good, broken, scanned, renamed);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${locked}: encrypted PDF`);
+    expect(run.stderr).toContain(`${broken}: not a valid PDF`);
+    const results = parse(run.stdout);
+    expect(results.map((r) => r.file)).toEqual([locked, good, broken, scanned, renamed]);
+    expect(results[0]).toEqual({ file: locked, error: expect.stringContaining('password'), mentions: [] });
+    expect(results[2]).toEqual({ file: broken, error: expect.stringContaining('not a valid PDF'), mentions: [] });
+    expect(results[1]?.mentions.some((m) => m.text === 'DPRK')).toBe(true);
+    // A PDF without text is read without error and has no mentions.
+    expect(results[3]).toEqual({ file: scanned, mentions: [] });
+    expect(results[4]?.error).toBeUndefined();
+    expect(results[4]?.mentions.map((m) => m.entity)).toEqual(['rgb', 'dprk']);
   });
 });

@@ -9,7 +9,7 @@ import type { ExportCitation } from '../../lib/export.ts';
 import { t } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
 import { isMentionsResponse, type MentionsResponse } from '../../lib/messages.ts';
-import { explainNoAnswer, restrictedReason } from '../../lib/page-access.ts';
+import { explainNoAnswer, isPdfAddress, readerUrl, restrictedReason } from '../../lib/page-access.ts';
 import {
   browserUiLocale,
   describeProblems,
@@ -131,6 +131,9 @@ async function describe(
       why.kind === 'restricted' ? { state: 'restricted', reason: why.reason } : { state: why.kind };
     return { page, url: tab.url };
   }
+  // A PDF tab with nothing to show is the browser's PDF viewer: offer the reader.
+  if (response.total === 0 && isPdfAddress(tab.url))
+    return { page: { state: 'restricted', reason: 'pdf' }, url: tab.url };
   const url = response.url ?? tab.url;
   // The tab's address may only be known from the answer (no `activeTab` grant): judge it now.
   if (url && !isActiveOn(settings, url))
@@ -206,6 +209,7 @@ async function main(app: HTMLElement) {
         search={searchKnowledge}
         statementHref={(part, quote) => statementUrl(statementBase, part, quote)}
         searchPageHref={getURL('/search.html')}
+        readerHref={readerUrl(getURL('/pdf.html'), url)}
         onReveal={async (index) => {
           if (!tab) return false;
           const answer = await sendToTab(tab.id, { type: 'reveal-mention', index }).catch(

@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hyphenatedPdf } from '../fixtures/make-pdfs.ts';
 import { type FixtureServer, ROOT, serveFixtures } from './harness.ts';
 
 /*
  * Smoke test of the Firefox package in a real Firefox (Debian's firefox-esr), driven over
  * WebDriver BiDi by puppeteer-core: the add-on is installed temporarily, a fixture page gets its
- * highlights and a hover card.
+ * highlights and a hover card, and the PDF reader paints a generated PDF.
  */
+
+/** The add-on's internal host, fixed by a preference so the test can open its pages. */
+const ADDON_UUID = '6f1c1e2a-4b7d-4c1e-9a52-1f0e5d7c3b21';
 
 const FIREFOX_DIR = join(ROOT, '.output/firefox-mv2');
 const firefoxPath = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find(
@@ -35,6 +40,9 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
       executablePath: firefoxPath,
       headless: !process.env.HEADED,
       enableExtensions: true,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ 'sanctions-context@extension': ADDON_UUID }),
+      },
     });
   }, 90_000);
 
@@ -101,5 +109,61 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     );
     expect(painted).toEqual(expect.arrayContaining(['DPRK', 'North Korea', 'Reconnaissance General Bureau']));
     await page.close();
+  }, 60_000);
+
+  it('opens a local PDF in the reader and paints its mentions on the text layer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanctions-context-ff-pdf-'));
+    try {
+      const file = join(dir, 'hyphen.pdf');
+      writeFileSync(file, await hyphenatedPdf());
+      const page: Page = await browser.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      // WebDriver BiDi may not navigate to add-on pages; a web page may open the statement
+      // page (web-accessible), and that add-on page the reader.
+      // WebDriver BiDi may not navigate to add-on pages; a web page may open the statement
+      // page (web-accessible), and that add-on page the reader. (The driver does not follow
+      // these navigations, so the test waits on the documents themselves.)
+      await page.goto(`${site.origin}/article.html`);
+      await page.evaluate((url) => {
+        location.href = url;
+      }, `moz-extension://${ADDON_UUID}/statement.html`);
+      await page.waitForFunction(() => location.pathname === '/statement.html' && document.readyState === 'complete', {
+        timeout: 15_000,
+        polling: 100,
+      });
+      await page.evaluate(() => {
+        location.href = '/pdf.html';
+      });
+      await page.waitForFunction(
+        () => location.pathname === '/pdf.html' && !!document.querySelector('input[type=file]'),
+        {
+          timeout: 15_000,
+          polling: 100,
+        },
+      );
+      expect(await page.evaluate(() => location.href)).toBe(`moz-extension://${ADDON_UUID}/pdf.html`);
+      const input = await page.waitForSelector('input[type=file]');
+      await input?.uploadFile(file);
+      await page.waitForFunction(() => document.documentElement.dataset.mentions !== undefined, {
+        timeout: 20_000,
+        polling: 100,
+      });
+      await page.waitForFunction(() => CSS.highlights.has('sanctions-context-rgb'), { timeout: 10_000, polling: 100 });
+      const painted = await page.evaluate(() => ({
+        count: document.documentElement.dataset.mentions,
+        rgb: [...(CSS.highlights.get('sanctions-context-rgb') ?? [])].map((r) => (r as Range).toString()),
+        inLayer: [...(CSS.highlights.get('sanctions-context-dprk') ?? [])].every(
+          (r) => (r as Range).startContainer.parentElement?.closest('.textLayer') !== null,
+        ),
+      }));
+      expect(painted).toEqual({ count: '2', rgb: ['Recon-naissance General Bureau'], inLayer: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hyphenatedPdf } from '../fixtures/make-pdfs.ts';
 import {
   type Browser,
   EXTENSION_DIR,
@@ -150,5 +152,40 @@ describe('privacy', () => {
     expect(browser.requests.some((r) => r.url.startsWith(other.origin))).toBe(true);
     expect(browser.requests.filter((r) => r.url.startsWith('chrome-extension://')).length).toBeGreaterThan(5);
     expect(browser.errors).toEqual([]);
+  });
+
+  it('the PDF reader asks nothing of the network for a local file, and nothing before the reader allows a site', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sanctions-context-privacy-pdf-'));
+    try {
+      const file = join(dir, 'report.pdf');
+      writeFileSync(file, await hyphenatedPdf());
+      const before = browser.requests.length;
+      const reader = await browser.newPage(extensionPage('pdf.html'));
+      await reader.setInputFiles('input[type=file]', file);
+      await waitInPage(
+        reader,
+        'the document scan',
+        () => document.documentElement.dataset.mentions !== undefined,
+        20_000,
+      );
+      await waitInPage(reader, 'a rendered text layer', () => !!document.querySelector('.textLayer span'));
+      // A PDF address: the reader explains the permission and waits; the file is not fetched.
+      const asked = `${site.origin}/report.pdf`;
+      const byAddress = await browser.newPage(extensionPage(`pdf.html?file=${encodeURIComponent(asked)}`));
+      await byAddress.waitForSelector('[data-state="permission"] button');
+      await byAddress.waitForTimeout(500);
+      const made = browser.requests.slice(before);
+      // The recording saw the reader load its own files (the page, pdf.js and its viewer)…
+      expect(made.filter((r) => /\/(pdf\.html|chunks\/pdf(_viewer)?-)/.test(r.url)).length).toBeGreaterThanOrEqual(3);
+      // …and nothing else: no fixture server, no outside host.
+      expect(made.filter((r) => !isPackaged(r.url, browser.extensionId) && !r.url.startsWith('blob:'))).toEqual([]);
+      expect(made.some((r) => r.url === asked)).toBe(false);
+      expect(blocked).toEqual([]);
+      expect(browser.errors).toEqual([]);
+      await reader.close();
+      await byAddress.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

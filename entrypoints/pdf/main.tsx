@@ -1,0 +1,773 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { render } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ENTITY_COLORS } from '../../components/palette.ts';
+import { entityById } from '../../data/index.ts';
+import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
+import { browser } from '../../lib/browser.ts';
+import { type MessageKey, t } from '../../lib/i18n.ts';
+import { logger } from '../../lib/log.ts';
+import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-text.ts';
+import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
+import { statementUrl } from '../../lib/statement-url.ts';
+import type { UiLang } from '../../lib/ui-lang.ts';
+import { createPdfMentionLayer, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
+import { attachPdfCards } from './cards.tsx';
+import { fetchPdf, looksLikePdf } from './fetch-pdf.ts';
+import { createViewer, loadDocument, type ReaderViewer } from './viewer.ts';
+import './style.css';
+
+/*
+ * The PDF reader (pdf.html). Browsers let no extension into their own PDF viewers, so PDFs are
+ * opened here instead: from `?file=<url>` (the popup's button and the link menu), the Open PDF…
+ * input, or a dropped file. The whole document's text is read and matched as it loads, so counts
+ * are known before pages render; each rendered page's text layer is painted like a web page.
+ */
+
+const log = logger('pdf-reader');
+const getURL = browser.runtime.getURL as (path: string) => string;
+const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+type Status =
+  | { kind: 'empty' }
+  | { kind: 'permission'; url: string; host: string; denied: boolean }
+  | { kind: 'loading' }
+  | { kind: 'password'; wrong: boolean }
+  | { kind: 'error'; key: MessageKey; args: (string | number)[] }
+  | { kind: 'ready' };
+
+interface Loaded {
+  name: string;
+  pages: number;
+  /** The address the PDF came from; undefined for a local file. */
+  original?: string;
+  /** A blob: URL of the bytes, for Download. */
+  download: string;
+}
+
+interface Scan {
+  read: number;
+  done: boolean;
+  noText: boolean;
+  counts: Partial<Record<string, number>>;
+  total: number;
+}
+
+/** A promise with its resolve function (Promise.withResolvers, which older browsers lack). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/** Lets the browser paint and handle input between two pages of matching. */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+function fileNameOf(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : url;
+  } catch (error) {
+    log.debug('no file name in', url, error);
+    return url;
+  }
+}
+
+function Reader({ lang }: { lang: UiLang }) {
+  const [status, setStatus] = useState<Status>({ kind: 'empty' });
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [scan, setScan] = useState<Scan | null>(null);
+  const [page, setPage] = useState(1);
+  const [scale, setScale] = useState('auto');
+  const [find, setFind] = useState<{ current: number; total: number; notFound: boolean }>({
+    current: 0,
+    total: 0,
+    notFound: false,
+  });
+  const [dragging, setDragging] = useState(false);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const innerRef = useRef<HTMLDivElement>(null);
+  const findRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const controller = useRef<Controller | null>(null);
+
+  useEffect(() => {
+    if (!containerRef.current || !innerRef.current) return;
+    const c = new Controller(lang, containerRef.current, innerRef.current, {
+      setStatus,
+      setLoaded,
+      setScan,
+      setPage,
+      setScale,
+      setFind,
+    });
+    controller.current = c;
+    c.start().catch((error: unknown) => log.error('the reader could not start', error));
+  }, [lang]);
+
+  useEffect(() => {
+    if (status.kind === 'password') passwordRef.current?.focus();
+  }, [status]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && loaded) {
+        event.preventDefault();
+        findRef.current?.focus();
+        findRef.current?.select();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [loaded]);
+
+  // Handlers read the controller when they run: it is created after the first render.
+  const ctl = () => controller.current;
+  // Drag and drop of a local file anywhere on the page.
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => {
+      if (event.relatedTarget === null) setDragging(false);
+    };
+    const drop = (event: DragEvent) => {
+      event.preventDefault();
+      setDragging(false);
+      const file = event.dataTransfer?.files?.[0];
+      if (file) void ctl()?.openFile(file);
+    };
+    document.addEventListener('dragover', over);
+    document.addEventListener('dragleave', leave);
+    document.addEventListener('drop', drop);
+    return () => {
+      document.removeEventListener('dragover', over);
+      document.removeEventListener('dragleave', leave);
+      document.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  return (
+    <div class="reader">
+      <div class="toolbar" role="toolbar" aria-label={t('pdfToolbarLabel', lang)}>
+        <label class="button open">
+          <input
+            type="file"
+            accept="application/pdf,.pdf"
+            class="visually-hidden"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) void ctl()?.openFile(file);
+              e.currentTarget.value = '';
+            }}
+          />
+          <span>{t('pdfOpen', lang)}</span>
+        </label>
+        {loaded && (
+          <>
+            <span class="group">
+              <button
+                type="button"
+                class="icon"
+                aria-label={t('pdfPreviousPage', lang)}
+                title={t('pdfPreviousPage', lang)}
+                disabled={page <= 1}
+                onClick={() => ctl()?.goTo(page - 1)}
+              >
+                ‹
+              </button>
+              <label class="page-number">
+                <span class="visually-hidden">{t('pdfPageLabel', lang)}</span>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  name="page"
+                  size={4}
+                  value={String(page)}
+                  onChange={(e) => ctl()?.goTo(Number(e.currentTarget.value))}
+                />
+              </label>
+              <span class="muted">{t('pdfPageCount', lang, loaded.pages)}</span>
+              <button
+                type="button"
+                class="icon"
+                aria-label={t('pdfNextPage', lang)}
+                title={t('pdfNextPage', lang)}
+                disabled={page >= loaded.pages}
+                onClick={() => ctl()?.goTo(page + 1)}
+              >
+                ›
+              </button>
+            </span>
+            <span class="group">
+              <button
+                type="button"
+                class="icon"
+                aria-label={t('pdfZoomOut', lang)}
+                title={t('pdfZoomOut', lang)}
+                onClick={() => ctl()?.zoom(-1)}
+              >
+                −
+              </button>
+              <label>
+                <span class="visually-hidden">{t('pdfZoomLabel', lang)}</span>
+                <select name="zoom" value={scale} onChange={(e) => ctl()?.setScale(e.currentTarget.value)}>
+                  <option value="auto">{t('pdfZoomAuto', lang)}</option>
+                  <option value="page-width">{t('pdfZoomPageWidth', lang)}</option>
+                  <option value="page-fit">{t('pdfZoomPageFit', lang)}</option>
+                  {ZOOM_STEPS.map((z) => (
+                    <option key={z} value={String(z)}>{`${Math.round(z * 100)} %`}</option>
+                  ))}
+                  {!['auto', 'page-width', 'page-fit', ...ZOOM_STEPS.map(String)].includes(scale) && (
+                    <option value={scale}>{`${Math.round(Number(scale) * 100)} %`}</option>
+                  )}
+                </select>
+              </label>
+              <button
+                type="button"
+                class="icon"
+                aria-label={t('pdfZoomIn', lang)}
+                title={t('pdfZoomIn', lang)}
+                onClick={() => ctl()?.zoom(1)}
+              >
+                +
+              </button>
+            </span>
+            <span class="group find">
+              <label>
+                <span class="visually-hidden">{t('pdfFindLabel', lang)}</span>
+                <input
+                  ref={findRef}
+                  type="search"
+                  name="find"
+                  placeholder={t('pdfFindLabel', lang)}
+                  onInput={(e) => ctl()?.find(e.currentTarget.value, 'input')}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') ctl()?.find(e.currentTarget.value, e.shiftKey ? 'previous' : 'next');
+                  }}
+                />
+              </label>
+              <button
+                type="button"
+                class="icon"
+                aria-label={t('pdfFindPrevious', lang)}
+                title={t('pdfFindPrevious', lang)}
+                onClick={() => ctl()?.find(findRef.current?.value ?? '', 'previous')}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                class="icon"
+                aria-label={t('pdfFindNext', lang)}
+                title={t('pdfFindNext', lang)}
+                onClick={() => ctl()?.find(findRef.current?.value ?? '', 'next')}
+              >
+                ↓
+              </button>
+              <span class="muted" aria-live="polite">
+                {find.notFound
+                  ? t('pdfFindNotFound', lang)
+                  : find.total > 0
+                    ? t('pdfFindCount', lang, find.current, find.total)
+                    : ''}
+              </span>
+            </span>
+            <span class="group end">
+              {loaded.original && (
+                <a class="button" href={loaded.original} target="_blank" rel="noopener noreferrer">
+                  {t('pdfOpenOriginal', lang)}
+                </a>
+              )}
+              <a class="button" href={loaded.download} download={loaded.name}>
+                {t('pdfDownload', lang)}
+              </a>
+            </span>
+          </>
+        )}
+      </div>
+      {loaded && scan && (
+        <MentionBar lang={lang} scan={scan} pages={loaded.pages} onNext={(e) => ctl()?.nextMention(e)} />
+      )}
+      <StatusPanel
+        lang={lang}
+        status={status}
+        passwordRef={passwordRef}
+        onAllow={() => ctl()?.allowAndOpen()}
+        onPassword={(pw) => ctl()?.submitPassword(pw)}
+      />
+      {scan?.done && scan.noText && (
+        <p class="notice" data-state="no-text" role="status">
+          {t('pdfErrorNoText', lang)}
+        </p>
+      )}
+      <div class="viewer-frame" hidden={!loaded || status.kind !== 'ready'}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll in this element, which keyboard users must be able to focus to scroll (arrows, Page Down). */}
+        <div ref={containerRef} class="viewer-container" tabIndex={0}>
+          <div ref={innerRef} class="pdfViewer" />
+        </div>
+      </div>
+      {dragging && (
+        <div class="drop-overlay" aria-hidden="true">
+          {t('pdfDropHere', lang)}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MentionBar({
+  lang,
+  scan,
+  pages,
+  onNext,
+}: {
+  lang: UiLang;
+  scan: Scan;
+  pages: number;
+  onNext: (entity: string) => void;
+}) {
+  const summary = !scan.done
+    ? t('pdfReading', lang, scan.read, pages)
+    : scan.total === 0
+      ? t('pdfNoMentions', lang)
+      : scan.total === 1
+        ? t('pdfMentionsOne', lang)
+        : t('pdfMentionsMany', lang, scan.total);
+  return (
+    <section class="mentions" aria-label={t('pdfMentionsLabel', lang)}>
+      <span class="summary" role="status" data-state={scan.done ? 'done' : 'reading'}>
+        {summary}
+      </span>
+      {scan.done &&
+        HIGHLIGHTED_ENTITIES.filter((e) => (scan.counts[e] ?? 0) > 0).map((e) => {
+          const name = entityById(e)?.short[lang] ?? e;
+          const count = scan.counts[e] ?? 0;
+          return (
+            <button
+              key={e}
+              type="button"
+              class="chip"
+              data-entity={e}
+              style={{ '--accent': ENTITY_COLORS[e].accent, '--accent-dark': ENTITY_COLORS[e].accentDark }}
+              aria-label={t('pdfMentionNext', lang, name, count)}
+              title={t('pdfMentionNext', lang, name, count)}
+              onClick={() => onNext(e)}
+            >
+              <span class="chip-name">{name}</span> <span class="chip-count">{count}</span>
+            </button>
+          );
+        })}
+    </section>
+  );
+}
+
+function StatusPanel({
+  lang,
+  status,
+  passwordRef,
+  onAllow,
+  onPassword,
+}: {
+  lang: UiLang;
+  status: Status;
+  passwordRef: { current: HTMLInputElement | null };
+  onAllow: () => void;
+  onPassword: (password: string) => void;
+}) {
+  switch (status.kind) {
+    case 'ready':
+      return null;
+    case 'empty':
+      return (
+        <div class="panel" data-state="empty">
+          <p>{t('pdfEmptyHint', lang)}</p>
+        </div>
+      );
+    case 'loading':
+      return (
+        <div class="panel" data-state="loading" role="status">
+          <p>{t('pdfLoading', lang)}</p>
+        </div>
+      );
+    case 'permission':
+      return (
+        <div class="panel" data-state="permission">
+          <p>{t('pdfPermissionReason', lang, status.host)}</p>
+          <button type="button" class="button primary" onClick={onAllow}>
+            {t('pdfPermissionButton', lang)}
+          </button>
+          {status.denied && (
+            <p class="error" role="alert">
+              {t('pdfPermissionDenied', lang)}
+            </p>
+          )}
+        </div>
+      );
+    case 'password':
+      return (
+        <form
+          class="panel"
+          data-state="password"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onPassword(passwordRef.current?.value ?? '');
+          }}
+        >
+          <p>{t('pdfPasswordPrompt', lang)}</p>
+          {status.wrong && (
+            <p class="error" role="alert">
+              {t('pdfPasswordWrong', lang)}
+            </p>
+          )}
+          <label>
+            <span>{t('pdfPasswordLabel', lang)}</span>{' '}
+            <input ref={passwordRef} type="password" name="password" autoComplete="off" />
+          </label>{' '}
+          <button type="submit" class="button primary">
+            {t('pdfPasswordSubmit', lang)}
+          </button>
+        </form>
+      );
+    case 'error':
+      return (
+        <div class="panel" data-state="error">
+          <p class="error" role="alert">
+            {t(status.key, lang, ...status.args)}
+          </p>
+        </div>
+      );
+  }
+}
+
+interface Setters {
+  setStatus: (s: Status) => void;
+  setLoaded: (l: Loaded | null) => void;
+  setScan: (s: Scan | null) => void;
+  setPage: (n: number) => void;
+  setScale: (s: string) => void;
+  setFind: (f: { current: number; total: number; notFound: boolean }) => void;
+}
+
+/** The reader's state outside Preact: the pdf.js viewer, the open document and its mentions. */
+class Controller {
+  private viewer: ReaderViewer | null = null;
+  private doc: PDFDocumentProxy | null = null;
+  private layer: PdfMentionLayer | null = null;
+  private scanAbort: AbortController | null = null;
+  private passwordCallback: ((password: string) => void) | null = null;
+  private pendingUrl: string | null = null;
+  private downloadUrl: string | null = null;
+  /** Text layers on screen, by page number; painted again when the mentions become known. */
+  private readonly textLayers = new Map<number, HTMLElement>();
+  private readonly nextByEntity = new Map<string, number>();
+  private entities: readonly (typeof HIGHLIGHTED_ENTITIES)[number][] = HIGHLIGHTED_ENTITIES;
+  private readonly viewerReady = deferred();
+
+  constructor(
+    private readonly lang: UiLang,
+    private readonly container: HTMLDivElement,
+    private readonly inner: HTMLDivElement,
+    private readonly ui: Setters,
+  ) {}
+
+  async start(): Promise<void> {
+    const { settings } = await loadSettings();
+    this.entities = SETTINGS_ENTITIES.filter((e) => settings.entities[e]);
+    this.viewer = await createViewer(this.container, this.inner);
+    this.viewerReady.resolve();
+    const { eventBus } = this.viewer;
+    eventBus.on('pagechanging', (e: { pageNumber: number }) => this.ui.setPage(e.pageNumber));
+    eventBus.on('scalechanging', (e: { scale: number; presetValue?: string }) =>
+      this.ui.setScale(e.presetValue ?? String(Math.round(e.scale * 100) / 100)),
+    );
+    // Marks for the benchmark (bench/pdf.ts): first page on screen, all mentions known.
+    eventBus.on('pagerendered', () => {
+      if (performance.getEntriesByName('sc-pdf-first-page').length === 0) performance.mark('sc-pdf-first-page');
+    });
+    eventBus.on('textlayerrendered', (e: { pageNumber: number; source: { textLayer?: { div: HTMLElement } } }) => {
+      const div = e.source.textLayer?.div;
+      if (!div) return;
+      this.textLayers.set(e.pageNumber, div);
+      this.layer?.paintPage(e.pageNumber, div);
+    });
+    eventBus.on('updatefindmatchescount', (e: { matchesCount: { current: number; total: number } }) =>
+      this.ui.setFind({ current: e.matchesCount.current, total: e.matchesCount.total, notFound: false }),
+    );
+    eventBus.on('updatefindcontrolstate', (e: { state: number; matchesCount: { current: number; total: number } }) => {
+      const notFound = e.state === this.viewer?.components.FindState.NOT_FOUND;
+      this.ui.setFind({ current: e.matchesCount.current, total: e.matchesCount.total, notFound });
+    });
+    const layer = document.createElement('div');
+    layer.className = 'card-layer';
+    document.body.append(layer);
+    const stop = new AbortController();
+    window.addEventListener('pagehide', () => stop.abort(), { once: true });
+    const base = getURL('/statement.html');
+    attachPdfCards({
+      mentionAt: (x, y) => this.layer?.mentionAt(x, y),
+      doc: document,
+      layer,
+      lang: this.lang,
+      statementUrl: (part, quote) => statementUrl(base, part, quote),
+      delayMs: () => settings.hoverDelayMs,
+      signal: stop.signal,
+    });
+
+    const file = new URLSearchParams(location.search).get('file');
+    if (file) await this.openUrl(file);
+  }
+
+  /** Opens a PDF the reader chose on this device: no permission needed, nothing leaves it. */
+  async openFile(file: File): Promise<void> {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (error) {
+      log.warn('cannot read the file', error);
+      this.fail('pdfErrorCorrupt');
+      return;
+    }
+    await this.openBytes(bytes, file.name, undefined);
+  }
+
+  /** Opens `url`: fetched at once when its site is already allowed, else after the reader allows it. */
+  async openUrl(url: string): Promise<void> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch (error) {
+      log.debug('bad address', url, error);
+      this.fail('pdfUnsupportedAddress');
+      return;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      this.fail('pdfUnsupportedAddress');
+      return;
+    }
+    this.pendingUrl = parsed.href;
+    const origins = [`${parsed.protocol}//${parsed.hostname}/*`];
+    const allowed = await browser.permissions.contains({ origins }).catch((error: unknown) => {
+      log.warn('permissions.contains failed', error);
+      return false;
+    });
+    if (allowed) await this.fetchAndOpen(parsed.href);
+    else this.ui.setStatus({ kind: 'permission', url: parsed.href, host: parsed.host, denied: false });
+  }
+
+  /** The "Allow and open" click: asks for the PDF's origin only, then fetches it. */
+  allowAndOpen(): void {
+    const url = this.pendingUrl;
+    if (!url) return;
+    const parsed = new URL(url);
+    // Called straight from the click, as browsers require for a permission request.
+    browser.permissions.request({ origins: [`${parsed.protocol}//${parsed.hostname}/*`] }).then(
+      (granted) => {
+        if (granted) void this.fetchAndOpen(url);
+        else this.ui.setStatus({ kind: 'permission', url, host: parsed.host, denied: true });
+      },
+      (error: unknown) => {
+        log.warn('permission request failed', error);
+        this.ui.setStatus({ kind: 'permission', url, host: parsed.host, denied: true });
+      },
+    );
+  }
+
+  private async fetchAndOpen(url: string): Promise<void> {
+    this.ui.setStatus({ kind: 'loading' });
+    const fetched = await fetchPdf(url, (input, init) => fetch(input, init));
+    if (fetched.ok) await this.openBytes(fetched.bytes, fileNameOf(url), url);
+    else this.fail(fetched.key, ...fetched.args);
+  }
+
+  private fail(key: MessageKey, ...args: (string | number)[]): void {
+    this.ui.setStatus({ kind: 'error', key, args });
+  }
+
+  private async closeDocument(): Promise<void> {
+    this.scanAbort?.abort();
+    this.scanAbort = null;
+    this.layer?.destroy();
+    this.layer = null;
+    this.textLayers.clear();
+    this.nextByEntity.clear();
+    this.passwordCallback = null;
+    this.viewer?.viewer.setDocument(null as unknown as PDFDocumentProxy);
+    this.viewer?.linkService.setDocument(null, null);
+    const doc = this.doc;
+    this.doc = null;
+    if (doc) await doc.destroy().catch((error: unknown) => log.warn('destroy failed', error));
+    if (this.downloadUrl) URL.revokeObjectURL(this.downloadUrl);
+    this.downloadUrl = null;
+    this.ui.setLoaded(null);
+    this.ui.setScan(null);
+  }
+
+  private async openBytes(bytes: Uint8Array, name: string, original: string | undefined): Promise<void> {
+    // A file picked in the first milliseconds waits for the viewer rather than being dropped.
+    await this.viewerReady.promise;
+    await this.closeDocument();
+    performance.clearMarks();
+    performance.mark('sc-pdf-open');
+    if (!looksLikePdf(bytes)) {
+      this.fail('pdfErrorNotPdf');
+      return;
+    }
+    this.ui.setStatus({ kind: 'loading' });
+    // pdf.js takes the buffer over; Download keeps its own copy.
+    this.downloadUrl = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/pdf' }));
+    const task = loadDocument(bytes);
+    task.onPassword = (update: (password: string) => void, reason: number) => {
+      this.passwordCallback = update;
+      this.ui.setStatus({
+        kind: 'password',
+        wrong: reason === this.viewer?.pdfjs.PasswordResponses.INCORRECT_PASSWORD,
+      });
+    };
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await task.promise;
+    } catch (error) {
+      // InvalidPDFException, or a worse failure of a file that claims to be a PDF: damaged either way.
+      log.warn('cannot open the PDF', error);
+      this.fail('pdfErrorCorrupt');
+      return;
+    }
+    this.doc = doc;
+    this.passwordCallback = null;
+    document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
+    this.layer = createPdfMentionLayer({ doc: document, win: window, entities: this.entities });
+    const viewer = this.viewer;
+    if (!viewer) return;
+    viewer.viewer.setDocument(doc);
+    viewer.linkService.setDocument(doc, null);
+    this.ui.setLoaded({ name, pages: doc.numPages, original, download: this.downloadUrl });
+    this.ui.setStatus({ kind: 'ready' });
+    this.container.focus({ preventScroll: true });
+    void this.scanDocument(doc);
+  }
+
+  submitPassword(password: string): void {
+    const update = this.passwordCallback;
+    if (!update) return;
+    this.ui.setStatus({ kind: 'loading' });
+    update(password);
+  }
+
+  /** Reads every page's text and finds the mentions, yielding between pages; paints the pages on screen. */
+  private async scanDocument(doc: PDFDocumentProxy): Promise<void> {
+    const abort = new AbortController();
+    this.scanAbort = abort;
+    const base = { read: 0, done: false, noText: false, counts: {}, total: 0 };
+    this.ui.setScan(base);
+    try {
+      const pages = await extractDocumentText(doc, {
+        signal: abort.signal,
+        onPage: (_p, all) => this.ui.setScan({ ...base, read: all.length }),
+      });
+      const mentions = await findPdfMentions(pages, yieldToBrowser);
+      if (abort.signal.aborted || this.doc !== doc || !this.layer) return;
+      this.layer.setDocument(pages, mentions);
+      for (const [n, div] of this.textLayers) if (div.isConnected) this.layer.paintPage(n, div);
+      const counts = this.layer.counts();
+      this.ui.setScan({
+        read: pages.length,
+        done: true,
+        noText: hasNoText(pages),
+        counts,
+        total: this.layer.mentions().length,
+      });
+      performance.mark('sc-pdf-mentions');
+      document.documentElement.dataset.mentions = String(this.layer.mentions().length);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      log.warn('reading the text failed', error);
+      this.ui.setScan({ ...base, done: true });
+    }
+  }
+
+  goTo(pageNumber: number): void {
+    const v = this.viewer?.viewer;
+    if (!v || !Number.isInteger(pageNumber) || pageNumber < 1 || pageNumber > v.pagesCount) return;
+    v.currentPageNumber = pageNumber;
+  }
+
+  setScale(value: string): void {
+    if (this.viewer) this.viewer.viewer.currentScaleValue = value;
+  }
+
+  zoom(direction: 1 | -1): void {
+    const v = this.viewer?.viewer;
+    if (!v) return;
+    const now = v.currentScale;
+    const next =
+      direction > 0
+        ? (ZOOM_STEPS.find((z) => z > now + 0.01) ?? ZOOM_STEPS[ZOOM_STEPS.length - 1])
+        : ([...ZOOM_STEPS].reverse().find((z) => z < now - 0.01) ?? ZOOM_STEPS[0]);
+    v.currentScale = next as number;
+  }
+
+  find(query: string, how: 'input' | 'next' | 'previous'): void {
+    this.viewer?.eventBus.dispatch('find', {
+      source: this,
+      type: how === 'input' ? '' : 'again',
+      query,
+      caseSensitive: false,
+      entireWord: false,
+      highlightAll: true,
+      findPrevious: how === 'previous',
+      matchDiacritics: false,
+    });
+  }
+
+  /** Scrolls to the next mention of `entity` (after the last one shown), flashes it and leaves its card to hover. */
+  nextMention(entity: string): void {
+    const all = this.layer?.mentions() ?? [];
+    const ofEntity = all.filter((m) => m.entity === entity);
+    if (ofEntity.length === 0) return;
+    const i = ((this.nextByEntity.get(entity) ?? -1) + 1) % ofEntity.length;
+    this.nextByEntity.set(entity, i);
+    const target = ofEntity[i];
+    if (target) void this.reveal(target.index);
+  }
+
+  /** Shows mention `index`: its page first, then the mention itself once its text layer is painted. */
+  async reveal(index: number): Promise<boolean> {
+    const m = this.layer?.mentions()[index];
+    const viewer = this.viewer?.viewer;
+    if (!m || !viewer) return false;
+    viewer.scrollPageIntoView({ pageNumber: m.page });
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const painted = this.layer?.painted(index);
+      if (painted?.range.startContainer.isConnected) {
+        painted.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        this.layer?.flash(index);
+        return true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return false;
+  }
+}
+
+async function main(app: HTMLElement) {
+  const { settings } = await loadSettings();
+  const lang = resolveUiLang(settings, browserUiLocale());
+  document.documentElement.lang = lang;
+  document.title = t('pdfPageTitle', lang);
+  render(<Reader lang={lang} />, app);
+}
+
+const app = document.getElementById('app');
+if (app) void main(app);

@@ -1,0 +1,214 @@
+/*
+ * Paints a PDF's mentions on the text layers pdf.js renders, with the same highlight names and
+ * style sheet as web pages. The whole document's mentions are known first (lib/pdf-text.ts reads
+ * every page's text); a page's ranges are built when its text layer appears, and dropped when
+ * pdf.js throws the layer away (page cache, zoom). The mention list plus the hit index is the
+ * hover source a card controller takes: `mentionAt(x, y)` and mentions with a `range`.
+ */
+import { type EntityId, HIGHLIGHTED_ENTITIES } from '../engine/types.ts';
+import { logger } from '../lib/log.ts';
+import { itemSegments, type PageText, type PdfMention } from '../lib/pdf-text.ts';
+import type { HighlightStyle } from '../lib/settings.ts';
+import { createHighlighter, type HighlighterWindow } from './highlighter.ts';
+import { createHitIndex, type HitTestable } from './hit-test.ts';
+import { highlightCss, injectHighlightStyles, restyleHighlights } from './styles.ts';
+
+const log = logger('pdf-mentions');
+
+/** A document mention, numbered in reading order across the document. */
+export interface PdfDocumentMention extends PdfMention {
+  index: number;
+  /** The page text around the mention, whitespace collapsed, at most ~100 characters. */
+  snippet: string;
+}
+
+/** A mention (or one piece of it) on a page whose text layer is in the DOM. */
+export interface PaintedPdfMention extends PdfDocumentMention, HitTestable {}
+
+export interface PdfMentionLayer {
+  /** Every mention of the document, painted or not, in reading order. */
+  mentions(): readonly PdfDocumentMention[];
+  /** Mentions per highlighted entity, for the whole document. */
+  counts(): Record<EntityId, number>;
+  /** Replaces the document's text and mentions; pages already painted are painted again by the caller. */
+  setDocument(pages: readonly PageText[], mentions: readonly PdfMention[]): void;
+  /**
+   * Paints the mentions of `page` on its rendered text layer `layer` (the element pdf.js fills
+   * with one span per text item). Returns the number of mentions painted: 0 when the page has
+   * none, its text is not known yet, or the layer does not match the extracted items.
+   */
+  paintPage(page: number, layer: HTMLElement): number;
+  /** Unpaints `page` (its text layer is gone). */
+  forgetPage(page: number): void;
+  /** The painted mention drawn at viewport point (x, y); `undefined` over anything else. */
+  mentionAt(x: number, y: number): PaintedPdfMention | undefined;
+  /** The painted form of mention `index`; `undefined` while its page's text layer is not rendered. */
+  painted(index: number): PaintedPdfMention | undefined;
+  /** Flashes mention `index` when painted; returns whether it was. */
+  flash(index: number): boolean;
+  setStyle(style: HighlightStyle): void;
+  destroy(): void;
+}
+
+export interface PdfMentionLayerOptions {
+  doc: Document;
+  win: HighlighterWindow;
+  /** Entities to paint and count; defaults to the four highlighted ones. */
+  entities?: readonly EntityId[];
+  style?: HighlightStyle;
+}
+
+const SNIPPET_RADIUS = 45;
+
+function snippetOf(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - SNIPPET_RADIUS);
+  const to = Math.min(text.length, end + SNIPPET_RADIUS);
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}
+
+/**
+ * The span of each text item in a rendered text layer, by item index: pdf.js appends one span per
+ * item with a non-empty string, in item order (marked-content wrappers have no role). Returns
+ * null when the layer does not hold exactly the page's items (a partial or foreign layer).
+ */
+export function textLayerSpans(layer: HTMLElement, page: PageText): (Text | null)[] | null {
+  const spans = layer.querySelectorAll('span[role="presentation"]');
+  const nodes: (Text | null)[] = page.itemLengths.map(() => null);
+  let s = 0;
+  for (let k = 0; k < page.itemLengths.length; k++) {
+    if ((page.itemLengths[k] as number) === 0) continue;
+    const span = spans[s++];
+    const node = span?.firstChild;
+    if (node?.nodeType !== 3 || (node as Text).data.length !== page.itemLengths[k]) return null;
+    nodes[k] = node as Text;
+  }
+  return s === spans.length ? nodes : null;
+}
+
+/**
+ * Creates the layer. Nothing is painted until `setDocument` and `paintPage`; `destroy` removes
+ * every highlight and the style sheet.
+ */
+export function createPdfMentionLayer({
+  doc,
+  win,
+  entities = HIGHLIGHTED_ENTITIES,
+  style = 'both',
+}: PdfMentionLayerOptions): PdfMentionLayer {
+  const shown = new Set(entities.filter((e) => HIGHLIGHTED_ENTITIES.includes(e)));
+  const highlighter = createHighlighter(win);
+  const removeStyles = injectHighlightStyles(doc, highlightCss([...shown], style));
+  const hits = createHitIndex<PaintedPdfMention>(doc);
+  let pages = new Map<number, PageText>();
+  let all: PdfDocumentMention[] = [];
+  let byPage = new Map<number, PdfDocumentMention[]>();
+  const painted = new Map<number, PaintedPdfMention[]>();
+  const byIndex = new Map<number, PaintedPdfMention>();
+
+  const forgetPage = (page: number) => {
+    const list = painted.get(page);
+    if (!list) return;
+    painted.delete(page);
+    hits.remove(list);
+    highlighter.remove(list.map((m) => m.range));
+    for (const m of list) byIndex.delete(m.index);
+  };
+
+  return {
+    mentions: () => all,
+    counts() {
+      const out = Object.fromEntries(HIGHLIGHTED_ENTITIES.map((e) => [e, 0])) as Record<EntityId, number>;
+      for (const m of all) out[m.entity]++;
+      return out;
+    },
+    setDocument(texts, mentions) {
+      for (const page of [...painted.keys()]) forgetPage(page);
+      pages = new Map(texts.map((p) => [p.page, p]));
+      all = mentions
+        .filter((m) => shown.has(m.entity))
+        .map((m, index) => ({ ...m, index, snippet: snippetOf(pages.get(m.page)?.text ?? '', m.start, m.end) }));
+      byPage = new Map();
+      for (const m of all) {
+        const list = byPage.get(m.page);
+        if (list) list.push(m);
+        else byPage.set(m.page, [m]);
+      }
+    },
+    paintPage(page, layer) {
+      forgetPage(page);
+      const text = pages.get(page);
+      const mentions = byPage.get(page);
+      if (!text || !mentions) return 0;
+      const nodes = textLayerSpans(layer, text);
+      if (!nodes) {
+        log.warn(`page ${page}: the text layer does not match the extracted text; not painted`);
+        return 0;
+      }
+      const list: PaintedPdfMention[] = [];
+      for (const m of mentions) {
+        const segments = itemSegments(text, m.start, m.end).filter((seg) => nodes[seg.item]);
+        if (segments.length === 0) continue;
+        // One range over all the mention's spans when nothing else lies between them in the
+        // layer; otherwise (a name running from one column line to the next, with the other
+        // column's line drawn in between) one range per span, so the other text is not painted.
+        const items = segments.map((seg) => seg.item);
+        const lo = Math.min(...items);
+        const hi = Math.max(...items);
+        let contiguous = items.every((item, i) => i === 0 || item > (items[i - 1] as number));
+        for (let k = lo + 1; contiguous && k < hi; k++) {
+          const node = nodes[k];
+          if (!items.includes(k) && node && node.data.trim() !== '') contiguous = false;
+        }
+        const pieces = contiguous
+          ? [[segments[0], segments[segments.length - 1]]]
+          : segments
+              .filter((seg) => (nodes[seg.item] as Text).data.slice(seg.from, seg.to).trim() !== '')
+              .map((seg) => [seg, seg]);
+        const covered = segments.map((seg) => nodes[seg.item]).filter((n): n is Text => n !== null);
+        for (const [from, to] of pieces) {
+          const start = from && nodes[from.item];
+          const end = to && nodes[to.item];
+          if (!from || !to || !start || !end) continue;
+          const range = doc.createRange();
+          try {
+            range.setStart(start, from.from);
+            range.setEnd(end, to.to);
+          } catch (error) {
+            log.warn(`page ${page}: no range for mention ${m.index}`, error);
+            continue;
+          }
+          list.push({ ...m, range, nodes: contiguous ? covered : [start] });
+        }
+      }
+      painted.set(page, list);
+      hits.add(list);
+      // A mention in several pieces is revealed and flashed by its first one.
+      for (const m of list) if (!byIndex.has(m.index)) byIndex.set(m.index, m);
+      for (const entity of shown) {
+        const ranges = list.filter((m) => m.entity === entity).map((m) => m.range);
+        if (ranges.length > 0) highlighter.add(entity, ranges);
+      }
+      return list.length;
+    },
+    forgetPage,
+    mentionAt: (x, y) => hits.at(x, y),
+    painted: (index) => byIndex.get(index),
+    flash(index) {
+      const m = byIndex.get(index);
+      if (!m) return false;
+      highlighter.flash(m.range);
+      return true;
+    },
+    setStyle(next) {
+      restyleHighlights(doc, highlightCss([...shown], next));
+    },
+    destroy() {
+      highlighter.destroy();
+      hits.clear();
+      removeStyles();
+      painted.clear();
+      byIndex.clear();
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { logger } from '../lib/log.ts';
 import { itemSegments, type PageText, type PdfMention } from '../lib/pdf-text.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
 import { createHighlighter, type HighlighterWindow } from './highlighter.ts';
-import { createHitIndex, type HitTestable } from './hit-test.ts';
+import { createHitIndex, type HitTestable, hitTest } from './hit-test.ts';
 import { highlightCss, injectHighlightStyles, restyleHighlights } from './styles.ts';
 
 const log = logger('pdf-mentions');
@@ -99,7 +99,7 @@ export function createPdfMentionLayer({
   const shown = new Set(entities.filter((e) => HIGHLIGHTED_ENTITIES.includes(e)));
   const highlighter = createHighlighter(win);
   const removeStyles = injectHighlightStyles(doc, highlightCss([...shown], style));
-  const hits = createHitIndex<PaintedPdfMention>(doc);
+  const hits = createHitIndex<PaintedPdfMention>();
   let pages = new Map<number, PageText>();
   let all: PdfDocumentMention[] = [];
   let byPage = new Map<number, PdfDocumentMention[]>();
@@ -192,7 +192,7 @@ export function createPdfMentionLayer({
       return list.length;
     },
     forgetPage,
-    mentionAt: (x, y) => hits.at(x, y),
+    mentionAt: (x, y) => hitTest(doc, hits, x, y),
     painted: (index) => byIndex.get(index),
     flash(index) {
       const m = byIndex.get(index);

@@ -104,6 +104,36 @@ function sentencePairs(fr: string, en: string): [string, string][] {
   return frs.map((s, i) => [s, ens[i] ?? '']);
 }
 
+/** Start and end offsets of each sentence of `text`, split where {@link sentencePairs} splits. */
+function sentenceSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const m of text.matchAll(new RegExp(SENTENCE_BREAK.source, 'gu'))) {
+    spans.push([at, m.index]);
+    at = m.index + m[0].length;
+  }
+  spans.push([at, text.length]);
+  return spans;
+}
+
+/**
+ * Where our English says what `quote` (verbatim from the French `fr`) says: the English sentences
+ * in the same positions as the French sentences the quote spans. Returns `[start, end)` offsets in
+ * `en`; undefined when the quote is not in `fr` or the two texts have different sentence counts.
+ */
+export function alignedTranslation(fr: string, en: string, quote: string): [number, number] | undefined {
+  const at = quote ? fr.indexOf(quote) : -1;
+  if (at < 0) return undefined;
+  const frSpans = sentenceSpans(fr);
+  const enSpans = sentenceSpans(en);
+  if (frSpans.length !== enSpans.length) return undefined;
+  const first = frSpans.findIndex(([, end]) => end > at);
+  const last = frSpans.findIndex(([, end]) => end >= at + quote.length);
+  const start = enSpans[first]?.[0];
+  const end = enSpans[last]?.[1];
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
 /** Which entities' facts lie in `sentence` (a fact quote may span only part of it). */
 function entitiesIn(doc: string, part: string, sentence: string): { entities: EntityId[]; fact: boolean } {
   const factIds = new Set(

@@ -14,6 +14,7 @@ import {
   inWorker,
   launchBrowser,
   PAINTED,
+  ROOT,
   resultsDir,
   serveFixtures,
   waitInPage,
@@ -472,7 +473,21 @@ describe('popup: frames and layout', () => {
     const after = await popup.evaluate(() => document.querySelector('search input')?.getBoundingClientRect().top);
     expect(after).toBe(boxes.controls[3]?.box?.top);
     await popup.screenshot({ path: join(await resultsDir(), 'popup-380x600.png') });
+    // The key Chromium assigned to "next mention", read with commands.getAll().
+    const manifest = JSON.parse(await readFile(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    await expect.poll(() => popup.textContent('.shortcut')).toBe(t('shortcutAssigned', 'en', suggested));
     await popup.close();
     await page.close();
+  });
+
+  it('shows the assigned next-mention key on the options page', async () => {
+    const manifest = JSON.parse(await readFile(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    const options = await browser.newPage(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('.shortcut[data-state="set"]');
+    expect(await options.textContent('.shortcut')).toBe(t('shortcutAssigned', 'en', suggested));
+    expect(await options.textContent('#shortcut-h')).toBe(t('shortcutHeading', 'en'));
+    await options.close();
   });
 });

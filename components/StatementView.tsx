@@ -284,11 +284,24 @@ export function StatementView({ doc, lang, hash, counts, copy = defaultCopy, onS
       <main>
         <fieldset class="lang-toggle">
           <legend class="visually-hidden">{t('statementLanguageTabs', lang)}</legend>
-          <button type="button" aria-pressed={shown === 'fr'} onClick={() => setShown('fr')}>
-            {t('statementFrenchOriginal', lang)}
+          {/* Short language names: the switch stays on screen, so it must cover little of the text. */}
+          <button
+            type="button"
+            lang="fr"
+            title={t('statementFrenchOriginal', lang)}
+            aria-pressed={shown === 'fr'}
+            onClick={() => setShown('fr')}
+          >
+            {t('statementShowFrench', lang)}
           </button>
-          <button type="button" aria-pressed={shown === 'en'} onClick={() => setShown('en')}>
-            {t('statementUnofficialTranslation', lang)}
+          <button
+            type="button"
+            lang="en"
+            title={t('statementUnofficialTranslation', lang)}
+            aria-pressed={shown === 'en'}
+            onClick={() => setShown('en')}
+          >
+            {t('statementShowEnglish', lang)}
           </button>
         </fieldset>
         <div class="col-heads">

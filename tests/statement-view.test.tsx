@@ -162,7 +162,10 @@ describe('StatementView: languages, citations, about', () => {
     show('');
     const root = () => container.querySelector('.statement');
     const buttons = [...container.querySelectorAll<HTMLButtonElement>('.lang-toggle button')];
-    expect(buttons.map((b) => b.textContent)).toEqual([
+    // Short language names on the buttons (the switch stays on screen), the full ones as titles.
+    expect(buttons.map((b) => b.textContent)).toEqual(['Français', 'English']);
+    expect(buttons.map((b) => b.lang)).toEqual(['fr', 'en']);
+    expect(buttons.map((b) => b.title)).toEqual([
       t('statementFrenchOriginal', 'en'),
       t('statementUnofficialTranslation', 'en'),
     ]);

@@ -121,13 +121,19 @@ export function SearchResults({
   statementHref: SearchPanelProps['statementHref'];
 }) {
   if (query.trim() === '') return null;
-  if (results.length === 0) return <p class="muted no-results">{t('popupSearchNoResults', lang, query.trim())}</p>;
+  // `search` in the class: the results belong to the search wherever the box is placed.
   return (
-    <ul class="results">
-      {results.map((r) => (
-        <ResultItem key={`${r.kind}:${r.id}`} result={r} lang={lang} statementHref={statementHref} />
-      ))}
-    </ul>
+    <div class="search search-results">
+      {results.length === 0 ? (
+        <p class="muted no-results">{t('popupSearchNoResults', lang, query.trim())}</p>
+      ) : (
+        <ul class="results">
+          {results.map((r) => (
+            <ResultItem key={`${r.kind}:${r.id}`} result={r} lang={lang} statementHref={statementHref} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -33,6 +33,8 @@ export interface MentionCardProps {
   source?: MentionCardSource;
   /** Copies a quote with its citation; the clipboard API unless a test supplies one. */
   copy?: CopyText;
+  /** The key assigned to "next mention" ("Alt+Shift+M"), shown in the footer; nothing when empty or unknown. */
+  shortcut?: string;
 }
 
 /** Props every outbound link shares: the card lives on someone else's page, so never navigate it. */
@@ -136,6 +138,7 @@ export function MentionCard({
   statementUrl,
   source = bundled,
   copy = defaultCopy,
+  shortcut,
 }: MentionCardProps) {
   const summaryId = useId();
   const moreId = useId();
@@ -250,18 +253,23 @@ export function MentionCard({
           {expanded ? t('cardLess', lang) : t('cardMore', lang)}
         </button>
       )}
-      {first && (
+      {(first || shortcut) && (
         <footer class="links">
-          <a class="link" href={statementUrl(first.part, first.quote)} {...NEW_TAB}>
-            {first.paragraph === undefined
-              ? t('cardOpenInStatement', lang)
-              : t('cardOpenInStatementParagraph', lang, first.paragraph)}
-            <NewTabHint lang={lang} />
-          </a>
-          <a class="link" href={first.originalUrl} {...NEW_TAB}>
-            {t('cardOriginal', lang)}
-            <NewTabHint lang={lang} />
-          </a>
+          {first && (
+            <>
+              <a class="link" href={statementUrl(first.part, first.quote)} {...NEW_TAB}>
+                {first.paragraph === undefined
+                  ? t('cardOpenInStatement', lang)
+                  : t('cardOpenInStatementParagraph', lang, first.paragraph)}
+                <NewTabHint lang={lang} />
+              </a>
+              <a class="link" href={first.originalUrl} {...NEW_TAB}>
+                {t('cardOriginal', lang)}
+                <NewTabHint lang={lang} />
+              </a>
+            </>
+          )}
+          {shortcut && <span class="shortcut">{t('cardShortcut', lang, shortcut)}</span>}
         </footer>
       )}
     </div>

@@ -12,8 +12,11 @@ export interface MentionListProps {
   lang: UiLang;
   mentions: readonly MentionSummary[];
   entityById: (id: EntityId) => Entity | undefined;
-  /** Asks the page to scroll to mention `index`, flash it and open its card; resolves to whether it could. */
-  onReveal: (index: number) => Promise<boolean>;
+  /**
+   * Asks the page to scroll to mention `index` of frame `frameId`, flash it and open its card;
+   * resolves to whether it could.
+   */
+  onReveal: (index: number, frameId?: number) => Promise<boolean>;
   /** Says something in the popup's live region (screen readers hear it; sighted readers see it). */
   announce: (message: string) => void;
 }
@@ -32,7 +35,10 @@ export function groupMentions(mentions: readonly MentionSummary[]): { entity: En
   // A fixed order, so the list does not reshuffle from page to page.
   return ENTITY_IDS.flatMap((entity) => {
     const items = byEntity.get(entity);
-    return items ? [{ entity, items: items.sort((a, b) => a.index - b.index) }] : [];
+    // Frame by frame (top first), each in its page order.
+    return items
+      ? [{ entity, items: items.sort((a, b) => (a.frameId ?? 0) - (b.frameId ?? 0) || a.index - b.index) }]
+      : [];
   });
 }
 
@@ -58,6 +64,9 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
   /** Position of the one list button reachable with Tab (roving tab index). */
   const [focusable, setFocusable] = useState(0);
   const [expanded, setExpanded] = useState(items.length <= LIST_LIMIT);
+  /** Whether the list is shown at all; the stepper still reveals mentions while it is folded. */
+  const [open, setOpen] = useState(true);
+  const listId = `mention-list-${entity}`;
   const info = entityById(entity);
   const short = info?.short[lang] ?? entity;
   const count = countLabel(items.length, lang, 'popupMentionCountOne', 'popupMentionCountMany');
@@ -69,7 +78,7 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
     setCurrent(position);
     setFocusable(position);
     if (position >= LIST_LIMIT) setExpanded(true);
-    const ok = await onReveal(mention.index);
+    const ok = await onReveal(mention.index, mention.frameId);
     announce(
       ok
         ? t('popupRevealed', lang, info?.name[lang] ?? mention.text, position + 1, items.length)
@@ -101,12 +110,22 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
     <section class="group" aria-labelledby={headingId} data-entity={entity}>
       <div class="group-head">
         <h3 id={headingId} class="group-title" title={info?.name[lang]}>
-          <EntitySwatch entity={entity} />
-          <span class="visually-hidden">{t('popupGroupHeading', lang, info?.name[lang] ?? short, count)}</span>
-          <span aria-hidden="true">{short}</span>
-          <span class="entity-count" aria-hidden="true">
-            {items.length}
-          </span>
+          {/* The heading is the list's toggle: a long list of one entity folds away. */}
+          <button
+            type="button"
+            class="group-toggle"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen(!open)}
+          >
+            <span class="chevron" aria-hidden="true" />
+            <EntitySwatch entity={entity} />
+            <span class="visually-hidden">{t('popupGroupHeading', lang, info?.name[lang] ?? short, count)}</span>
+            <span aria-hidden="true">{short}</span>
+            <span class="entity-count" aria-hidden="true">
+              {items.length}
+            </span>
+          </button>
         </h3>
         <div class="stepper">
           <button
@@ -132,13 +151,21 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
           </button>
         </div>
       </div>
-      <ol class="mentions" ref={listRef} aria-label={t('popupMentionsOf', lang, short)} onKeyDown={onKeyDown}>
+      <ol
+        class="mentions"
+        id={listId}
+        hidden={!open}
+        ref={listRef}
+        aria-label={t('popupMentionsOf', lang, short)}
+        onKeyDown={onKeyDown}
+      >
         {shown.map((m, position) => (
-          <li key={m.index}>
+          <li key={`${m.frameId ?? 0}:${m.index}`}>
             <button
               type="button"
               class="mention"
               data-index={m.index}
+              data-frame={m.frameId}
               tabIndex={position === focusable ? 0 : -1}
               aria-current={position === current ? 'true' : undefined}
               onClick={() => void reveal(position)}
@@ -150,7 +177,7 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
           </li>
         ))}
       </ol>
-      {!expanded && (
+      {open && !expanded && (
         <button type="button" class="link-button more" onClick={() => setExpanded(true)}>
           {t('popupShowAll', lang, items.length)}
         </button>

@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { t } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import { exportSettings, importSettings, type Settings } from '../lib/settings.ts';
+import type { ShortcutInfo } from '../lib/shortcut.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import {
   CorruptNotice,
@@ -12,6 +13,7 @@ import {
   LanguageSection,
   ModeFieldset,
   type SectionProps,
+  ShortcutSection,
   SitesSection,
   StyleFieldset,
 } from './options-fields.tsx';
@@ -30,6 +32,8 @@ export interface OptionsFormProps {
   onReset(): Promise<unknown>;
   /** Stores a whole imported settings object. */
   onImport(settings: Settings): Promise<unknown>;
+  /** The "next mention" key; undefined while it is being read. */
+  shortcut?: ShortcutInfo;
 }
 
 /** Saves `s` as a JSON file through a Blob URL and `<a download>`. */
@@ -87,7 +91,7 @@ function BackupSection({
  * and one status line saying how the last of them went. Renders nothing of the host page; all
  * strings come from the locale files.
  */
-export function OptionsForm({ settings, lang, problems, onSave, onReset, onImport }: OptionsFormProps) {
+export function OptionsForm({ settings, lang, problems, onSave, onReset, onImport, shortcut }: OptionsFormProps) {
   const { status, track, fail } = useSaveStatus(lang);
   const save = (patch: Partial<Settings>) => track(onSave(patch), t('options_saved', lang));
   const importFile = (file: File) =>
@@ -112,6 +116,7 @@ export function OptionsForm({ settings, lang, problems, onSave, onReset, onImpor
       </header>
       <CorruptNotice lang={lang} problems={problems} />
       <GeneralSection {...section} />
+      <ShortcutSection info={shortcut} lang={lang} />
       <EntitiesFieldset {...section} />
       <StyleFieldset {...section} />
       <DelayField {...section} />

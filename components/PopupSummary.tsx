@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Entity, SourceDocument } from '../data/schema.ts';
 import type { SearchResult } from '../engine/search-knowledge.ts';
 import type { EntityId } from '../engine/types.ts';
@@ -8,10 +8,12 @@ import { type MessageKey, t } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import type { MentionsResponse } from '../lib/messages.ts';
 import type { RestrictedReason } from '../lib/page-access.ts';
+import type { ShortcutInfo } from '../lib/shortcut.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
 import { MentionList } from './MentionList.tsx';
-import { countLabel, SearchPanel } from './SearchPanel.tsx';
+import { ShortcutLine } from './options-fields.tsx';
+import { countLabel, SearchBox, SearchResults } from './SearchPanel.tsx';
 import { paragraphFragmentUrl } from './statement-citation.ts';
 
 const log = logger('popup');
@@ -55,7 +57,8 @@ export interface PopupSummaryProps {
   searchPageHref: string;
   /** The PDF reader opening the tab's PDF, offered on a PDF the browser's viewer shows. */
   readerHref?: string;
-  onReveal: (index: number) => Promise<boolean>;
+  /** Reveals mention `index` of frame `frameId` (the top frame when undefined); resolves to whether it could. */
+  onReveal: (index: number, frameId?: number) => Promise<boolean>;
   /** Pauses or resumes the tab's site; resolves when stored (rejects when storage fails). */
   onSetPaused: (paused: boolean) => Promise<void>;
   onSetEnabled: (enabled: boolean) => Promise<void>;
@@ -65,7 +68,12 @@ export interface PopupSummaryProps {
   download: (filename: string, mime: string, content: string) => void;
   /** The clock used for export dates; tests pass a fixed one. */
   now?: () => Date;
+  /** The "next mention" key; undefined while it is being read. */
+  shortcut?: ShortcutInfo;
 }
+
+/** Most search results the popup lists. */
+const SEARCH_LIMIT = 8;
 
 const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
 
@@ -254,7 +262,6 @@ function PageSection(props: PageSectionProps) {
             onReveal={props.onReveal}
             announce={props.announce}
           />
-          <ExportButtons {...props} response={page.response} />
         </>
       );
       break;
@@ -322,49 +329,69 @@ function ControlsSection({
  * Preact's generated ids repeated across sections here, pointing a label at the wrong heading.
  */
 
+/** The page's answer when it has mentions to export; undefined otherwise. */
+function exportable(page: PageState): MentionsResponse | undefined {
+  return page.state === 'ready' && !page.response.error && page.response.total > 0 ? page.response : undefined;
+}
+
 /**
- * The toolbar popup: which statement the extension explains; controls (pause on this site,
- * global switch, options); what the tab mentions, grouped by entity, each mention revealable in
- * the page, with CSV/JSON export; and a search over the statement. Honest states for pages the
- * extension cannot read. Every string comes from the locale files or the data, rendered as text.
+ * The toolbar popup: which statement the extension explains; an action bar that never scrolls
+ * away (pause on this site, global switch, options, export, search box); below it one scroll
+ * area with what the tab mentions, grouped by entity in lists that collapse, each mention
+ * revealable in the page, or the search results while a query is typed. Honest states for pages
+ * the extension cannot read. Every string comes from the locale files or the data, rendered as text.
  */
 export function PopupSummary(props: PopupSummaryProps) {
-  const { lang, doc, statementHref, settingsErrors } = props;
+  const { lang, doc, statementHref, settingsErrors, page } = props;
   const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
+  const results = useMemo(() => props.search(query, lang).slice(0, SEARCH_LIMIT), [query, lang, props.search]);
   // A changing suffix makes the live region announce the same message twice in a row.
   const announce = (message: string) => setStatus((prev) => (prev === message ? `${message}\u00a0` : message));
+  const response = exportable(page);
   return (
     <main class="popup">
-      <header>
+      <header class="top">
         <h1>
           <a href={statementHref('', '')} {...NEW_TAB}>
             {doc.shortTitle[lang]}
           </a>
         </h1>
         <p class="meta">{t('popupSource', lang, formatIsoDate(doc.date, lang), doc.publisher[lang])}</p>
-        <p class="what">{t('popupWhatThis', lang)}</p>
       </header>
-      {settingsErrors.length > 0 && (
-        <div class="notice warn" data-state="settings-errors">
-          <p>{t('popupSettingsNotice', lang)}</p>
-          <ul class="errors small">
-            {settingsErrors.slice(0, 3).map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-          <button type="button" class="link-button" onClick={props.onOpenOptions}>
-            {t('popupSettingsOpen', lang)}
-          </button>
-        </div>
-      )}
-      <ControlsSection {...props} announce={announce} />
-      <PageSection {...props} announce={announce} />
-      <SearchPanel lang={lang} search={props.search} statementHref={statementHref} />
-      <p class="small search-page-link">
-        <a href={props.searchPageHref} {...NEW_TAB}>
-          {t('popupOpenSearchPage', lang)}
-        </a>
-      </p>
+      <div class="actions">
+        <ControlsSection {...props} announce={announce} />
+        {response && <ExportButtons {...props} response={response} announce={announce} />}
+        <SearchBox lang={lang} query={query} count={results.length} onInput={setQuery} />
+      </div>
+      <div class="scroll">
+        {settingsErrors.length > 0 && (
+          <div class="notice warn" data-state="settings-errors">
+            <p>{t('popupSettingsNotice', lang)}</p>
+            <ul class="errors small">
+              {settingsErrors.slice(0, 3).map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+            <button type="button" class="link-button" onClick={props.onOpenOptions}>
+              {t('popupSettingsOpen', lang)}
+            </button>
+          </div>
+        )}
+        <SearchResults lang={lang} query={query} results={results} statementHref={statementHref} />
+        <PageSection {...props} announce={announce} />
+        <footer class="about small">
+          <p class="what">{t('popupWhatThis', lang)}</p>
+          <p class="shortcut-line">
+            <ShortcutLine info={props.shortcut} lang={lang} />
+          </p>
+          <p class="search-page-link">
+            <a href={props.searchPageHref} {...NEW_TAB}>
+              {t('popupOpenSearchPage', lang)}
+            </a>
+          </p>
+        </footer>
+      </div>
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -72,24 +72,19 @@ function ResultItem({
   );
 }
 
-/**
- * Search box over the statement, its facts and names, in English and French, with results that
- * open the statement page at the cited paragraph. Shared by the popup and the search page.
- */
-export function SearchPanel({
-  lang,
-  search,
-  statementHref,
-  initialQuery = '',
-  onQueryChange,
-  limit = 8,
-  autoFocus = false,
-}: SearchPanelProps) {
-  const [query, setQuery] = useState(initialQuery);
+export interface SearchBoxProps {
+  lang: UiLang;
+  query: string;
+  onInput: (query: string) => void;
+  /** Results found for `query`, said by a live region once the reader typed something. */
+  count: number;
+  autoFocus?: boolean;
+}
+
+/** The labelled search field with its live result count; results are drawn by {@link SearchResults}. */
+export function SearchBox({ lang, query, onInput, count, autoFocus = false }: SearchBoxProps) {
   const inputId = 'search-input';
   const inputRef = useRef<HTMLInputElement>(null);
-  const results = useMemo(() => search(query, lang).slice(0, limit), [query, lang, search, limit]);
-  const typed = query.trim() !== '';
   useEffect(() => {
     if (autoFocus) inputRef.current?.focus();
   }, [autoFocus]);
@@ -104,22 +99,73 @@ export function SearchPanel({
         placeholder={t('popupSearchPlaceholder', lang)}
         autocomplete="off"
         spellcheck={false}
-        onInput={(e) => {
-          setQuery(e.currentTarget.value);
-          onQueryChange?.(e.currentTarget.value);
-        }}
+        onInput={(e) => onInput(e.currentTarget.value)}
       />
       <p class="visually-hidden" aria-live="polite">
-        {typed ? countLabel(results.length, lang, 'popupSearchResultsOne', 'popupSearchResultsMany') : ''}
+        {query.trim() !== '' ? countLabel(count, lang, 'popupSearchResultsOne', 'popupSearchResultsMany') : ''}
       </p>
-      {typed && results.length === 0 && <p class="muted">{t('popupSearchNoResults', lang, query.trim())}</p>}
-      {results.length > 0 && (
+    </search>
+  );
+}
+
+/** The results of `query`: an honest "no results" for a typed query that found none, nothing for no query. */
+export function SearchResults({
+  lang,
+  query,
+  results,
+  statementHref,
+}: {
+  lang: UiLang;
+  query: string;
+  results: readonly SearchResult[];
+  statementHref: SearchPanelProps['statementHref'];
+}) {
+  if (query.trim() === '') return null;
+  // `search` in the class: the results belong to the search wherever the box is placed.
+  return (
+    <div class="search search-results">
+      {results.length === 0 ? (
+        <p class="muted no-results">{t('popupSearchNoResults', lang, query.trim())}</p>
+      ) : (
         <ul class="results">
           {results.map((r) => (
             <ResultItem key={`${r.kind}:${r.id}`} result={r} lang={lang} statementHref={statementHref} />
           ))}
         </ul>
       )}
-    </search>
+    </div>
+  );
+}
+
+/**
+ * Search box over the statement, its facts and names, in English and French, with results that
+ * open the statement page at the cited paragraph. Used by the search page; the popup places the
+ * box and the results apart (the box in its action bar).
+ */
+export function SearchPanel({
+  lang,
+  search,
+  statementHref,
+  initialQuery = '',
+  onQueryChange,
+  limit = 8,
+  autoFocus = false,
+}: SearchPanelProps) {
+  const [query, setQuery] = useState(initialQuery);
+  const results = useMemo(() => search(query, lang).slice(0, limit), [query, lang, search, limit]);
+  return (
+    <div class="search-panel">
+      <SearchBox
+        lang={lang}
+        query={query}
+        count={results.length}
+        autoFocus={autoFocus}
+        onInput={(q) => {
+          setQuery(q);
+          onQueryChange?.(q);
+        }}
+      />
+      <SearchResults lang={lang} query={query} results={results} statementHref={statementHref} />
+    </div>
   );
 }

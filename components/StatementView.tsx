@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Part, SourceDocument } from '../data/schema.ts';
+import { alignedTranslation } from '../engine/search-knowledge.ts';
 import { t } from '../lib/i18n.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { formatIsoDate } from './card-model.ts';
@@ -38,11 +39,43 @@ export function parseStatementHash(hash: string): StatementTarget {
   return target;
 }
 
-/** `text` with the first occurrence of `quote` wrapped in `<mark>`, built from string slices. */
-function withQuoteLit(text: string, quote: string | undefined): ComponentChildren {
-  const at = quote ? text.indexOf(quote) : -1;
-  if (!quote || at < 0) return text;
-  return [text.slice(0, at), <mark key="q">{quote}</mark>, text.slice(at + quote.length)];
+/** Web addresses in the statement's text, without the punctuation that ends their sentence. */
+const URL_PATTERN = /https?:\/\/[^\s«»"<>]+?(?=[.,;:!?)»]*(?:\s|$))/gu;
+
+/**
+ * `text` as nodes, with `lit` (`[start, end)`) wrapped in `<mark>` and web addresses made links
+ * (the page paints no mention inside a link: "msmt.info" in an address is not a mention). Built
+ * from string slices, so nothing is parsed as markup.
+ */
+function richText(text: string, lit: readonly [number, number] | undefined): ComponentChildren {
+  const urls = [...text.matchAll(URL_PATTERN)].map((m) => [m.index, m.index + m[0].length] as const);
+  const cuts = [...new Set([0, text.length, ...urls.flat(), ...(lit ?? [])])].sort((a, b) => a - b);
+  const out: ComponentChildren[] = [];
+  let marked: ComponentChildren[] = [];
+  const flush = () => {
+    if (marked.length > 0) out.push(<mark key={`m${out.length}`}>{marked}</mark>);
+    marked = [];
+  };
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const start = cuts[i] ?? 0;
+    const end = cuts[i + 1] ?? start;
+    if (start === end) continue;
+    const url = urls.find(([a, b]) => start >= a && end <= b);
+    const piece = url ? (
+      <a key={`u${start}`} class="url" href={text.slice(url[0], url[1])} target="_blank" rel="noopener noreferrer">
+        {text.slice(start, end)}
+      </a>
+    ) : (
+      text.slice(start, end)
+    );
+    if (lit && start >= lit[0] && end <= lit[1]) marked.push(piece);
+    else {
+      flush();
+      out.push(piece);
+    }
+  }
+  flush();
+  return out;
 }
 
 /** How long the "Copied" confirmation stays. */
@@ -112,7 +145,11 @@ function PartRow({
 }) {
   const isTarget = part.id === target.part;
   const quote = isTarget ? target.quote : undefined;
-  const quoteMissing = quote !== undefined && !part.text.includes(quote);
+  const at = quote ? part.text.indexOf(quote) : -1;
+  const quoteMissing = quote !== undefined && at < 0;
+  const litFr = quote && at >= 0 ? ([at, at + quote.length] as const) : undefined;
+  // The same passage in our English, so the translation view lights it too.
+  const litEn = quote ? alignedTranslation(part.text, part.en, quote) : undefined;
   const label = part.number === undefined ? undefined : t('statementParagraphLabel', lang, part.number);
   return (
     <section
@@ -131,13 +168,13 @@ function PartRow({
       <div class="cols">
         <div class="fr-col">
           <p class="fr" lang="fr">
-            {withQuoteLit(part.text, quote)}
+            {richText(part.text, litFr)}
           </p>
         </div>
         <div class="en-col">
           <p class="en-label">{t('statementUnofficialTranslation', lang)}</p>
           <p class="en" lang="en">
-            {part.en}
+            {richText(part.en, litEn)}
           </p>
         </div>
       </div>
@@ -180,6 +217,11 @@ export interface StatementViewProps {
   counts?: BundleCounts;
   /** Copies a citation; the clipboard API unless a test supplies one. */
   copy?: CopyText;
+  /**
+   * Called after the language shown on narrow screens changed, once the new column is on screen:
+   * the page paints mentions of visible text only, so it reads the page again.
+   */
+  onShownChange?: (shown: 'fr' | 'en') => void;
 }
 
 /**
@@ -187,7 +229,7 @@ export interface StatementViewProps {
  * time, switchable, on narrow screens), scrolled to the paragraph the hash names with its quote
  * lit; each numbered paragraph can be cited or opened on the original page.
  */
-export function StatementView({ doc, lang, hash, counts, copy = defaultCopy }: StatementViewProps) {
+export function StatementView({ doc, lang, hash, counts, copy = defaultCopy, onShownChange }: StatementViewProps) {
   const target = parseStatementHash(hash);
   const [shown, setShown] = useState<'fr' | 'en'>('fr');
   const rootRef = useRef<HTMLDivElement>(null);
@@ -195,15 +237,23 @@ export function StatementView({ doc, lang, hash, counts, copy = defaultCopy }: S
   const contacts = doc.parts.filter((p) => p.kind === 'contacts');
   const partMissing = target.part !== undefined && !doc.parts.some((p) => p.id === target.part);
 
+  const firstShown = useRef(true);
+  useEffect(() => {
+    if (firstShown.current) {
+      firstShown.current = false;
+      return;
+    }
+    onShownChange?.(shown);
+  }, [shown]);
+
   useEffect(() => {
     const root = rootRef.current;
     if (!root || !target.part) return;
-    // The lit quote is French: on a narrow screen showing the translation, show the original.
-    if (target.quote) setShown('fr');
     const section = root.ownerDocument.getElementById(target.part);
     if (!section || !root.contains(section)) return;
     const reduceMotion = root.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    const mark = section.querySelector('mark');
+    // Both languages are lit; on a narrow screen only one column shows, so aim at the shown one.
+    const mark = section.querySelector(`.${shown} mark`) ?? section.querySelector('mark');
     // The browser's own fragment scroll cannot find `p4&q=…`, so the page scrolls itself.
     (mark ?? section).scrollIntoView?.({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     // Focus moves too, so keyboard and screen-reader users land where sighted users look.
@@ -234,11 +284,24 @@ export function StatementView({ doc, lang, hash, counts, copy = defaultCopy }: S
       <main>
         <fieldset class="lang-toggle">
           <legend class="visually-hidden">{t('statementLanguageTabs', lang)}</legend>
-          <button type="button" aria-pressed={shown === 'fr'} onClick={() => setShown('fr')}>
-            {t('statementFrenchOriginal', lang)}
+          {/* Short language names: the switch stays on screen, so it must cover little of the text. */}
+          <button
+            type="button"
+            lang="fr"
+            title={t('statementFrenchOriginal', lang)}
+            aria-pressed={shown === 'fr'}
+            onClick={() => setShown('fr')}
+          >
+            {t('statementShowFrench', lang)}
           </button>
-          <button type="button" aria-pressed={shown === 'en'} onClick={() => setShown('en')}>
-            {t('statementUnofficialTranslation', lang)}
+          <button
+            type="button"
+            lang="en"
+            title={t('statementUnofficialTranslation', lang)}
+            aria-pressed={shown === 'en'}
+            onClick={() => setShown('en')}
+          >
+            {t('statementShowEnglish', lang)}
           </button>
         </fieldset>
         <div class="col-heads">

@@ -14,6 +14,7 @@ import {
   type SettingsEntity,
   UI_LANGUAGES,
 } from '../lib/settings.ts';
+import type { ShortcutInfo } from '../lib/shortcut.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { EntitySwatch } from './EntitySwatch.tsx';
 
@@ -422,6 +423,33 @@ export function DiagnosticsSection({ settings, lang, save }: SectionProps) {
       </Checkbox>
       <p class="muted" id="debug-help">
         {t('options_debugHelp', lang)}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * The key assigned to "next mention", or where to set one when none is (each browser has its own
+ * page for it); "Reading…" until `info` is known. Shared by the options page and the popup.
+ */
+export function ShortcutLine({ info, lang }: { info: ShortcutInfo | undefined; lang: UiLang }) {
+  if (!info) return <span class="shortcut muted">{t('shortcutLoading', lang)}</span>;
+  return (
+    <span class="shortcut" data-shortcut={info.shortcut} data-state={info.shortcut ? 'set' : 'unset'}>
+      {info.shortcut
+        ? t('shortcutAssigned', lang, info.shortcut)
+        : t(info.where === 'firefox' ? 'shortcutUnsetFirefox' : 'shortcutUnsetChromium', lang)}
+    </span>
+  );
+}
+
+/** The options page's keyboard shortcut section: read only, the browser's own page changes it. */
+export function ShortcutSection({ info, lang }: { info: ShortcutInfo | undefined; lang: UiLang }) {
+  return (
+    <section aria-labelledby="shortcut-h">
+      <h2 id="shortcut-h">{t('shortcutHeading', lang)}</h2>
+      <p>
+        <ShortcutLine info={info} lang={lang} />
       </p>
     </section>
   );

@@ -1,3 +1,4 @@
+import Fuse from 'fuse.js';
 import { documents, knowledge } from '../data/index.ts';
 import { logger } from '../lib/log.ts';
 import type { EntityId } from './types.ts';
@@ -9,7 +10,8 @@ const log = logger('search');
  * The unit of search is one sentence of the statement, French original and our English
  * translation side by side: each sentence is one result at most, and each result opens the
  * statement at its paragraph with the sentence lit. A result must contain every query word, or a
- * word that closely matches it (same start, or one or two typos in a long word); a query that
+ * word that closely matches it (same start, or one or two typos in a long word, found by fuse.js
+ * over the statement's vocabulary); a query that
  * matches nothing gives no results rather than the least bad ones.
  * It pulls the whole data bundle, so only extension pages import it: the content script must not.
  */
@@ -104,6 +106,36 @@ function sentencePairs(fr: string, en: string): [string, string][] {
   return frs.map((s, i) => [s, ens[i] ?? '']);
 }
 
+/** Start and end offsets of each sentence of `text`, split where {@link sentencePairs} splits. */
+function sentenceSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const m of text.matchAll(new RegExp(SENTENCE_BREAK.source, 'gu'))) {
+    spans.push([at, m.index]);
+    at = m.index + m[0].length;
+  }
+  spans.push([at, text.length]);
+  return spans;
+}
+
+/**
+ * Where our English says what `quote` (verbatim from the French `fr`) says: the English sentences
+ * in the same positions as the French sentences the quote spans. Returns `[start, end)` offsets in
+ * `en`; undefined when the quote is not in `fr` or the two texts have different sentence counts.
+ */
+export function alignedTranslation(fr: string, en: string, quote: string): [number, number] | undefined {
+  const at = quote ? fr.indexOf(quote) : -1;
+  if (at < 0) return undefined;
+  const frSpans = sentenceSpans(fr);
+  const enSpans = sentenceSpans(en);
+  if (frSpans.length !== enSpans.length) return undefined;
+  const first = frSpans.findIndex(([, end]) => end > at);
+  const last = frSpans.findIndex(([, end]) => end >= at + quote.length);
+  const start = enSpans[first]?.[0];
+  const end = enSpans[last]?.[1];
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
 /** Which entities' facts lie in `sentence` (a fact quote may span only part of it). */
 function entitiesIn(doc: string, part: string, sentence: string): { entities: EntityId[]; fact: boolean } {
   const factIds = new Set(
@@ -153,44 +185,79 @@ function buildRecords(): SentenceRecord[] {
 
 let records: SentenceRecord[] | undefined;
 
-/** Optimal string alignment distance, stopping early once it exceeds `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    prev2 = prev;
-    prev = row;
+/*
+ * Typo tolerance comes from fuse.js over the statement's vocabulary (its distinct folded words,
+ * both languages and the entity names). Fuse's Bitap search finds a pattern anywhere inside a
+ * text, so every word is wrapped in marks that no word contains: a query word wrapped the same
+ * way can then only line up with a whole word, and Bitap's error count is the number of letters
+ * to add, drop or change to turn one word into the other. A letter swap counts as two.
+ */
+const PAD_START = '<<<';
+const PAD_END = '>>>';
+/** Typos allowed in a query word of `length` letters: none up to 4 letters, one from 5, two from 8. */
+export function allowedTypos(length: number): number {
+  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+}
+/**
+ * Fuse scores a match errors ÷ pattern length (with `ignoreLocation`). The loosest match the rule
+ * allows is two typos in an 8-letter word; tighter ones (one typo in 5 to 7 letters, three in long
+ * words) are left to {@link vocabularyMatches}, as Fuse has one threshold for every pattern length.
+ */
+const FUSE_THRESHOLD = allowedTypos(8) / (8 + PAD_START.length + PAD_END.length);
+
+let vocabulary: Fuse<string> | undefined;
+/** Matches per query word, kept while the reader types; cleared when it grows past a popup's use. */
+const matchCache = new Map<string, ReadonlyMap<string, number>>();
+const MATCH_CACHE_MAX = 500;
+
+function buildVocabulary(from: readonly SentenceRecord[]): Fuse<string> {
+  const words = new Set<string>();
+  for (const r of from) {
+    for (const t of [...r.tokens.en, ...r.tokens.fr]) words.add(t.word);
+    for (const w of r.nameTokens) words.add(w);
   }
-  return prev[b.length] ?? max + 1;
+  return new Fuse(
+    [...words].map((w) => PAD_START + w + PAD_END),
+    { threshold: FUSE_THRESHOLD, ignoreLocation: true, ignoreFieldNorm: true, includeScore: true, shouldSort: false },
+  );
+}
+
+/** Bitap errors behind a Fuse score of `pattern` (score = errors ÷ length; an exact match scores 0.001). */
+function errorsOf(score: number | undefined, pattern: string): number {
+  return Math.round((score ?? 1) * pattern.length);
 }
 
 /**
- * How well the text word `word` matches the query word `q`: 1 for the same word, 0.9 when the
- * text word starts with a query word of 4+ letters ("cryptomonnaie" → "cryptomonnaies"), 0.8 for
- * one typo in a query word of 5+ letters, 0.7 for two in one of 8+; 0 otherwise. Words of three
- * letters or fewer must match exactly: one typo in "gel" or "RGB" would match almost anything.
+ * The statement's words that match the folded query word `q`, with how well: 1 for the same
+ * word, 0.9 for a word that starts with a query word of 4+ letters ("cryptomonnaie" →
+ * "cryptomonnaies"), 0.8 for one typo in a query word of 5+ letters, 0.7 for two in one of 8+.
+ * Words of three letters or fewer match only themselves: one typo in "gel" or "RGB" would match
+ * almost anything. An empty map when nothing matches.
  */
-export function wordMatch(q: string, word: string): number {
-  if (q === word) return 1;
-  if (q.length >= 4 && word.startsWith(q)) return 0.9;
-  if (q.length >= 5) {
-    const max = q.length >= 8 ? 2 : 1;
-    const d = editDistance(q, word, max);
-    if (d <= 1) return 0.8;
-    if (d <= max) return 0.7;
+export function vocabularyMatches(q: string): ReadonlyMap<string, number> {
+  const cached = matchCache.get(q);
+  if (cached) return cached;
+  records ??= buildRecords();
+  vocabulary ??= buildVocabulary(records);
+  const found = new Map<string, number>();
+  const word = (padded: string) => padded.slice(PAD_START.length, -PAD_END.length);
+  const whole = PAD_START + q + PAD_END;
+  for (const r of vocabulary.search(whole)) {
+    const errors = errorsOf(r.score, whole);
+    if (errors <= allowedTypos(q.length)) found.set(word(r.item), errors === 0 ? 1 : errors === 1 ? 0.8 : 0.7);
   }
-  return 0;
+  if (q.length >= 4) {
+    // The word's start without its end mark: found with no error only in words that begin with it.
+    const head = PAD_START + q;
+    for (const r of vocabulary.search(head)) {
+      if (errorsOf(r.score, head) !== 0) continue;
+      const w = word(r.item);
+      found.set(w, Math.max(found.get(w) ?? 0, 0.9));
+    }
+  }
+  if (matchCache.size >= MATCH_CACHE_MAX) matchCache.clear();
+  matchCache.set(q, found);
+  return found;
 }
 
 interface FieldMatch {
@@ -204,10 +271,11 @@ function matchField(words: string[], tokens: readonly { word: string }[]): Field
   let total = 0;
   const positions: number[] = [];
   for (const q of words) {
+    const matches = vocabularyMatches(q);
     let best = 0;
     let at = -1;
     tokens.forEach((t, i) => {
-      const m = wordMatch(q, t.word);
+      const m = matches.get(t.word) ?? 0;
       if (m > best) {
         best = m;
         at = i;
@@ -225,7 +293,8 @@ function matchField(words: string[], tokens: readonly { word: string }[]): Field
 
 /** The ranges of every token in `tokens` that matches some query word. */
 function matchRanges(words: string[], tokens: Token[]): SnippetRange[] {
-  return tokens.filter((t) => words.some((q) => wordMatch(q, t.word) > 0)).map((t) => ({ start: t.start, end: t.end }));
+  const matches = words.map(vocabularyMatches);
+  return tokens.filter((t) => matches.some((m) => m.has(t.word))).map((t) => ({ start: t.start, end: t.end }));
 }
 
 /** Cuts `text` to a window around its densest run of ranges, shifting the ranges to match. */

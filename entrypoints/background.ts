@@ -12,6 +12,30 @@ const BADGE_COLOR = '#1a5fb4';
 
 const log = logger('background');
 
+/**
+ * The key the browser assigned to the "next mention" command ("Alt+Shift+M"). Resolves to an
+ * empty shortcut when none is set (the suggested key was taken, or the reader removed it) or
+ * when the browser cannot list commands.
+ */
+async function assignedShortcut(): Promise<{ shortcut: string }> {
+  try {
+    const commands = await browser.commands.getAll();
+    return { shortcut: commands.find((c) => c.name === 'next-mention')?.shortcut ?? '' };
+  } catch (error) {
+    log.warn('could not read the commands', error);
+    return { shortcut: '' };
+  }
+}
+
+/**
+ * Ids of the frames of `tabId` whose last count was above zero, the top frame first, then by id.
+ * Empty when no frame reported (or the worker slept since): the popup then asks the top frame.
+ */
+function framesWithMentions(counts: ReadonlyMap<number, ReadonlyMap<number, number>>, tabId: number) {
+  const frames = [...(counts.get(tabId) ?? new Map<number, number>())].filter(([, n]) => n > 0).map(([id]) => id);
+  return { frames: frames.sort((a, b) => a - b) };
+}
+
 export default defineBackground(() => {
   // Mention counts per tab and frame: every frame runs its own content script, and the badge
   // shows their sum. Lost when the worker sleeps; frames report again on their next change.
@@ -31,8 +55,11 @@ export default defineBackground(() => {
     }
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): undefined => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isToBackgroundMessage(message)) return undefined;
+    // Questions get a Promise of the answer (the polyfill sends it back in Chromium too).
+    if (message.type === 'get-shortcut') return assignedShortcut();
+    if (message.type === 'get-frames') return Promise.resolve(framesWithMentions(counts, message.tabId));
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
     const frames = counts.get(tabId) ?? new Map<number, number>();

@@ -9,8 +9,13 @@ import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
  * `tab-messages.ts` with the polyfilled `browser`.
  */
 
-/** Popup → content script of the active tab. */
-export type PopupToContent = { type: 'get-mentions' } | { type: 'reveal-mention'; index: number };
+/**
+ * Popup → content script of the active tab. `direct`: sent to one frame by its id, so that frame
+ * answers even when it is a sub-frame (a message to the whole tab is answered by the top frame only).
+ */
+export type PopupToContent =
+  | { type: 'get-mentions'; direct?: boolean }
+  | { type: 'reveal-mention'; index: number; direct?: boolean };
 
 /** Background → content script (the "next mention" keyboard command). */
 export type BackgroundToContent = { type: 'next-mention' };
@@ -21,14 +26,23 @@ export type BackgroundToContent = { type: 'next-mention' };
  */
 export type ActivateMessage = { type: 'activate' };
 
-/** Content script → background (toolbar badge). */
-export type ContentToBackground = { type: 'mention-count'; count: number };
+/**
+ * Content script → background: the frame's count for the toolbar badge; the key assigned to the
+ * "next mention" command, for the card's footer (only the background may read commands).
+ */
+export type ContentToBackground = { type: 'mention-count'; count: number } | { type: 'get-shortcut' };
+
+/** Popup → background: the frames of tab `tabId` that reported mentions. */
+export type PopupToBackground = { type: 'get-frames'; tabId: number };
+
+/** Anything the background may receive. */
+export type ToBackground = ContentToBackground | PopupToBackground;
 
 /** Anything a content script may receive. */
 export type ToContent = PopupToContent | BackgroundToContent | ActivateMessage;
 
 /** Every message of the extension. */
-export type Message = ToContent | ContentToBackground;
+export type Message = ToContent | ToBackground;
 
 export type MessageType = Message['type'];
 
@@ -41,6 +55,11 @@ export interface MentionSummary {
   text: string;
   /** A short piece of surrounding text for context. */
   snippet: string;
+  /**
+   * The frame the mention is in, set by the popup when it merges the frames' answers (0: the top
+   * frame); `index` counts within that frame, so reveal goes to this frame.
+   */
+  frameId?: number;
 }
 
 /** Why a page's mentions could not be read: the matcher module did not load. */
@@ -76,6 +95,10 @@ export interface Responses {
   /** `active`: the top frame is annotating now (false when off, paused or a never-run site). */
   activate: { active: boolean };
   'mention-count': undefined;
+  /** The assigned key, as the browser writes it ("Alt+Shift+M"); empty when none is set. */
+  'get-shortcut': { shortcut: string };
+  /** Ids of the tab's frames that reported at least one mention, top frame (0) first when it did. */
+  'get-frames': { frames: number[] };
 }
 
 export type ResponseFor<M extends Message> = Responses[M['type']];
@@ -85,7 +108,7 @@ export type ResponseFor<M extends Message> = Responses[M['type']];
  * Resolves to its answer (`undefined` for messages nobody answers); rejects when the
  * background cannot be reached, e.g. after the extension was reloaded under a live page.
  */
-export function sendToBackground<M extends ContentToBackground>(message: M): Promise<ResponseFor<M>> {
+export function sendToBackground<M extends ToBackground>(message: M): Promise<ResponseFor<M>> {
   return browser.runtime.sendMessage(message) as Promise<ResponseFor<M>>;
 }
 
@@ -115,11 +138,14 @@ export function isMessage(x: unknown): x is Message {
     case 'get-mentions':
     case 'next-mention':
     case 'activate':
+    case 'get-shortcut':
       return true;
     case 'reveal-mention':
       return isCount(x.index);
     case 'mention-count':
       return isCount(x.count);
+    case 'get-frames':
+      return isCount(x.tabId);
     default:
       return false;
   }
@@ -127,12 +153,14 @@ export function isMessage(x: unknown): x is Message {
 
 /** True when `x` is a message a content script should answer; false otherwise. */
 export function isToContentMessage(x: unknown): x is ToContent {
-  return isMessage(x) && x.type !== 'mention-count';
+  return isMessage(x) && !BACKGROUND_TYPES.includes(x.type);
 }
 
+const BACKGROUND_TYPES: readonly MessageType[] = ['mention-count', 'get-shortcut', 'get-frames'];
+
 /** True when `x` is a message the background should answer; false otherwise. */
-export function isToBackgroundMessage(x: unknown): x is ContentToBackground {
-  return isMessage(x) && x.type === 'mention-count';
+export function isToBackgroundMessage(x: unknown): x is ToBackground {
+  return isMessage(x) && BACKGROUND_TYPES.includes(x.type);
 }
 
 /**
@@ -149,6 +177,7 @@ export function isMentionsResponse(x: unknown): x is MentionsResponse {
       isCount(m.index) &&
       isEntityId(m.entity) &&
       typeof m.text === 'string' &&
-      typeof m.snippet === 'string',
+      typeof m.snippet === 'string' &&
+      (m.frameId === undefined || isCount(m.frameId)),
   );
 }

@@ -1,5 +1,5 @@
 import { browser } from './browser.ts';
-import type { ResponseFor, ToContent } from './messages.ts';
+import type { MentionsResponse, PopupToBackground, ResponseFor, ToContent } from './messages.ts';
 
 /*
  * Messages from the extension pages and the background to content scripts. Kept apart from
@@ -17,10 +17,48 @@ export function sendToTab<M extends ToContent>(tabId: number, message: M): Promi
 }
 
 /**
+ * Sends `message` to the content script of one frame (`frameId`, 0 for the top frame) of tab `tabId`.
+ * Resolves to that frame's answer; rejects when nothing listens in that frame (it navigated away).
+ */
+export function sendToFrame<M extends ToContent>(tabId: number, frameId: number, message: M): Promise<ResponseFor<M>> {
+  return browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<ResponseFor<M>>;
+}
+
+/**
+ * Asks the background which frames of tab `tabId` reported mentions.
+ * Resolves to their ids (empty when none reported or the background forgot them after sleeping);
+ * rejects when the background cannot be reached.
+ */
+export async function framesWithMentions(tabId: number): Promise<number[]> {
+  const message: PopupToBackground = { type: 'get-frames', tabId };
+  const answer: unknown = await browser.runtime.sendMessage(message);
+  const frames = (answer as { frames?: unknown } | undefined)?.frames;
+  return Array.isArray(frames) ? frames.filter((f): f is number => Number.isInteger(f) && f >= 0) : [];
+}
+
+/**
  * Asks the content script of tab `tabId` to start reading its page (on-click mode).
  * Resolves to whether the page is being annotated now; rejects like `sendToTab` when no
  * content script listens in that tab.
  */
 export function activateTab(tabId: number): Promise<{ active: boolean }> {
   return sendToTab(tabId, { type: 'activate' });
+}
+
+/**
+ * One answer for the whole tab from the top frame's answer and the sub-frames' (in frame id order):
+ * every mention tagged with its frame id, top frame's first; totals summed; capped when any was.
+ * The page's address, title and error are the top frame's. With no sub-frames, the top answer tagged.
+ */
+export function mergeFrames(
+  top: MentionsResponse,
+  frames: readonly { frameId: number; response: MentionsResponse }[],
+): MentionsResponse {
+  const all = [{ frameId: 0, response: top }, ...frames.filter((f) => f.frameId !== 0)];
+  return {
+    ...top,
+    mentions: all.flatMap(({ frameId, response }) => response.mentions.map((m) => ({ ...m, frameId }))),
+    total: all.reduce((sum, f) => sum + f.response.total, 0),
+    capped: all.some((f) => f.response.capped),
+  };
 }

@@ -459,3 +459,15 @@ describe('MentionCard "Copy quote with citation"', () => {
     expect(area?.value).not.toContain('unofficial');
   });
 });
+
+describe('MentionCard shortcut footer', () => {
+  it('names the key for the next mention when one is assigned, and nothing when none is', () => {
+    const set = mount({ mention: { entity: 'dprk', text: 'DPRK' }, shortcut: 'Alt+Shift+M' });
+    expect(set.card.querySelector('footer .shortcut')?.textContent).toBe('Alt+Shift+M: next mention');
+    const unset = mount({ mention: { entity: 'dprk', text: 'DPRK' }, shortcut: '' });
+    expect(unset.card.querySelector('footer')).not.toBeNull();
+    expect(unset.card.querySelector('footer .shortcut')).toBeNull();
+    const fr = mount({ mention: { entity: 'dprk', text: 'RPDC' }, shortcut: 'Alt+Shift+M', lang: 'fr' });
+    expect(fr.card.querySelector('footer .shortcut')?.textContent).toBe('Alt+Shift+M : mention suivante');
+  });
+});

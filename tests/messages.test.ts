@@ -8,7 +8,7 @@ import {
   type MentionsResponse,
   sendToBackground,
 } from '../lib/messages.ts';
-import { sendToTab } from '../lib/tab-messages.ts';
+import { framesWithMentions, mergeFrames, sendToFrame, sendToTab } from '../lib/tab-messages.ts';
 
 // Without WXT's vitest plugin, `wxt/browser` is the real (absent) browser: swap in the fake.
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -27,6 +27,10 @@ describe('isMessage', () => {
     { type: 'activate' },
     { type: 'mention-count', count: 0 },
     { type: 'mention-count', count: 1200 },
+    { type: 'get-mentions', direct: true },
+    { type: 'reveal-mention', index: 3, direct: true },
+    { type: 'get-shortcut' },
+    { type: 'get-frames', tabId: 4 },
   ];
   const invalid: unknown[] = [
     undefined,
@@ -57,6 +61,11 @@ describe('isMessage', () => {
     expect(isToBackgroundMessage({ type: 'mention-count', count: 3 })).toBe(true);
     expect(isToBackgroundMessage({ type: 'reveal-mention', index: 1 })).toBe(false);
     expect(isToBackgroundMessage({ type: 'mention-count', count: -3 })).toBe(false);
+    expect(isToBackgroundMessage({ type: 'get-shortcut' })).toBe(true);
+    expect(isToBackgroundMessage({ type: 'get-frames', tabId: 2 })).toBe(true);
+    expect(isToBackgroundMessage({ type: 'get-frames' })).toBe(false);
+    expect(isToContentMessage({ type: 'get-shortcut' })).toBe(false);
+    expect(isToContentMessage({ type: 'get-frames', tabId: 2 })).toBe(false);
   });
 });
 
@@ -80,6 +89,40 @@ describe('isMentionsResponse', () => {
     expect(isMentionsResponse({ ...ok, mentions: [{ ...ok.mentions[0], snippet: undefined }] })).toBe(false);
     expect(isMentionsResponse({ ...ok, mentions: [null] })).toBe(false);
     expect(isMentionsResponse({ ...ok, error: 'offline' })).toBe(false);
+    expect(isMentionsResponse({ ...ok, mentions: [{ ...ok.mentions[0], frameId: -1 }] })).toBe(false);
+    expect(isMentionsResponse({ ...ok, mentions: [{ ...ok.mentions[0], frameId: 3 }] })).toBe(true);
+  });
+});
+
+describe('mergeFrames', () => {
+  const answer = (texts: string[], url: string): MentionsResponse => ({
+    mentions: texts.map((text, index) => ({ index, entity: 'dprk', text, snippet: text })),
+    total: texts.length,
+    capped: false,
+    url,
+    title: url,
+  });
+  it('tags every mention with its frame, top frame first, sums the totals and keeps the top page', () => {
+    const merged = mergeFrames(answer(['DPRK'], 'https://top/'), [
+      { frameId: 7, response: answer(['North Korea', 'DPRK'], 'https://frame/') },
+    ]);
+    expect(merged.mentions.map((m) => [m.frameId, m.index, m.text])).toEqual([
+      [0, 0, 'DPRK'],
+      [7, 0, 'North Korea'],
+      [7, 1, 'DPRK'],
+    ]);
+    expect(merged.total).toBe(3);
+    expect(merged.url).toBe('https://top/');
+    expect(merged.capped).toBe(false);
+  });
+  it('says capped when any frame was, and ignores a second answer for the top frame', () => {
+    const capped = { ...answer(['DPRK'], 'https://frame/'), capped: true };
+    const merged = mergeFrames(answer([], 'https://top/'), [
+      { frameId: 0, response: answer(['x'], 'https://top/') },
+      { frameId: 2, response: capped },
+    ]);
+    expect(merged.capped).toBe(true);
+    expect(merged.mentions.map((m) => m.frameId)).toEqual([2]);
   });
 });
 
@@ -89,6 +132,20 @@ describe('sending', () => {
     const spy = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(answer as never);
     await expect(sendToTab(7, { type: 'get-mentions' })).resolves.toEqual(answer);
     expect(spy).toHaveBeenCalledWith(7, { type: 'get-mentions' });
+  });
+
+  it('sendToFrame sends to one frame of the tab', async () => {
+    const spy = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    await expect(sendToFrame(7, 3, { type: 'reveal-mention', index: 1, direct: true })).resolves.toEqual({ ok: true });
+    expect(spy).toHaveBeenCalledWith(7, { type: 'reveal-mention', index: 1, direct: true }, { frameId: 3 });
+  });
+
+  it('framesWithMentions asks the background and keeps only frame ids', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ frames: [0, 5, -1, 'x'] } as never);
+    await expect(framesWithMentions(9)).resolves.toEqual([0, 5]);
+    expect(spy).toHaveBeenCalledWith({ type: 'get-frames', tabId: 9 });
+    spy.mockResolvedValue(undefined as never);
+    await expect(framesWithMentions(9)).resolves.toEqual([]);
   });
 
   it('sendToTab rejects when no content script listens', async () => {

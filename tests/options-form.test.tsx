@@ -174,3 +174,32 @@ describe('OptionsForm', () => {
     expect(onSave).toHaveBeenCalledWith({ pausedSites: ['https://a.example'] });
   });
 });
+
+describe('OptionsForm keyboard shortcut', () => {
+  it('shows the assigned key, where to set a missing one, and a reading state', () => {
+    const at = (shortcut: Parameters<typeof OptionsForm>[0]['shortcut']) => {
+      container?.remove();
+      container = document.createElement('div');
+      document.body.append(container);
+      const noop = () => Promise.resolve();
+      render(
+        <OptionsForm
+          settings={DEFAULT_SETTINGS}
+          lang="en"
+          problems={[]}
+          onSave={noop}
+          onReset={noop}
+          onImport={noop}
+          shortcut={shortcut}
+        />,
+        container,
+      );
+      return container.querySelector('#shortcut-h')?.parentElement?.textContent ?? '';
+    };
+    expect(at({ shortcut: 'Alt+Shift+M', where: 'chromium' })).toContain('Next mention: Alt+Shift+M');
+    expect(at({ shortcut: '', where: 'firefox' })).toContain(
+      'Not set: set it in Add-ons → ⚙ → Manage Extension Shortcuts',
+    );
+    expect(at(undefined)).toContain('Reading the shortcut');
+  });
+});

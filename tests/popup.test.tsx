@@ -133,7 +133,7 @@ describe('PopupSummary: the page’s mentions', () => {
   it('reveals a clicked mention and says so in the live region', async () => {
     const p = show(props());
     await click($('.group[data-entity="msmt"] ol button'));
-    expect(p.onReveal).toHaveBeenCalledWith(1);
+    expect(p.onReveal).toHaveBeenCalledWith(1, undefined);
     expect($('[role="status"]')?.textContent).toBe(t('popupRevealed', 'en', entityById('msmt')?.name.en ?? '', 1, 1));
     expect($('.group[data-entity="msmt"] ol button')?.getAttribute('aria-current')).toBe('true');
   });
@@ -155,7 +155,7 @@ describe('PopupSummary: the page’s mentions', () => {
   it('starts "previous" from the last mention', async () => {
     const p = show(props());
     await click($('.group[data-entity="dprk"] .prev'));
-    expect(p.onReveal).toHaveBeenCalledWith(4);
+    expect(p.onReveal).toHaveBeenCalledWith(4, undefined);
   });
 
   it('says when a mention has left the page', async () => {
@@ -185,7 +185,7 @@ describe('PopupSummary: the page’s mentions', () => {
     const p = show(props({ page: ready(many) }));
     expect($$('.group ol button')).toHaveLength(LIST_LIMIT);
     await click($('.group .prev'));
-    expect(p.onReveal).toHaveBeenCalledWith(LIST_LIMIT + 4);
+    expect(p.onReveal).toHaveBeenCalledWith(LIST_LIMIT + 4, undefined);
     expect($$('.group ol button')).toHaveLength(LIST_LIMIT + 5);
   });
 
@@ -425,5 +425,75 @@ describe('PopupSummary: Markdown export', () => {
     expect($('[role="status"]')?.textContent).toBe(
       t('popupExported', 'en', 'sanctions-context-mentions-2025-10-22.md'),
     );
+  });
+});
+
+describe('PopupSummary: layout, frames and shortcut', () => {
+  it('keeps the controls, export and search box in the action bar, and the lists in one scroll area', () => {
+    show(props());
+    const actions = $('.actions');
+    expect(actions?.querySelector('input[name="site"]')).not.toBeNull();
+    expect(actions?.querySelectorAll('button[data-export]')).toHaveLength(3);
+    expect(actions?.querySelector('search input')).not.toBeNull();
+    expect($('.scroll .group')).not.toBeNull();
+    expect($('.actions .group')).toBeNull();
+  });
+
+  it('folds and unfolds an entity’s list with its heading button', async () => {
+    show(props());
+    const toggle = $<HTMLButtonElement>('.group[data-entity="dprk"] .group-toggle');
+    const list = $<HTMLOListElement>('.group[data-entity="dprk"] ol');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle?.getAttribute('aria-controls')).toBe(list?.id);
+    expect(list?.hidden).toBe(false);
+    await click(toggle);
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    expect(list?.hidden).toBe(true);
+    await click(toggle);
+    expect(list?.hidden).toBe(false);
+  });
+
+  it('reveals a mention of a sub-frame in its frame, and keys mentions by frame', async () => {
+    const framed = [...MENTIONS, { ...m(0, 'dprk', 'DPRK in a frame'), frameId: 4 }];
+    const p = show(props({ page: ready(framed) }));
+    const buttons = $$('.group[data-entity="dprk"] ol button');
+    expect(buttons.map((b) => b.textContent?.includes('in a frame'))).toEqual([false, false, false, true]);
+    expect(buttons.at(-1)?.dataset.frame).toBe('4');
+    await click(buttons.at(-1) ?? null);
+    expect(p.onReveal).toHaveBeenLastCalledWith(0, 4);
+  });
+
+  it('shows search results in the scroll area above the mentions', async () => {
+    const result: SearchResult = {
+      kind: 'fact',
+      id: 'p2-1',
+      title: 'A fact',
+      snippet: 'asset freeze',
+      snippetLang: 'en',
+      matches: [],
+      cite: { doc: 'msmt', part: 'p2', number: 2 },
+      quote: 'gel des avoirs',
+      score: 1,
+    };
+    show(props({ search: (q) => (q ? [result] : []) }));
+    expect($('.results')).toBeNull();
+    const input = $<HTMLInputElement>('search input');
+    if (!input) throw new Error('no search box');
+    await act(async () => {
+      input.value = 'freeze';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect($('.scroll .results li')?.textContent).toContain('A fact');
+  });
+
+  it('shows the assigned shortcut, or where to set it in each browser', () => {
+    show(props({ shortcut: { shortcut: 'Alt+Shift+M', where: 'chromium' } }));
+    expect($('.shortcut')?.textContent).toBe(t('shortcutAssigned', 'en', 'Alt+Shift+M'));
+    expect($('.shortcut')?.textContent).toBe('Next mention: Alt+Shift+M');
+    show(props({ shortcut: { shortcut: '', where: 'chromium' } }));
+    expect($('.shortcut')?.textContent).toBe('Not set: set it at chrome://extensions/shortcuts');
+    show(props({ lang: 'fr', shortcut: { shortcut: '', where: 'firefox' } }));
+    expect($('.shortcut')?.textContent).toBe(t('shortcutUnsetFirefox', 'fr'));
+    expect($('.shortcut')?.textContent).toContain('Gérer les raccourcis');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPart, statement } from '../data/index.ts';
-import { type SearchResult, searchKnowledge } from '../engine/search-knowledge.ts';
+import { allowedTypos, type SearchResult, searchKnowledge, vocabularyMatches } from '../engine/search-knowledge.ts';
 import { t } from '../lib/i18n.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
@@ -275,5 +275,33 @@ describe('the search page intro', () => {
       // Every placeholder is filled by the title alone: no second one waits for a date.
       expect(intro).not.toMatch(/\$\d/);
     }
+  });
+});
+
+describe('vocabularyMatches (fuse.js over the statement’s words)', () => {
+  const m = (q: string) => vocabularyMatches(q);
+  it('matches the same word, and words that start with a query word of 4+ letters', () => {
+    expect(m('sanctions').get('sanctions')).toBe(1);
+    expect(m('gel').get('gel')).toBe(1);
+    expect(m('sanc').get('sanctions')).toBe(0.9);
+    expect(m('san').has('sanctions')).toBe(false);
+  });
+  it('allows one typo from 5 letters and two from 8, none in shorter words', () => {
+    expect(m('avoizs').get('avoirs')).toBe(0.8);
+    expect(m('avxizs').has('avoirs')).toBe(false);
+    expect(m('sanctiins').get('sanctions')).toBe(0.8);
+    expect(m('sxnctiins').get('sanctions')).toBe(0.7);
+    expect(m('sxnctiixs').has('sanctions')).toBe(false);
+    expect(m('gol').has('gel')).toBe(false);
+    expect(m('avoi').get('avoirs')).toBe(0.9);
+  });
+  it('matches whole words only: a query inside a longer word is not a typo of it', () => {
+    // "ations" lies inside "sanctions", three letters short of it.
+    expect(m('ations').has('sanctions')).toBe(false);
+    expect(m('anctions').get('sanctions')).toBe(0.8);
+    expect(m('lazarus').size).toBe(0);
+  });
+  it('follows the rule’s lengths', () => {
+    expect([3, 4, 5, 7, 8, 12].map(allowedTypos)).toEqual([0, 0, 1, 1, 2, 2]);
   });
 });

@@ -104,8 +104,14 @@ describe('StatementView', () => {
       for (const fact of knowledge.facts) {
         scrolled.length = 0;
         show(link(fact.cite.part, fact.quote));
-        const marks = container.querySelectorAll('mark');
+        const marks = container.querySelectorAll('.fr mark');
         expect(marks, fact.id).toHaveLength(1);
+        // Our English lights the same passage: the sentences in the same places.
+        const part = statement.parts.find((p) => p.id === fact.cite.part);
+        const en = container.querySelector('.en mark')?.textContent ?? '';
+        expect(en.length, fact.id).toBeGreaterThan(0);
+        expect(part?.en.includes(en), fact.id).toBe(true);
+        expect(container.querySelectorAll('mark'), fact.id).toHaveLength(2);
         const mark = marks[0];
         expect(mark?.textContent).toBe(fact.quote);
         const section = mark?.closest('section');
@@ -125,7 +131,7 @@ describe('StatementView', () => {
     show(link('p2', 'Bureau général de reconnaissance'));
     expect(container.querySelector('#p2 mark')?.textContent).toBe('Bureau général de reconnaissance');
     show(link('p4', 'Comité 1718 du CSNU'));
-    expect(container.querySelectorAll('mark')).toHaveLength(1);
+    expect(container.querySelectorAll('.fr mark')).toHaveLength(1);
     expect(container.querySelector('#p4 mark')?.textContent).toBe('Comité 1718 du CSNU');
     expect(container.querySelector('#p2')?.classList.contains('is-target')).toBe(false);
   });
@@ -156,7 +162,10 @@ describe('StatementView: languages, citations, about', () => {
     show('');
     const root = () => container.querySelector('.statement');
     const buttons = [...container.querySelectorAll<HTMLButtonElement>('.lang-toggle button')];
-    expect(buttons.map((b) => b.textContent)).toEqual([
+    // Short language names on the buttons (the switch stays on screen), the full ones as titles.
+    expect(buttons.map((b) => b.textContent)).toEqual(['Français', 'English']);
+    expect(buttons.map((b) => b.lang)).toEqual(['fr', 'en']);
+    expect(buttons.map((b) => b.title)).toEqual([
       t('statementFrenchOriginal', 'en'),
       t('statementUnofficialTranslation', 'en'),
     ]);
@@ -166,9 +175,33 @@ describe('StatementView: languages, citations, about', () => {
     await act(async () => buttons[1]?.click());
     expect(root()?.classList.contains('show-en')).toBe(true);
     expect(buttons.map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true']);
-    // A deep link lights a French quote: the French column comes back.
+    // A deep link keeps the reader's language: the English column lights the same passage.
     show(link('p2', 'Bureau général de reconnaissance'));
-    expect(root()?.classList.contains('show-fr')).toBe(true);
+    expect(root()?.classList.contains('show-en')).toBe(true);
+    expect(container.querySelector('#p2 .en mark')?.textContent).toContain('Reconnaissance General Bureau');
+  });
+
+  it('tells the page when the other language is shown, so it can paint it', async () => {
+    const shown: string[] = [];
+    act(() =>
+      render(<StatementView doc={statement} lang="en" hash="" onShownChange={(l) => shown.push(l)} />, container),
+    );
+    expect(shown).toEqual([]);
+    const buttons = [...container.querySelectorAll<HTMLButtonElement>('.lang-toggle button')];
+    await act(async () => buttons[1]?.click());
+    await act(async () => buttons[0]?.click());
+    expect(shown).toEqual(['en', 'fr']);
+  });
+
+  it('makes web addresses links, so no mention is painted inside them', () => {
+    show('');
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('.fr a.url, .en a.url')];
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.map((a) => a.getAttribute('href'))).toContain('https://msmt.info');
+    for (const a of links) expect(a.textContent).toBe(a.getAttribute('href'));
+    // The paragraph's text is unchanged around the link.
+    const p1 = statement.parts.find((p) => p.text.includes('https://msmt.info'));
+    expect(container.querySelector(`[id="${p1?.id}"] .fr`)?.textContent).toBe(p1?.text);
   });
 
   it('offers "Copy citation" and an original-page link on each numbered paragraph only', () => {

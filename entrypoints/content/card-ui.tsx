@@ -4,6 +4,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card.css?inline';
 import { MentionCard } from '../../components/MentionCard.tsx';
 import type { EntityId } from '../../engine/types.ts';
+import { logger } from '../../lib/log.ts';
+import { sendToBackground } from '../../lib/messages.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { PageMention } from '../../page/annotator.ts';
@@ -31,6 +33,23 @@ const HOST_CSS = `:host { all: initial !important; }
   z-index: 2147483647 !important; display: block !important; width: max-content !important;
   margin: 0 !important; padding: 0 !important; transform: none !important;
 }`;
+
+const log = logger('card');
+
+/** The "next mention" key, asked of the background once per page (only it may read commands). */
+let shortcut: Promise<string> | undefined;
+
+/** Resolves to the assigned key, or to an empty string when none is set or the background does not answer. */
+function assignedShortcut(): Promise<string> {
+  shortcut ??= sendToBackground({ type: 'get-shortcut' }).then(
+    (answer) => (typeof answer?.shortcut === 'string' ? answer.shortcut : ''),
+    (error: unknown) => {
+      log.debug('no shortcut from the background', error);
+      return '';
+    },
+  );
+  return shortcut;
+}
 
 export interface ShowCardOptions {
   /** Tag of the shadow host; the annotator is told never to read or watch inside it. */
@@ -61,15 +80,23 @@ export function showCard(options: ShowCardOptions): OpenCard {
   style.textContent = `${HOST_CSS}\n${cardCss}`;
   const container = document.createElement('div');
   shadow.append(style, container);
-  render(
-    <MentionCard
-      mention={{ entity: mention.entity, text: mention.text }}
-      lang={options.lang}
-      onClose={options.onClose}
-      statementUrl={options.statementUrl}
-    />,
-    container,
-  );
+  let mounted = true;
+  const draw = (key?: string) =>
+    render(
+      <MentionCard
+        mention={{ entity: mention.entity, text: mention.text }}
+        lang={options.lang}
+        onClose={options.onClose}
+        statementUrl={options.statementUrl}
+        shortcut={key}
+      />,
+      container,
+    );
+  draw();
+  // The footer line arrives a moment later the first time; the placement follows the card's size.
+  void assignedShortcut().then((key) => {
+    if (mounted && key) draw(key);
+  });
   // The root element rather than <body>: a transformed or filtered body would become the
   // containing block of the fixed-position card and misplace it.
   document.documentElement.append(host);
@@ -81,6 +108,7 @@ export function showCard(options: ShowCardOptions): OpenCard {
     onLost,
     keepUntil,
     unmount: () => {
+      mounted = false;
       render(null, container);
       host.remove();
     },

@@ -36,7 +36,8 @@ export function wireMessages(ctx: ContentScriptContext, view: PageView, cards: C
       sendResponse({ active });
       return true;
     }
-    if (!isTop) return undefined;
+    // A sub-frame answers what was sent to it alone (the popup asks each frame with mentions).
+    if (!isTop && !('direct' in message && message.direct)) return undefined;
     // Settles after the first scan; a failure still answers, so the sender never hangs.
     answer(message, view.annotator, cards).then(sendResponse, (error: unknown) => {
       log.error(`no answer to ${message.type}`, error);

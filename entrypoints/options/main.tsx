@@ -13,6 +13,7 @@ import {
   saveSettings,
   watchStoredSettings,
 } from '../../lib/settings.ts';
+import { readShortcut, type ShortcutInfo } from '../../lib/shortcut.ts';
 
 // Options page (options_ui, opened in a tab). Every change is saved at once; the content
 // scripts of open tabs follow through their own storage watch.
@@ -43,6 +44,14 @@ function useStoredSettings() {
 
 function OptionsPage({ browserLocale }: { browserLocale: string }) {
   const { loaded, show } = useStoredSettings();
+  const [shortcut, setShortcut] = useState<ShortcutInfo | undefined>(undefined);
+  useEffect(() => {
+    // Read on load and whenever the page comes back into view: the key is changed on the browser's own page.
+    const read = () => void readShortcut().then(setShortcut);
+    read();
+    addEventListener('focus', read);
+    return () => removeEventListener('focus', read);
+  }, []);
   const lang = loaded && resolveUiLang(loaded.settings, browserLocale);
   useEffect(() => {
     if (!lang) return;
@@ -62,6 +71,7 @@ function OptionsPage({ browserLocale }: { browserLocale: string }) {
       }}
       onReset={resetSettings}
       onImport={saveSettings}
+      shortcut={shortcut}
     />
   );
 }

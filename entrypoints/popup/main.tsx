@@ -22,8 +22,9 @@ import {
   saveSettings,
   setSitePaused,
 } from '../../lib/settings.ts';
+import { readShortcut, type ShortcutInfo } from '../../lib/shortcut.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
-import { activateTab, sendToTab } from '../../lib/tab-messages.ts';
+import { activateTab, framesWithMentions, mergeFrames, sendToFrame } from '../../lib/tab-messages.ts';
 import './style.css';
 
 /*
@@ -74,12 +75,12 @@ async function isTabLoading(id: number): Promise<boolean> {
   return tab?.status === 'loading';
 }
 
-/** The content script's mentions; undefined when nothing answers (after waiting out a loading tab). */
-async function askMentions(tab: TabInfo): Promise<MentionsResponse | undefined> {
+/** The top frame's mentions; undefined when nothing answers (after waiting out a loading tab). */
+async function askTopFrame(tab: TabInfo): Promise<MentionsResponse | undefined> {
   const deadline = Date.now() + LOADING_WAIT_MS;
   for (;;) {
     try {
-      const answer: unknown = await sendToTab(tab.id, { type: 'get-mentions' });
+      const answer: unknown = await sendToFrame(tab.id, 0, { type: 'get-mentions' });
       if (isMentionsResponse(answer)) return answer;
     } catch (error) {
       // No listener (yet): decided below.
@@ -88,6 +89,28 @@ async function askMentions(tab: TabInfo): Promise<MentionsResponse | undefined> 
     if (Date.now() > deadline || !(await isTabLoading(tab.id))) return undefined;
     await sleep(POLL_MS);
   }
+}
+
+/**
+ * The mentions of every frame of the tab: the top frame's, then those of each sub-frame the
+ * background heard report mentions (the badge's counts), each asked by frame id. Undefined when
+ * the top frame does not answer; a sub-frame that does not answer is left out.
+ */
+async function askMentions(tab: TabInfo): Promise<MentionsResponse | undefined> {
+  const top = await askTopFrame(tab);
+  if (!top || top.error) return top;
+  const ids = (await framesWithMentions(tab.id).catch(orUndefined('the background did not list frames'))) ?? [];
+  const frames = await Promise.all(
+    ids
+      .filter((id) => id !== 0)
+      .map(async (frameId) => {
+        const answer: unknown = await sendToFrame(tab.id, frameId, { type: 'get-mentions', direct: true }).catch(
+          orUndefined(`frame ${frameId} did not answer`),
+        );
+        return isMentionsResponse(answer) ? [{ frameId, response: answer }] : [];
+      }),
+  );
+  return mergeFrames(top, frames.flat());
 }
 
 function inactiveReason(settings: Settings, url: string): 'disabled' | 'paused' | 'excluded' {
@@ -183,6 +206,11 @@ async function main(app: HTMLElement) {
 
   const tab = await findTab();
   let page: PageState = { state: 'loading' };
+  let shortcut: ShortcutInfo | undefined;
+  void readShortcut().then((info) => {
+    shortcut = info;
+    draw();
+  });
   let url = tab?.url;
 
   const refresh = async (waitForMentions = false) => {
@@ -210,9 +238,10 @@ async function main(app: HTMLElement) {
         statementHref={(part, quote) => statementUrl(statementBase, part, quote)}
         searchPageHref={getURL('/search.html')}
         readerHref={readerUrl(getURL('/pdf.html'), url)}
-        onReveal={async (index) => {
+        onReveal={async (index, frameId = 0) => {
           if (!tab) return false;
-          const answer = await sendToTab(tab.id, { type: 'reveal-mention', index }).catch(
+          const message = { type: 'reveal-mention', index, direct: frameId !== 0 } as const;
+          const answer = await sendToFrame(tab.id, frameId, message).catch(
             orUndefined('the page did not reveal the mention'),
           );
           return answer?.ok === true;
@@ -237,6 +266,7 @@ async function main(app: HTMLElement) {
           await refresh();
         }}
         download={download}
+        shortcut={shortcut}
       />,
       app,
     );

@@ -23,7 +23,20 @@ async function main(app: HTMLElement) {
   const lang = resolveUiLang(settings, browserUiLocale());
   document.documentElement.lang = lang;
   document.title = t('statementPageTitle', lang, statement.shortTitle[lang]);
-  const draw = () => render(<StatementView doc={statement} lang={lang} hash={location.hash} counts={counts} />, app);
+  // Set below: the view is drawn first so that the annotator reads the statement's text.
+  let rescan = () => {};
+  const draw = () =>
+    render(
+      <StatementView
+        doc={statement}
+        lang={lang}
+        hash={location.hash}
+        counts={counts}
+        // The column that was hidden (narrow screens) had nothing painted: read it now it shows.
+        onShownChange={() => rescan()}
+      />,
+      app,
+    );
   window.addEventListener('hashchange', draw);
   draw();
 
@@ -39,11 +52,13 @@ async function main(app: HTMLElement) {
     win: window,
     signal: stop.signal,
     matcher: () => engine,
-    // The card and the page's controls are not part of the statement.
-    exclude: (el) => el.classList.contains(CARD_LAYER) || UI_CHROME.has(el.localName),
+    // The card and the page's controls are not part of the statement; nor is a web address
+    // ("msmt.info" in https://msmt.info names no one).
+    exclude: (el) => el.classList.contains(CARD_LAYER) || UI_CHROME.has(el.localName) || el.localName === 'a',
     entities: SETTINGS_ENTITIES.filter((e) => settings.entities[e]),
     style: settings.style,
   });
+  rescan = () => void annotator.rescan();
   const base = browser.runtime.getURL('/statement.html');
   attachHoverCards({
     annotator,

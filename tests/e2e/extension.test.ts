@@ -262,6 +262,28 @@ describe('multilingual article', () => {
     expect(next?.shortcut).toBe(suggested);
   });
 
+  it('the card’s footer names the assigned next-mention key', async () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    expect(suggested.length).toBeGreaterThan(0);
+    await page.bringToFront();
+    const target = await firstRangeCentre(page, 'rgb');
+    await page.mouse.move(target.x, target.y);
+    await waitForCard(page, true);
+    // The key comes from the background a moment after the card opens, the first time.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('footer .shortcut')
+              ?.textContent,
+        ),
+      )
+      .toBe(`${suggested}: next mention`);
+    await page.keyboard.press('Escape');
+    await waitForCard(page, false);
+  });
+
   it('moves to the next mention with focus from the keyboard command, Tab stays in the card, Escape returns focus', async () => {
     // Headless Chromium cannot press a manifest shortcut; the background's command handler sends
     // exactly this message, so this drives the content-script side of the path.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -92,6 +92,38 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     expect(card.facts).toBeGreaterThan(0);
     expect(card.link).toMatch(/^moz-extension:\/\/[^/]+\/statement\.html#p\d+/);
     expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('assigns the suggested next-mention key: the card’s footer names it', async () => {
+    // Extension pages cannot be opened over BiDi, so the card (which asks the background) shows the key.
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    expect(suggested).toMatch(/^(Alt|Ctrl)\+Shift\+[A-Z]$/);
+    const page: Page = await browser.newPage();
+    await page.goto(`${site.origin}/article.html`);
+    await page.waitForFunction(() => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0, {
+      timeout: 15_000,
+      polling: 100,
+    });
+    const rgb = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('sanctions-context-rgb') ?? [])][0] as Range;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(rgb.x + 120, rgb.y + 120);
+    await page.mouse.move(rgb.x, rgb.y, { steps: 4 });
+    await page.waitForFunction(
+      () =>
+        !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
+      { timeout: 10_000, polling: 100 },
+    );
+    const footer = await page.evaluate(
+      () =>
+        document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
+    );
+    expect(footer).toBe(`${suggested}: next mention`);
+    await page.close();
   }, 60_000);
 
   it('reads open and closed shadow roots (the openOrClosedShadowRoot property in content scripts)', async () => {

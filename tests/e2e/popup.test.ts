@@ -14,6 +14,7 @@ import {
   inWorker,
   launchBrowser,
   PAINTED,
+  ROOT,
   resultsDir,
   serveFixtures,
   waitInPage,
@@ -47,14 +48,14 @@ async function openFixture(browser: Browser, site: FixtureServer): Promise<{ pag
   return { page, tabId };
 }
 
-async function openPopup(browser: Browser, tabId: number): Promise<Page> {
+async function openPopup(browser: Browser, tabId: number, size = { width: 380, height: 900 }): Promise<Page> {
   const url = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
   const [popup] = await Promise.all([
     browser.context.waitForEvent('page', (p) => p.url().startsWith(url)),
     inWorker(browser, (u: string) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 760 }), url),
   ]);
   await popup.waitForLoadState();
-  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.setViewportSize(size);
   return popup;
 }
 
@@ -69,7 +70,7 @@ function popupCounts(popup: Page): Promise<Record<string, number>> {
   });
 }
 
-async function download(popup: Page, kind: 'csv' | 'json'): Promise<{ name: string; text: string }> {
+async function download(popup: Page, kind: 'csv' | 'json' | 'md'): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([popup.waitForEvent('download'), popup.click(`button[data-export="${kind}"]`)]);
   const path = await file.path();
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
@@ -344,5 +345,149 @@ describe('popup and card (French browser)', () => {
     const card = await cardText(page);
     expect(card.text).toContain(t('cardFactsHeading', 'fr'));
     expect(card.label).toContain(knowledge.entities.find((e) => e.id === 'unsc-1718')?.name.fr ?? '?');
+  });
+});
+
+/** The id of the active tab of a normal window (the fixture just opened). */
+function activeTabId(browser: Browser): Promise<number> {
+  return inWorker(
+    browser,
+    async () => (await chrome.tabs.query({ active: true, windowType: 'normal' }))[0]?.id ?? -1,
+    null,
+  );
+}
+
+/** A page with `n` mentions of each entity, to fill the popup's list. */
+function manyMentions(n: number): string {
+  const line = (i: number) =>
+    `<p>Item ${i}: North Korea, resolution 1718, the Reconnaissance General Bureau and the MSMT.</p>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many</title></head><body>${Array.from(
+    { length: n },
+    (_, i) => line(i),
+  ).join('')}</body></html>`;
+}
+
+describe('popup: frames and layout', () => {
+  let browser: Browser;
+  let site: FixtureServer;
+
+  beforeAll(async () => {
+    site = await serveFixtures(undefined, { '/many.html': () => manyMentions(60) });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('lists and exports the mentions of a same-origin frame, and reveals one inside the frame', async () => {
+    const page = await browser.newPage(`${site.origin}/framed.html`);
+    await waitInPage(
+      page,
+      'the top page highlight',
+      () => (CSS.highlights.get('sanctions-context-dprk')?.size ?? 0) > 0,
+    );
+    const inner = page.frames().find((f) => f.url().endsWith('/framed-inner.html'));
+    expect(inner, 'the same-origin frame').toBeTruthy();
+    await inner?.waitForFunction(() => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0, undefined, {
+      polling: 50,
+      timeout: 8000,
+    });
+    const tabId = await activeTabId(browser);
+    const popup = await openPopup(browser, tabId);
+    // The frame reports its count to the background a moment after it painted.
+    await expect.poll(async () => (await popupCounts(popup)).rgb ?? 0, { timeout: 5000 }).toBe(1);
+    expect(await popupCounts(popup)).toEqual({ dprk: 1, rgb: 1, msmt: 1 });
+    expect(await popup.textContent('.total')).toBe(t('popupMentionCountMany', 'en', 3));
+    expect(await popup.getAttribute('.group[data-entity="rgb"] ol button', 'data-frame')).not.toBe('0');
+
+    const json = await download(popup, 'json');
+    const parsed = JSON.parse(json.text) as { page: { url: string }; mentions: { text: string }[] };
+    expect(parsed.page.url).toBe(page.url());
+    expect(parsed.mentions.map((m) => m.text).sort()).toEqual(
+      ['North Korea', 'Reconnaissance General Bureau', 'Multilateral Sanctions Monitoring Team'].sort(),
+    );
+    const md = await download(popup, 'md');
+    expect(md.text).toContain('Reconnaissance General Bureau');
+
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await popup.locator('.group[data-entity="rgb"] ol button').first().click();
+    await expect
+      .poll(() => inner?.evaluate(() => [...(CSS.highlights.get('sanctions-context-flash') ?? [])].map(String)), {
+        timeout: 3000,
+        interval: 50,
+      })
+      .toEqual(['Reconnaissance General Bureau']);
+    // The top page scrolled the frame into view, and nothing flashed in the top page.
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(1000);
+    expect(await page.evaluate(() => CSS.highlights.get('sanctions-context-flash')?.size ?? 0)).toBe(0);
+    await expect.poll(() => popup.textContent('[role="status"]')).toContain('1');
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps export, search and pause in view at 380×600 on a page with many mentions', async () => {
+    const page = await browser.newPage(`${site.origin}/many.html`);
+    await waitInPage(page, 'highlights', hasAllHighlights);
+    const popup = await openPopup(browser, await activeTabId(browser), { width: 380, height: 600 });
+    await popup.waitForSelector('.group');
+    const boxes = await popup.evaluate(() => {
+      const box = (sel: string) => {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null;
+      };
+      return {
+        viewport: { width: innerWidth, height: innerHeight },
+        scrolled: scrollY,
+        pageHeight: document.documentElement.scrollHeight,
+        list: document.querySelector('.scroll')?.scrollHeight ?? 0,
+        controls: [
+          'button[data-export="csv"]',
+          'button[data-export="json"]',
+          'button[data-export="md"]',
+          'search input',
+          'input[name="site"]',
+        ].map((sel) => ({ sel, box: box(sel) })),
+        scrollAreas: [...document.querySelectorAll('*')].filter((el) => {
+          const s = getComputedStyle(el);
+          return /auto|scroll/.test(s.overflowY) && el.scrollHeight > el.clientHeight;
+        }).length,
+      };
+    });
+    expect(boxes.viewport).toEqual({ width: 380, height: 600 });
+    expect(boxes.scrolled).toBe(0);
+    // The list is far longer than the popup, yet the page itself does not scroll: one area does.
+    expect(boxes.list).toBeGreaterThan(1000);
+    expect(boxes.pageHeight).toBeLessThanOrEqual(600);
+    expect(boxes.scrollAreas).toBe(1);
+    for (const { sel, box } of boxes.controls) {
+      expect(box, sel).not.toBeNull();
+      expect(box?.top, sel).toBeGreaterThanOrEqual(0);
+      expect(box?.bottom, sel).toBeLessThanOrEqual(600);
+      expect(box?.left, sel).toBeGreaterThanOrEqual(0);
+      expect(box?.right, sel).toBeLessThanOrEqual(380);
+    }
+    // Scrolling the list leaves the actions where they were.
+    await popup.evaluate(() => document.querySelector('.scroll')?.scrollBy(0, 800));
+    const after = await popup.evaluate(() => document.querySelector('search input')?.getBoundingClientRect().top);
+    expect(after).toBe(boxes.controls[3]?.box?.top);
+    await popup.screenshot({ path: join(await resultsDir(), 'popup-380x600.png') });
+    // The key Chromium assigned to "next mention", read with commands.getAll().
+    const manifest = JSON.parse(await readFile(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    await expect.poll(() => popup.textContent('.shortcut')).toBe(t('shortcutAssigned', 'en', suggested));
+    await popup.close();
+    await page.close();
+  });
+
+  it('shows the assigned next-mention key on the options page', async () => {
+    const manifest = JSON.parse(await readFile(join(ROOT, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const suggested: string = manifest.commands['next-mention'].suggested_key.default;
+    const options = await browser.newPage(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('.shortcut[data-state="set"]');
+    expect(await options.textContent('.shortcut')).toBe(t('shortcutAssigned', 'en', suggested));
+    expect(await options.textContent('#shortcut-h')).toBe(t('shortcutHeading', 'en'));
+    await options.close();
   });
 });

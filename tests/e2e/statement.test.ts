@@ -191,13 +191,11 @@ describe('statement page', () => {
     let cols = await columns(page, 'p3');
     expect(cols.fr).toBeTruthy();
     expect(cols.en).toBeNull();
-    await page.click(`.lang-toggle button:text("${t('statementUnofficialTranslation', 'en')}")`);
+    await page.click('.lang-toggle button[lang="en"]');
     cols = await columns(page, 'p3');
     expect(cols.fr).toBeNull();
     expect(cols.en).toBeTruthy();
-    expect(await page.textContent('.lang-toggle button[aria-pressed="true"]')).toBe(
-      t('statementUnofficialTranslation', 'en'),
-    );
+    expect(await page.getAttribute('.lang-toggle button[aria-pressed="true"]', 'lang')).toBe('en');
     await page.screenshot({ path: join(await resultsDir(), 'statement-narrow.png') });
     await page.setViewportSize({ width: 1100, height: 800 });
   });
@@ -216,6 +214,83 @@ describe('statement page', () => {
     expect(printed.url).toContain('canada.ca');
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1100, height: 800 });
+  });
+
+  it('on a 390×844 phone, the English view paints its mentions and lights the cited passage', async () => {
+    const fact = knowledge.facts.find((f) => f.cite.part === 'p4' && f.quote.includes('1718')) ?? knowledge.facts[0];
+    if (!fact) throw new Error('no fact');
+    // Phone-sized before the page loads, so it is first read with the English column hidden.
+    const phone = await browser.newPage('about:blank');
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${base}#${fact.cite.part}&q=${encodeURIComponent(fact.quote)}`);
+    await waitInPage(phone, 'the statement’s own highlights', painted);
+    const inEnglish = () =>
+      [...CSS.highlights.values()].flatMap((h) =>
+        [...(h as Highlight)]
+          .filter((r) => (r as Range).startContainer.parentElement?.closest('.en-col'))
+          .map((r) => (r as Range).toString()),
+      );
+    // The French view shows first; its English column is hidden and unpainted until shown.
+    expect((await columns(phone, 'p3')).en).toBeNull();
+    expect(await phone.evaluate(inEnglish)).toEqual([]);
+    await phone.click('.lang-toggle button[lang="en"]');
+    await expect.poll(() => phone.evaluate(inEnglish)).toEqual(expect.arrayContaining(['DPRK']));
+    const lit = await phone.evaluate(() => {
+      const mark = document.querySelector('.is-target .en mark');
+      const r = mark?.getBoundingClientRect();
+      return { text: mark?.textContent ?? '', shown: !!r && r.width > 0 && r.height > 0 };
+    });
+    expect(lit.shown).toBe(true);
+    const part = statement.parts.find((p) => p.id === fact.cite.part);
+    expect(part?.en.includes(lit.text)).toBe(true);
+    expect(lit.text.length).toBeGreaterThan(20);
+    await phone.evaluate(() =>
+      document.querySelector('.is-target .en mark')?.scrollIntoView({ block: 'center', behavior: 'instant' }),
+    );
+    await phone.screenshot({ path: join(await resultsDir(), 'statement-phone.png') });
+    await phone.close();
+  });
+
+  it('keeps the language switch in view while scrolling on a phone', async () => {
+    const phone = await browser.newPage(base);
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await waitInPage(phone, 'the statement’s own highlights', painted);
+    const toggle = () =>
+      phone.evaluate(() => {
+        const r = document.querySelector('.lang-toggle')?.getBoundingClientRect();
+        return { top: r?.top ?? -1, bottom: r?.bottom ?? -1, y: scrollY, h: innerHeight };
+      });
+    const before = await toggle();
+    expect(before.top).toBeGreaterThan(0);
+    await phone.evaluate(() => window.scrollTo({ top: 2500, behavior: 'instant' }));
+    const after = await toggle();
+    expect(after.y).toBeGreaterThan(2000);
+    expect(after.top).toBeGreaterThanOrEqual(0);
+    expect(after.bottom).toBeLessThanOrEqual(after.h);
+    expect(after.bottom).toBeGreaterThan(after.top);
+    // Still usable there: it switches the column without scrolling back.
+    await phone.click('.lang-toggle button[lang="en"]');
+    expect(await phone.getAttribute('.lang-toggle button[aria-pressed="true"]', 'lang')).toBe('en');
+    await phone.close();
+  });
+
+  it('paints no mention inside a web address, and lets paragraphs flow across printed pages', async () => {
+    const inLinks = await page.evaluate(() =>
+      [...CSS.highlights.values()].flatMap((h) =>
+        [...(h as Highlight)]
+          .filter((r) => (r as Range).startContainer.parentElement?.closest('a'))
+          .map((r) => (r as Range).toString()),
+      ),
+    );
+    expect(await page.locator('.part a.url[href="https://msmt.info"]').count()).toBeGreaterThan(0);
+    expect(inLinks).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      breakInside: getComputedStyle(document.querySelector('.part') as Element).breakInside,
+      url: getComputedStyle(document.querySelector('.part a.url') as Element).textDecorationLine,
+    }));
+    await page.emulateMedia({ media: 'screen' });
+    expect(printed).toEqual({ breakInside: 'auto', url: 'none' });
   });
 
   it('says what is bundled and that nothing is fetched', async () => {

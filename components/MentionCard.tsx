@@ -5,9 +5,9 @@ import type { SourceDocument } from '../data/schema.ts';
 import type { EntityId } from '../engine/types.ts';
 import { t } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
+import { ENTITY_COLORS } from '../lib/palette.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 import { type CardFact, type CardSource, cardModel } from './card-model.ts';
-import { ENTITY_COLORS } from './palette.ts';
 import { quoteWithCitation } from './statement-citation.ts';
 import './card.css';
 

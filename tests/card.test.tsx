@@ -4,12 +4,12 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CardSource, COMPACT_FACTS, cardModel, formatIsoDate, MAX_FACTS } from '../components/card-model.ts';
 import { MentionCard, type MentionCardSource } from '../components/MentionCard.tsx';
-import { ENTITY_COLORS } from '../components/palette.ts';
 import { quoteWithCitation } from '../components/statement-citation.ts';
 import * as data from '../data/index.ts';
 import type { BackgroundItem, Entity, Fact, Part, SourceDocument, TimelineEvent } from '../data/schema.ts';
 import { ENTITY_IDS, type EntityId, HIGHLIGHTED_ENTITIES } from '../engine/types.ts';
 import { t } from '../lib/i18n.ts';
+import { ENTITY_COLORS } from '../lib/palette.ts';
 import type { UiLang } from '../lib/ui-lang.ts';
 
 const LANGS: UiLang[] = ['en', 'fr'];

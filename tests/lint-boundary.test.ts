@@ -112,7 +112,7 @@ const PROBES: { file: string; source: string; rule: string | null }[] = [
 const PAGE_PROBES: typeof PROBES = [
   {
     file: 'page/imports-component.ts',
-    source: "import { ENTITY_COLORS } from '../components/palette.ts';\nexport const c = ENTITY_COLORS;\n",
+    source: "import { cardModel } from '../components/card-model.ts';\nexport const c = cardModel;\n",
     rule: 'lint/style/noRestrictedImports',
   },
   {

@@ -1,12 +1,12 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ENTITY_COLORS } from '../../components/palette.ts';
 import { entityById } from '../../data/index.ts';
 import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
+import { ENTITY_COLORS } from '../../lib/palette.ts';
 import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-text.ts';
 import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';

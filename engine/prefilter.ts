@@ -8,7 +8,7 @@ import { foldLoose, foldStrict, foldString, IGNORABLE, SEP } from './fold.ts';
  *
  * The answer must never be "no" for a text the matcher would find something in, or for a text
  * that changes the page context (see `pageContext`): every alias of every entity contains one
- * of the keys below, once folded, and `tests/prefilter.test.ts` fails the day an alias is added
+ * of the keys below, once folded, and `tests/engine/prefilter.test.ts` fails the day an alias is added
  * that does not. Keys are word stems, not whole aliases, so that inflected and compound forms
  * ("nordkoreanisch", "Koreańskiej") are covered by the same key.
  */

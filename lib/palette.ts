@@ -14,7 +14,7 @@ export type UnderlineStyle = 'solid' | 'double' | 'dotted' | 'dashed' | 'wavy';
  * - `underline`: the line style, different for every entity, so entities differ by more than
  *   colour.
  * The four painted entities' accents and fills were chosen to stay apart under simulated
- * protanopia, deuteranopia and tritanopia (tests/palette.test.ts states the thresholds): a
+ * protanopia, deuteranopia and tritanopia (tests/lib/palette.test.ts states the thresholds): a
  * vermillion, an indigo, a violet and a teal, each darker or lighter than its neighbours.
  */
 export interface EntityColors {

@@ -66,7 +66,7 @@ type Infer<S> =
 /*
  * Groups and lists are plain objects walked by `lenient` rather than `v.object`/`v.array`: the
  * walk checks each field and item on its own anyway, and valibot's object and array schemas
- * would add 1.7 kB of unused code to the content script (see tests/size-budget.test.ts).
+ * would add 1.7 kB of unused code to the content script (see tests/build/size-budget.test.ts).
  */
 
 /**

@@ -1,0 +1,200 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createHighlighter,
+  createMentionPainter,
+  type HighlighterWindow,
+  supportsHighlights,
+} from '../../page/highlighter.ts';
+import { highlightCss, injectHighlightStyles } from '../../page/styles.ts';
+
+/** happy-dom has no Custom Highlight API: a minimal stand-in that records what was registered. */
+class FakeHighlight extends Set<Range> {
+  priority = 0;
+  constructor(...ranges: Range[]) {
+    super(ranges);
+  }
+}
+
+function fakeWindow(): HighlighterWindow & { registry: Map<string, unknown> } {
+  const registry = new Map<string, unknown>();
+  return {
+    registry,
+    CSS: { highlights: registry },
+    Highlight: FakeHighlight,
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (id) => window.clearTimeout(id),
+  };
+}
+
+function mount(html: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes, (n) => document.importNode(n, true)));
+  return document.body;
+}
+
+function rangeOf(node: Node, start: number, endNode: Node, end: number): Range {
+  const r = document.createRange();
+  r.setStart(node, start);
+  r.setEnd(endNode, end);
+  return r;
+}
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('registry highlighter', () => {
+  it('registers one Highlight per entity under its documented name, swapping in a new object per change', () => {
+    const body = mount('<p>North Korea and the DPRK and the MSMT</p>');
+    const text = body.querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    const h = createHighlighter(win);
+    h.add('dprk', [rangeOf(text, 0, text, 11)]);
+    const first = win.registry.get('sanctions-context-dprk') as FakeHighlight;
+    expect(first.size).toBe(1);
+    h.add('dprk', [rangeOf(text, 20, text, 24)]);
+    const second = win.registry.get('sanctions-context-dprk') as FakeHighlight;
+    // The registered object is never edited in place (that costs a re-render per range in Chromium).
+    expect(second).not.toBe(first);
+    expect(first.size).toBe(1);
+    expect(second.size).toBe(2);
+    h.set('msmt', [rangeOf(text, 33, text, 37)]);
+    expect([...win.registry.keys()].sort()).toEqual(['sanctions-context-dprk', 'sanctions-context-msmt']);
+    expect(h.count('dprk')).toBe(2);
+  });
+
+  it('removes ranges and drops an entity whose last range went', () => {
+    const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    const h = createHighlighter(win);
+    const r = rangeOf(text, 0, text, 4);
+    h.add('dprk', [r]);
+    h.remove([r]);
+    expect(win.registry.has('sanctions-context-dprk')).toBe(false);
+    expect(h.count('dprk')).toBe(0);
+  });
+
+  it('restores entries the page deleted or replaced, once per change', () => {
+    const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    const h = createHighlighter(win);
+    h.add('dprk', [rangeOf(text, 0, text, 4)]);
+    const ours = win.registry.get('sanctions-context-dprk');
+    expect(h.restore()).toBe(0);
+    win.registry.delete('sanctions-context-dprk');
+    expect(h.restore()).toBe(1);
+    expect(win.registry.get('sanctions-context-dprk')).toBe(ours);
+    expect(h.restore()).toBe(0);
+    win.registry.set('sanctions-context-dprk', new FakeHighlight());
+    expect(h.restore()).toBe(1);
+    expect(win.registry.get('sanctions-context-dprk')).toBe(ours);
+  });
+
+  it('flashes above the entity highlights and removes the flash after its duration', () => {
+    vi.useFakeTimers();
+    const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    const h = createHighlighter(win);
+    h.flash(rangeOf(text, 0, text, 4), 500);
+    const flash = win.registry.get('sanctions-context-flash') as FakeHighlight;
+    expect(flash.size).toBe(1);
+    expect(flash.priority).toBeGreaterThan(0);
+    vi.advanceTimersByTime(501);
+    expect(win.registry.has('sanctions-context-flash')).toBe(false);
+  });
+
+  it('clear() removes only its own entries', () => {
+    const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    win.registry.set('page-own', new FakeHighlight());
+    const h = createHighlighter(win);
+    h.add('dprk', [rangeOf(text, 0, text, 4)]);
+    h.clear();
+    expect([...win.registry.keys()]).toEqual(['page-own']);
+  });
+});
+
+describe('without the Highlight API', () => {
+  it('is detected, and paints nothing without touching the page or throwing', () => {
+    const body = mount('<p id="p">Ties to North <b>Korea</b> and the DPRK.</p>');
+    const p = body.querySelector('#p') as HTMLElement;
+    const before = p.innerHTML;
+    const text = p.lastChild as Text;
+    const bare = { setTimeout, clearTimeout } as unknown as HighlighterWindow;
+    expect(supportsHighlights(bare)).toBe(false);
+    expect(supportsHighlights({ ...bare, CSS: { highlights: new Map() } })).toBe(false);
+    expect(supportsHighlights(fakeWindow())).toBe(true);
+    const h = createHighlighter(bare);
+    const r = rangeOf(text, 9, text, 13);
+    h.add('dprk', [r]);
+    h.set('msmt', [r]);
+    h.flash(r);
+    expect(h.count('dprk')).toBe(0);
+    expect(h.restore()).toBe(0);
+    h.remove([r]);
+    h.destroy();
+    expect(p.innerHTML).toBe(before);
+    expect(p.childNodes.length).toBe(3);
+  });
+});
+
+describe('highlight styles', () => {
+  it('has a rule per entity plus dark, more-contrast and forced-colors variants', () => {
+    const css = highlightCss(['dprk', 'unsc-1718', 'rgb', 'msmt']);
+    for (const id of ['dprk', 'unsc-1718', 'rgb', 'msmt'])
+      expect(css).toContain(`::highlight(sanctions-context-${id})`);
+    expect(css).toContain('prefers-color-scheme: dark');
+    expect(css).toContain('prefers-contrast: more');
+    expect(css).toContain('forced-colors: active');
+    expect(css).toContain('Mark');
+    // Highlights only: no selector for elements of our own in the page.
+    expect(css).not.toContain('sanctions-context-mark');
+    expect(highlightCss([])).toBe('');
+  });
+
+  it('injects one style element in the head and removes it again', () => {
+    const remove = injectHighlightStyles(document, highlightCss(['dprk']));
+    expect(document.head.querySelectorAll('style[data-sanctions-context-styles]').length).toBe(1);
+    remove();
+    expect(document.head.querySelectorAll('style[data-sanctions-context-styles]').length).toBe(0);
+  });
+});
+
+describe('mention painter', () => {
+  it('draws a batch per entity and indexes it for hit-testing, and undraws exactly what it is given', () => {
+    const body = mount('<p>North Korea and the MSMT and the DPRK</p>');
+    const text = body.querySelector('p')?.firstChild as Text;
+    const win = fakeWindow();
+    const hits = { added: [] as unknown[], removed: [] as unknown[], cleared: 0 };
+    const index = {
+      add: (items: readonly unknown[]) => hits.added.push(...items),
+      remove: (items: readonly unknown[]) => hits.removed.push(...items),
+      clear: () => hits.cleared++,
+      itemsIn: () => undefined,
+      empty: true,
+      shadowRoots: () => [],
+    };
+    const painter = createMentionPainter(createHighlighter(win), index);
+    const mention = (entity: 'dprk' | 'msmt', start: number, end: number) => ({
+      entity,
+      range: rangeOf(text, start, text, end),
+      nodes: [text],
+    });
+    const batch = [mention('dprk', 0, 11), mention('msmt', 20, 24), mention('dprk', 33, 37)];
+    painter.paint(batch);
+    const size = (e: string) => (win.registry.get(`sanctions-context-${e}`) as FakeHighlight | undefined)?.size ?? 0;
+    expect([size('dprk'), size('msmt')]).toEqual([2, 1]);
+    expect(hits.added).toEqual(batch);
+
+    painter.unpaint([batch[0] as (typeof batch)[0]]);
+    expect([size('dprk'), size('msmt')]).toEqual([1, 1]);
+    expect(hits.removed).toEqual([batch[0]]);
+
+    painter.clear();
+    expect([size('dprk'), size('msmt'), hits.cleared]).toEqual([0, 0, 1]);
+  });
+});

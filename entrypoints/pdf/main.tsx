@@ -808,7 +808,10 @@ class Controller {
     document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
     this.layer = createPdfMentionLayer({ doc: document, win: window, entities: this.entities });
     const viewer = this.viewer;
-    if (!viewer) return;
+    if (!viewer) {
+      this.busy = false;
+      return;
+    }
     viewer.viewer.setDocument(doc);
     viewer.linkService.setDocument(doc, null);
     this.ui.setLoaded({ name, pages: doc.numPages, original, download: this.downloadUrl });

@@ -8,6 +8,7 @@ import type {
   ToContent,
   ToReader,
 } from './messages.ts';
+import { isActiveOn, isSitePaused, type Settings } from './settings.ts';
 
 const log = logger('tab-messages');
 
@@ -69,6 +70,22 @@ export function isReaderUrl(url: string | undefined, readerPage: string): boolea
     log.debug('not a URL', url, error);
     return false;
   }
+}
+
+/**
+ * Whether the extension works on a PDF in the reader, as the reader and the popup both judge it.
+ * A PDF's "site" is the origin of its own address (`site`, what `pausedSites` holds), so pausing
+ * it pauses the site's web pages and PDFs alike, and the never/only lists apply to that address.
+ * A local file (`site` undefined) has no site: only the on/off switch applies.
+ * Returns `{ active: true }`, or why not: `disabled`, `paused` (the site's origin) or `excluded`.
+ */
+export function readerActivity(
+  settings: Settings,
+  site: string | undefined,
+): { active: true } | { active: false; reason: 'disabled' | 'paused' | 'excluded' } {
+  if (!settings.enabled) return { active: false, reason: 'disabled' };
+  if (!site || isActiveOn(settings, site)) return { active: true };
+  return { active: false, reason: isSitePaused(settings, site) ? 'paused' : 'excluded' };
 }
 
 /**

@@ -9,10 +9,12 @@ import {
   readerMessageFor,
   sendToBackground,
 } from '../lib/messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../lib/settings-core.ts';
 import {
   framesWithMentions,
   isReaderUrl,
   mergeFrames,
+  readerActivity,
   sendToFrame,
   sendToReader,
   sendToTab,
@@ -225,5 +227,33 @@ describe('the PDF reader’s messages', () => {
     expect(isMentionsResponse(answer(0))).toBe(false);
     expect(isMentionsResponse(answer('12'))).toBe(false);
     expect(isMentionsResponse(answer(1, 42))).toBe(false);
+  });
+});
+
+describe('readerActivity: what pausing means for a PDF in the reader', () => {
+  const pdf = 'https://un.example/docs/report.pdf';
+  const with_ = (over: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...over });
+
+  it('is active by default, on a PDF with a site or a local one', () => {
+    expect(readerActivity(DEFAULT_SETTINGS, pdf)).toEqual({ active: true });
+    expect(readerActivity(DEFAULT_SETTINGS, undefined)).toEqual({ active: true });
+  });
+
+  it('pauses by the PDF’s origin, the same entry as the site’s web pages', () => {
+    const paused = with_({ pausedSites: ['https://un.example'] });
+    expect(readerActivity(paused, pdf)).toEqual({ active: false, reason: 'paused' });
+    // Another site's PDF, and a local file, are not paused by it.
+    expect(readerActivity(paused, 'https://other.example/report.pdf')).toEqual({ active: true });
+    expect(readerActivity(paused, undefined)).toEqual({ active: true });
+  });
+
+  it('follows the never list on the PDF’s address, and the on/off switch everywhere', () => {
+    expect(readerActivity(with_({ neverSites: ['*://un.example/*'] }), pdf)).toEqual({
+      active: false,
+      reason: 'excluded',
+    });
+    const off = with_({ enabled: false });
+    expect(readerActivity(off, pdf)).toEqual({ active: false, reason: 'disabled' });
+    expect(readerActivity(off, undefined)).toEqual({ active: false, reason: 'disabled' });
   });
 });

@@ -11,7 +11,6 @@ import { type MentionsResponse, readerMessageFor, type ToContent } from '../../l
 import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-text.ts';
 import {
   browserUiLocale,
-  isActiveOn,
   loadSettings,
   resolveUiLang,
   SETTINGS_ENTITIES,
@@ -19,6 +18,7 @@ import {
   watchStoredSettings,
 } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
+import { readerActivity } from '../../lib/tab-messages.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { CardController } from '../../page/card-controller.ts';
 import { createPdfMentionLayer, type PaintedPdfMention, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
@@ -655,9 +655,7 @@ class Controller {
 
   /** Whether the settings let the extension work on the open PDF (its address; a local file: the master switch). */
   private isActive(): boolean {
-    const settings = this.settings;
-    if (!settings) return true;
-    return this.original ? isActiveOn(settings, this.original) : settings.enabled;
+    return this.settings ? readerActivity(this.settings, this.original).active : true;
   }
 
   /** Follows the settings: unpaints every page and closes the card when paused, paints them again on resume. */

@@ -29,6 +29,7 @@ import {
   framesWithMentions,
   isReaderUrl,
   mergeFrames,
+  readerActivity,
   sendToFrame,
   sendToReader,
 } from '../../lib/tab-messages.ts';
@@ -144,9 +145,8 @@ async function askReader(tab: TabInfo): Promise<MentionsResponse | undefined> {
  */
 function describeReader(response: MentionsResponse, settings: Settings): { page: PageState; url: string | undefined } {
   const site = response.site;
-  if (!settings.enabled) return { page: { state: 'inactive', reason: 'disabled' }, url: site };
-  if (site && !isActiveOn(settings, site))
-    return { page: { state: 'inactive', reason: inactiveReason(settings, site) }, url: site };
+  const activity = readerActivity(settings, site);
+  if (!activity.active) return { page: { state: 'inactive', reason: activity.reason }, url: site };
   return { page: { state: 'ready', response: { ...response, title: response.title ?? '' } }, url: site };
 }
 

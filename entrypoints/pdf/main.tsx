@@ -42,8 +42,8 @@ const MAX_LISTED = 2000;
 /** How long a question from the popup waits for a document being fetched, opened or read. */
 const ANSWER_WAIT_MS = 15_000;
 
-/** Why the reader paints nothing: the extension is off, or the PDF's site is paused or excluded (`host`). */
-type Paused = { kind: 'off' } | { kind: 'site'; host: string };
+/** Why the reader paints nothing: the extension is off, or the PDF's site (`host`) is paused or excluded. */
+type Paused = { kind: 'off' } | { kind: 'paused' | 'excluded'; host: string };
 
 type Status =
   | { kind: 'empty' }
@@ -328,7 +328,9 @@ function Reader({ lang }: { lang: UiLang }) {
       />
       {paused && (
         <p class="notice" data-state="paused" role="status">
-          {paused.kind === 'off' ? t('pdfPausedAll', lang) : t('pdfPaused', lang, paused.host)}
+          {paused.kind === 'off'
+            ? t('pdfPausedAll', lang)
+            : t(paused.kind === 'paused' ? 'pdfPaused' : 'pdfExcluded', lang, paused.host)}
         </p>
       )}
       {scan?.done && scan.noText && (
@@ -653,23 +655,23 @@ class Controller {
     };
   }
 
-  /** Whether the settings let the extension work on the open PDF (its address; a local file: the master switch). */
-  private isActive(): boolean {
-    return this.settings ? readerActivity(this.settings, this.original).active : true;
-  }
-
-  /** Follows the settings: unpaints every page and closes the card when paused, paints them again on resume. */
+  /**
+   * Follows the settings (lib/tab-messages.ts `readerActivity`: the PDF's origin, or the on/off
+   * switch for a local file): says why in a notice, unpaints every page and closes the card when
+   * paused, paints them again on resume.
+   */
   private applyActive(): void {
-    const active = this.isActive();
-    if (active === this.active) return;
-    this.active = active;
-    if (active) {
-      this.ui.setPaused(null);
+    const activity = this.settings ? readerActivity(this.settings, this.original) : { active: true as const };
+    const host = this.original ? new URL(this.original).host : '';
+    if (activity.active) this.ui.setPaused(null);
+    else if (activity.reason === 'disabled' || !host) this.ui.setPaused({ kind: 'off' });
+    else this.ui.setPaused({ kind: activity.reason, host });
+    if (activity.active === this.active) return;
+    this.active = activity.active;
+    if (this.active) {
       for (const [n, div] of this.textLayers) if (div.isConnected) this.layer?.paintPage(n, div);
       return;
     }
-    const host = this.original ? new URL(this.original).host : '';
-    this.ui.setPaused(this.settings?.enabled === false || !host ? { kind: 'off' } : { kind: 'site', host });
     for (const n of this.textLayers.keys()) this.layer?.forgetPage(n);
     this.cards?.close(false);
   }

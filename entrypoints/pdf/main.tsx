@@ -7,7 +7,12 @@ import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
-import { type MentionsResponse, readerMessageFor, type ToContent } from '../../lib/messages.ts';
+import {
+  type ContentToBackground,
+  type MentionsResponse,
+  readerMessageFor,
+  type ToContent,
+} from '../../lib/messages.ts';
 import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-text.ts';
 import {
   browserUiLocale,
@@ -668,12 +673,23 @@ class Controller {
     else this.ui.setPaused({ kind: activity.reason, host });
     if (activity.active === this.active) return;
     this.active = activity.active;
+    this.reportCount();
     if (this.active) {
       for (const [n, div] of this.textLayers) if (div.isConnected) this.layer?.paintPage(n, div);
       return;
     }
     for (const n of this.textLayers.keys()) this.layer?.forgetPage(n);
     this.cards?.close(false);
+  }
+
+  /**
+   * Tells the background the count for the toolbar badge, as a web page's content script does:
+   * the whole document's mentions, 0 while paused. The background knows the tab from the sender.
+   */
+  private reportCount(): void {
+    const count = this.active ? (this.layer?.mentions().length ?? 0) : 0;
+    const message: ContentToBackground = { type: 'mention-count', count };
+    browser.runtime.sendMessage(message).catch((error: unknown) => log.debug('no badge count sent', error));
   }
 
   /** Opens a PDF the reader chose on this device: no permission needed, nothing leaves it. */
@@ -851,6 +867,7 @@ class Controller {
         counts,
         total: this.layer.mentions().length,
       });
+      this.reportCount();
       performance.mark('sc-pdf-mentions');
       document.documentElement.dataset.mentions = String(this.layer.mentions().length);
     } catch (error) {

@@ -64,6 +64,7 @@ interface ChromeApi {
   tabs: { getCurrent(): Promise<{ id?: number } | undefined> };
   windows: { create(o: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
 declare const chrome: ChromeApi;
 
@@ -108,6 +109,11 @@ function flashed(page: Page): Promise<{ text: string; page: string | null | unde
       page: range.startContainer.parentElement?.closest('.page')?.getAttribute('data-page-number'),
     };
   });
+}
+
+/** The toolbar badge's text on tab `tabId`. */
+function badge(tabId: number): Promise<string> {
+  return inWorker(browser, (id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 async function waitForScan(page: Page, timeout = 20_000): Promise<number> {
@@ -263,6 +269,8 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     const expected = longReportMentionCount(300);
     expect(await waitForScan(reader, 60_000)).toBe(expected.dprk + expected.msmt);
     const tabId = await tabIdOf(reader);
+    // The badge counts the whole document, as it counts a web page.
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe(String(expected.dprk + expected.msmt));
     const popup = await openPopup(tabId);
     await popup.waitForSelector('.group[data-entity="dprk"]', { timeout: 20_000 });
     const counts = await popup.evaluate(() =>
@@ -338,13 +346,16 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     const reader = await openLocal('columns.pdf');
     expect(await waitForScan(reader)).toBe(2);
     await waitInPage(reader, 'highlights', () => CSS.highlights.has('sanctions-context-rgb'));
-    const popup = await openPopup(await tabIdOf(reader));
+    const tabId = await tabIdOf(reader);
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('2');
+    const popup = await openPopup(tabId);
     await popup.waitForSelector('.group[data-entity="rgb"]', { timeout: 20_000 });
     // A local PDF has no site: only the master switch applies.
     expect(await popup.locator('input[name="site"]').isDisabled()).toBe(true);
     await popup.locator('input[name="enabled"]').click();
     await waitInPage(reader, 'highlights to go', () => !CSS.highlights.get('sanctions-context-rgb')?.size);
     expect(await reader.textContent('[data-state="paused"]')).toBe(t('pdfPausedAll', 'en'));
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('');
     await popup.locator('input[name="enabled"]').click();
     await waitInPage(
       reader,
@@ -352,6 +363,7 @@ describe('PDF reader', { timeout: 90_000 }, () => {
       () => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0,
     );
     expect(await reader.$('[data-state="paused"]')).toBeNull();
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('2');
     await popup.close();
     await reader.close();
   });

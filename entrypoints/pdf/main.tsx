@@ -22,6 +22,7 @@ import {
   type Settings,
   watchStoredSettings,
 } from '../../lib/settings.ts';
+import { readShortcut } from '../../lib/shortcut.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import { readerActivity } from '../../lib/tab-messages.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
@@ -574,13 +575,19 @@ class Controller {
     const stop = new AbortController();
     window.addEventListener('pagehide', () => stop.abort(), { once: true });
     const base = getURL('/statement.html');
+    // The card's footer names the key, as on web pages: the keyboard command works here too.
+    let shortcut = '';
+    void readShortcut().then((info) => {
+      shortcut = info.shortcut;
+    });
     this.cards = attachPdfCards({
       mentionAt: (x, y) => (this.active ? this.layer?.mentionAt(x, y) : undefined),
       doc: document,
       layer,
       lang: this.lang,
       statementUrl: (part, quote) => statementUrl(base, part, quote),
-      delayMs: () => settings.hoverDelayMs,
+      delayMs: () => (this.settings ?? settings).hoverDelayMs,
+      shortcut: () => shortcut,
       signal: stop.signal,
     });
 

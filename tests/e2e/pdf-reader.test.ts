@@ -65,6 +65,7 @@ interface ChromeApi {
   windows: { create(o: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
 }
 declare const chrome: ChromeApi;
 
@@ -327,6 +328,14 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     await expect.poll(() => flashed(reader), { timeout: 10_000 }).toEqual({ text: 'DPRK', page: '10' });
     await reader.waitForSelector('.card-layer [role="dialog"][data-entity="dprk"]');
     expect(await reader.evaluate(() => document.activeElement?.closest('.card-layer') !== null)).toBe(true);
+    // Its footer names the key of the command, as on web pages.
+    const key = await inWorker(
+      browser,
+      async () => (await chrome.commands.getAll()).find((c) => c.name === 'next-mention')?.shortcut ?? '',
+      null,
+    );
+    expect(key).not.toBe('');
+    expect(await reader.textContent('.card-layer footer .shortcut')).toBe(t('cardShortcut', 'en', key));
     await send();
     // Then the next in document order: DPRK on page 20.
     await expect.poll(() => flashed(reader), { timeout: 10_000 }).toEqual({ text: 'DPRK', page: '20' });

@@ -48,6 +48,11 @@ export interface ExportStatement {
 export interface ExportInput {
   pageUrl: string;
   pageTitle: string;
+  /**
+   * For a PDF in the reader, the PDF's own address (`pageUrl` is then the reader's, which only
+   * this browser can open); absent for a web page and a local PDF.
+   */
+  sourceUrl?: string;
   exportedAt: Date;
   statement: ExportStatement;
   mentions: readonly MentionSummary[];
@@ -94,15 +99,17 @@ export const CSV_COLUMNS = [
 
 /** The column a PDF's export adds after `mention_link`: the mention's 1-based page. */
 export const CSV_PDF_PAGE_COLUMN = 'pdf_page';
+/** The column a PDF's export adds after {@link CSV_PDF_PAGE_COLUMN}: the PDF's own address ('' for a local file). */
+export const CSV_PDF_URL_COLUMN = 'pdf_url';
 
 /**
- * The CSV's mention columns: {@link CSV_COLUMNS}, plus {@link CSV_PDF_PAGE_COLUMN} after
- * `mention_link` when `withPages` (the mentions come from a PDF).
+ * The CSV's mention columns: {@link CSV_COLUMNS}, plus {@link CSV_PDF_PAGE_COLUMN} and
+ * {@link CSV_PDF_URL_COLUMN} after `mention_link` when `withPages` (the mentions come from a PDF).
  */
 export function csvColumns(withPages: boolean): string[] {
   if (!withPages) return [...CSV_COLUMNS];
   const at = CSV_COLUMNS.indexOf('mention_link') + 1;
-  return [...CSV_COLUMNS.slice(0, at), CSV_PDF_PAGE_COLUMN, ...CSV_COLUMNS.slice(at)];
+  return [...CSV_COLUMNS.slice(0, at), CSV_PDF_PAGE_COLUMN, CSV_PDF_URL_COLUMN, ...CSV_COLUMNS.slice(at)];
 }
 
 /** True when any of `mentions` has a PDF page, so the export gets its page column. */
@@ -226,7 +233,7 @@ function paragraphList(paragraphs: readonly number[]): string {
 
 /**
  * The export as CSV, CRLF line ends (RFC 4180): the mention table (a header, then one line per
- * mention; a `pdf_page` column for a PDF's mentions), then, after an empty line, the statement's paragraph links, one line per paragraph
+ * mention; `pdf_page` and `pdf_url` columns for a PDF's mentions), then, after an empty line, the statement's paragraph links, one line per paragraph
  * cited. Returns just the mention header for no mentions.
  */
 export function toCsv(input: ExportInput): string {
@@ -239,7 +246,7 @@ export function toCsv(input: ExportInput): string {
       exportedAt,
       input.pageUrl,
       r.link,
-      ...(withPages ? [r.page ?? ''] : []),
+      ...(withPages ? [r.page ?? '', input.sourceUrl ?? ''] : []),
       input.pageTitle,
       r.entityName,
       r.text,
@@ -259,7 +266,8 @@ export function toCsv(input: ExportInput): string {
 }
 
 /**
- * The export as pretty-printed JSON: when it was exported, the page, the statement's metadata
+ * The export as pretty-printed JSON: when it was exported, the page (with the PDF's own address
+ * as `source` when given), the statement's metadata
  * with the links of the paragraphs cited (once each), and one compact object per mention (with
  * its 1-based `page` when it is a PDF's).
  * `mentions` is an empty array when the page has none.
@@ -269,7 +277,7 @@ export function toJson(input: ExportInput): string {
   const { paragraphs: _all, ...metadata } = input.statement;
   const value = {
     exportedAt: input.exportedAt.toISOString(),
-    page: { url: input.pageUrl, title: input.pageTitle },
+    page: { url: input.pageUrl, title: input.pageTitle, ...(input.sourceUrl ? { source: input.sourceUrl } : {}) },
     statement: { ...metadata, paragraphs: citedParagraphs(rows, input.statement) },
     mentions: rows.map((r) => ({
       position: r.position,
@@ -303,7 +311,8 @@ function markdownUrl(url: string): string {
 }
 
 /**
- * The export as Markdown to paste into a report: a short header (page, export time, statement),
+ * The export as Markdown to paste into a report: a short header (page, the PDF's own address
+ * when given, export time, statement),
  * a table with one row per mention whose matched text links back to it on the page (a PDF's
  * table has a "p." column), and the statement's paragraph links once each. Returns the header and an empty table for no mentions.
  */
@@ -317,6 +326,7 @@ export function toMarkdown(input: ExportInput): string {
   const out = [
     `# Mentions: ${page}`,
     '',
+    ...(input.sourceUrl ? [`PDF: <${markdownUrl(input.sourceUrl)}>`, ''] : []),
     `Exported ${input.exportedAt.toISOString()}. Facts from ${markdownCell(s.publisher)}, “${markdownCell(s.title)}” [${markdownCell(s.titleEn)}], ${s.date}, <${s.url}>. English: unofficial translation.`,
     '',
     withPages

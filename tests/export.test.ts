@@ -7,6 +7,7 @@ import {
   CSV_COLUMNS,
   CSV_PARAGRAPH_COLUMNS,
   CSV_PDF_PAGE_COLUMN,
+  CSV_PDF_URL_COLUMN,
   csvCell,
   csvColumns,
   type ExportCitation,
@@ -325,8 +326,9 @@ describe('a PDF’s export (mentions with pages, from the reader)', () => {
     { index: 0, entity: 'dprk', text: 'DPRK', snippet: 'the DPRK launched', page: 3 },
     { index: 1, entity: 'msmt', text: 'MSMT', snippet: 'the MSMT found', page: 12 },
   ];
+  const source = 'https://un.example/report.pdf';
   const pdf = (over: Partial<ExportInput> = {}) =>
-    input({ pageUrl: reader, pageTitle: 'report.pdf', mentions: pdfMentions, ...over });
+    input({ pageUrl: reader, pageTitle: 'report.pdf', mentions: pdfMentions, sourceUrl: source, ...over });
 
   it('links each mention back to the reader at its page, replacing any fragment', () => {
     expect(pdfPageLink(reader, 12)).toBe(`${reader}#page=12`);
@@ -341,32 +343,41 @@ describe('a PDF’s export (mentions with pages, from the reader)', () => {
     expect(exportRows(input())[0]?.link).toContain('#:~:text=');
   });
 
-  it('adds the pdf_page column after mention_link in CSV, only for a PDF', () => {
+  it('adds the pdf_page and pdf_url columns after mention_link in CSV, only for a PDF', () => {
     expect(csvColumns(false)).toEqual([...CSV_COLUMNS]);
     const columns = csvColumns(true);
     expect(columns.indexOf(CSV_PDF_PAGE_COLUMN)).toBe(columns.indexOf('mention_link') + 1);
+    expect(columns.indexOf(CSV_PDF_URL_COLUMN)).toBe(columns.indexOf(CSV_PDF_PAGE_COLUMN) + 1);
     const [header, ...rows] = parseCsv(toCsv(pdf()));
     expect(header).toEqual(columns);
     const at = columns.indexOf(CSV_PDF_PAGE_COLUMN);
-    expect(rows.filter((r) => r.length > 2).map((r) => r[at])).toEqual(['3', '12']);
+    const mentionRows = rows.filter((r) => r.length > 2);
+    expect(mentionRows.map((r) => r[at])).toEqual(['3', '12']);
+    expect(mentionRows.map((r) => r[at + 1])).toEqual([source, source]);
+    // A local PDF has no address of its own.
+    const local = parseCsv(toCsv(pdf({ sourceUrl: undefined }))).filter((r) => r.length > 2);
+    expect(local.slice(1).map((r) => r[at + 1])).toEqual(['', '']);
     expect(parseCsv(toCsv(input()))[0]).toEqual([...CSV_COLUMNS]);
   });
 
   it('gives each JSON mention its page, and none to a web page’s', () => {
     const value = JSON.parse(toJson(pdf()));
+    expect(value.page).toEqual({ url: reader, title: 'report.pdf', source });
     expect(value.mentions.map((m: { page: number; link: string }) => [m.page, m.link])).toEqual([
       [3, `${reader}#page=3`],
       [12, `${reader}#page=12`],
     ]);
     const web = JSON.parse(toJson(input()));
+    expect(web.page).not.toHaveProperty('source');
     expect(web.mentions).toHaveLength(4);
     expect(web.mentions.some((m: object) => 'page' in m)).toBe(false);
   });
 
   it('adds a "p." column to the Markdown table', () => {
-    const table = toMarkdown(pdf())
-      .split('\n')
-      .filter((l) => l.startsWith('| '));
+    const md = toMarkdown(pdf());
+    expect(md).toContain(`PDF: <${source}>`);
+    expect(toMarkdown(input())).not.toContain('PDF: <');
+    const table = md.split('\n').filter((l) => l.startsWith('| '));
     expect(table[0]).toBe('| # | p. | Entity | Mention | Context | ¶ | Statement (French) | English (unofficial) |');
     expect(table[2]).toMatch(
       /^\| 2 \| 12 \| MSMT \| \[MSMT\]\(chrome-extension:\/\/abc\/pdf\.html\?file=.*#page=12\) \|/,

@@ -172,7 +172,15 @@ function EntityGroup({ entity, items, lang, entityById, onReveal, announce }: Gr
               onFocus={() => setFocusable(position)}
             >
               <span class="mention-text">{m.text}</span>
-              <span class="snippet">{snippetWithMatch(m.snippet, m.text)}</span>
+              <span class="snippet">
+                {m.page !== undefined && (
+                  <>
+                    <span class="snippet-page">{t('popupPdfPage', lang, m.page)}</span>
+                    {' · '}
+                  </>
+                )}
+                {snippetWithMatch(m.snippet, m.text)}
+              </span>
             </button>
           </li>
         ))}

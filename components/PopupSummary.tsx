@@ -3,7 +3,15 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Entity, SourceDocument } from '../data/schema.ts';
 import type { SearchResult } from '../engine/search-knowledge.ts';
 import type { EntityId } from '../engine/types.ts';
-import { type ExportCitation, type ExportInput, exportFilename, toCsv, toJson, toMarkdown } from '../lib/export.ts';
+import {
+  type ExportCitation,
+  type ExportInput,
+  exportFilename,
+  hasPages,
+  toCsv,
+  toJson,
+  toMarkdown,
+} from '../lib/export.ts';
 import { type MessageKey, t } from '../lib/i18n.ts';
 import { logger } from '../lib/log.ts';
 import type { MentionsResponse } from '../lib/messages.ts';
@@ -127,6 +135,8 @@ function ExportButtons({ lang, doc, entityById, citations, download, now, respon
     const input: ExportInput = {
       pageUrl: response.url ?? '',
       pageTitle: response.title ?? '',
+      // A PDF in the reader: its own address, readable by anyone (the reader's is not).
+      ...(response.site && hasPages(response.mentions) ? { sourceUrl: response.site } : {}),
       exportedAt: date,
       statement: {
         title: doc.title,

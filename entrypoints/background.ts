@@ -5,7 +5,7 @@ import { openLookup, openPdfLink, registerLookupMenu, registerPdfMenu } from '..
 import { logger } from '../lib/log.ts';
 import { isToBackgroundMessage } from '../lib/messages.ts';
 import { readStoredSettings, watchStoredSettings } from '../lib/settings-core.ts';
-import { activateTab, sendToTab } from '../lib/tab-messages.ts';
+import { activateTab, sendToReader, sendToTab } from '../lib/tab-messages.ts';
 
 /** Badge background: dark enough for the white count to read at 4.5:1. */
 const BADGE_COLOR = '#1a5fb4';
@@ -85,11 +85,16 @@ export default defineBackground(() => {
     if (tabId === undefined) return;
     // The shortcut is a request on this tab like a click on the button: in on-click mode it
     // activates the page first. Both reject on pages without our content script (browser
-    // pages, tabs opened before install).
-    await activateTab(tabId).catch((error: unknown) => log.debug('could not activate tab', tabId, error));
-    await sendToTab(tabId, { type: 'next-mention' }).catch((error: unknown) =>
-      log.debug('no content script answered in tab', tabId, error),
-    );
+    // pages, tabs opened before install, the PDF reader).
+    const toPage = async () => {
+      await activateTab(tabId).catch((error: unknown) => log.debug('could not activate tab', tabId, error));
+      await sendToTab(tabId, { type: 'next-mention' }).catch((error: unknown) =>
+        log.debug('no content script answered in tab', tabId, error),
+      );
+    };
+    // The PDF reader is an extension page: it hears runtime messages, and only the reader of
+    // this tab acts. Sent to both, as the tab's address may be hidden from the background.
+    await Promise.all([toPage(), sendToReader(tabId, { type: 'next-mention' })]);
   });
 
   // The background uses no setting, but reads them to follow the debug one like every context.

@@ -5,6 +5,8 @@ import type { MentionSummary } from './messages.ts';
  * Export of one page's mentions with the statement's citations, as CSV (RFC 4180), JSON and a
  * Markdown table, for analysts who paste them into reports. One compact row per mention; the
  * statement's paragraph links are given once per paragraph, never repeated on every row.
+ * Mentions of a PDF (from the reader) carry their page: a `pdf_page` CSV column, a `page` JSON
+ * field, a "p." Markdown column, and a link back to the reader at that page (`#page=N`).
  * Pure: strings in, strings out; the popup downloads them.
  */
 
@@ -46,6 +48,11 @@ export interface ExportStatement {
 export interface ExportInput {
   pageUrl: string;
   pageTitle: string;
+  /**
+   * For a PDF in the reader, the PDF's own address (`pageUrl` is then the reader's, which only
+   * this browser can open); absent for a web page and a local PDF.
+   */
+  sourceUrl?: string;
   exportedAt: Date;
   statement: ExportStatement;
   mentions: readonly MentionSummary[];
@@ -62,8 +69,13 @@ export interface ExportRow {
   entityName: string;
   text: string;
   snippet: string;
-  /** A link to this occurrence on the page (a text fragment with prefix and suffix); '' without a page URL. */
+  /**
+   * A link to this occurrence on the page (a text fragment with prefix and suffix), or for a PDF
+   * mention the reader at its page (`#page=N`); '' without a page URL.
+   */
   link: string;
+  /** The 1-based PDF page; null for a web page's mention. */
+  page: number | null;
   /** Sorted unique ¶ numbers of the facts shown for this mention. */
   paragraphs: number[];
   /** The lead fact's French quote and our English; '' when the entity has no facts. */
@@ -84,6 +96,36 @@ export const CSV_COLUMNS = [
   'quote_fr',
   'quote_en',
 ] as const;
+
+/** The column a PDF's export adds after `mention_link`: the mention's 1-based page. */
+export const CSV_PDF_PAGE_COLUMN = 'pdf_page';
+/** The column a PDF's export adds after {@link CSV_PDF_PAGE_COLUMN}: the PDF's own address ('' for a local file). */
+export const CSV_PDF_URL_COLUMN = 'pdf_url';
+
+/**
+ * The CSV's mention columns: {@link CSV_COLUMNS}, plus {@link CSV_PDF_PAGE_COLUMN} and
+ * {@link CSV_PDF_URL_COLUMN} after `mention_link` when `withPages` (the mentions come from a PDF).
+ */
+export function csvColumns(withPages: boolean): string[] {
+  if (!withPages) return [...CSV_COLUMNS];
+  const at = CSV_COLUMNS.indexOf('mention_link') + 1;
+  return [...CSV_COLUMNS.slice(0, at), CSV_PDF_PAGE_COLUMN, CSV_PDF_URL_COLUMN, ...CSV_COLUMNS.slice(at)];
+}
+
+/** True when any of `mentions` has a PDF page, so the export gets its page column. */
+export function hasPages(mentions: readonly { page?: number | null }[]): boolean {
+  return mentions.some((m) => typeof m.page === 'number');
+}
+
+/**
+ * The reader at page `page` of the PDF it shows: `readerUrl` with its fragment replaced by
+ * `#page=N` (the fragment pdf.js's own viewer understands, honoured by the reader on load).
+ * Returns '' without a reader URL.
+ */
+export function pdfPageLink(readerUrl: string, page: number): string {
+  if (!readerUrl) return '';
+  return `${readerUrl.split('#')[0]}#page=${page}`;
+}
 
 /** Column names of the CSV's second table: one link per statement paragraph cited. */
 export const CSV_PARAGRAPH_COLUMNS = ['statement_paragraph', 'statement_url'] as const;
@@ -158,7 +200,8 @@ export function exportRows(input: ExportInput): ExportRow[] {
         entityName: input.entityName(m.entity),
         text: m.text,
         snippet: m.snippet,
-        link: mentionLink(input.pageUrl, m.text, m.snippet),
+        link: m.page === undefined ? mentionLink(input.pageUrl, m.text, m.snippet) : pdfPageLink(input.pageUrl, m.page),
+        page: m.page ?? null,
         paragraphs,
         quote: lead?.quote ?? '',
         en: lead?.en ?? '',
@@ -190,18 +233,20 @@ function paragraphList(paragraphs: readonly number[]): string {
 
 /**
  * The export as CSV, CRLF line ends (RFC 4180): the mention table (a header, then one line per
- * mention), then, after an empty line, the statement's paragraph links, one line per paragraph
+ * mention; `pdf_page` and `pdf_url` columns for a PDF's mentions), then, after an empty line, the statement's paragraph links, one line per paragraph
  * cited. Returns just the mention header for no mentions.
  */
 export function toCsv(input: ExportInput): string {
   const rows = exportRows(input);
   const exportedAt = input.exportedAt.toISOString();
-  const lines = [CSV_COLUMNS.join(',')];
+  const withPages = hasPages(input.mentions);
+  const lines = [csvColumns(withPages).join(',')];
   for (const r of rows) {
     const cells: (string | number)[] = [
       exportedAt,
       input.pageUrl,
       r.link,
+      ...(withPages ? [r.page ?? '', input.sourceUrl ?? ''] : []),
       input.pageTitle,
       r.entityName,
       r.text,
@@ -221,8 +266,10 @@ export function toCsv(input: ExportInput): string {
 }
 
 /**
- * The export as pretty-printed JSON: when it was exported, the page, the statement's metadata
- * with the links of the paragraphs cited (once each), and one compact object per mention.
+ * The export as pretty-printed JSON: when it was exported, the page (with the PDF's own address
+ * as `source` when given), the statement's metadata
+ * with the links of the paragraphs cited (once each), and one compact object per mention (with
+ * its 1-based `page` when it is a PDF's).
  * `mentions` is an empty array when the page has none.
  */
 export function toJson(input: ExportInput): string {
@@ -230,7 +277,7 @@ export function toJson(input: ExportInput): string {
   const { paragraphs: _all, ...metadata } = input.statement;
   const value = {
     exportedAt: input.exportedAt.toISOString(),
-    page: { url: input.pageUrl, title: input.pageTitle },
+    page: { url: input.pageUrl, title: input.pageTitle, ...(input.sourceUrl ? { source: input.sourceUrl } : {}) },
     statement: { ...metadata, paragraphs: citedParagraphs(rows, input.statement) },
     mentions: rows.map((r) => ({
       position: r.position,
@@ -238,6 +285,7 @@ export function toJson(input: ExportInput): string {
       text: r.text,
       snippet: r.snippet,
       link: r.link,
+      ...(r.page === null ? {} : { page: r.page }),
       paragraphs: r.paragraphs,
       quote: r.quote,
       en: r.en,
@@ -263,12 +311,14 @@ function markdownUrl(url: string): string {
 }
 
 /**
- * The export as Markdown to paste into a report: a short header (page, export time, statement),
- * a table with one row per mention whose matched text links back to it on the page, and the
- * statement's paragraph links once each. Returns the header and an empty table for no mentions.
+ * The export as Markdown to paste into a report: a short header (page, the PDF's own address
+ * when given, export time, statement),
+ * a table with one row per mention whose matched text links back to it on the page (a PDF's
+ * table has a "p." column), and the statement's paragraph links once each. Returns the header and an empty table for no mentions.
  */
 export function toMarkdown(input: ExportInput): string {
   const rows = exportRows(input);
+  const withPages = hasPages(input.mentions);
   const s = input.statement;
   const page = input.pageUrl
     ? `[${markdownCell(input.pageTitle || input.pageUrl)}](${markdownUrl(input.pageUrl)})`
@@ -276,15 +326,19 @@ export function toMarkdown(input: ExportInput): string {
   const out = [
     `# Mentions: ${page}`,
     '',
+    ...(input.sourceUrl ? [`PDF: <${markdownUrl(input.sourceUrl)}>`, ''] : []),
     `Exported ${input.exportedAt.toISOString()}. Facts from ${markdownCell(s.publisher)}, “${markdownCell(s.title)}” [${markdownCell(s.titleEn)}], ${s.date}, <${s.url}>. English: unofficial translation.`,
     '',
-    '| # | Entity | Mention | Context | ¶ | Statement (French) | English (unofficial) |',
-    '|---|---|---|---|---|---|---|',
+    withPages
+      ? '| # | p. | Entity | Mention | Context | ¶ | Statement (French) | English (unofficial) |'
+      : '| # | Entity | Mention | Context | ¶ | Statement (French) | English (unofficial) |',
+    withPages ? '|---|---|---|---|---|---|---|---|' : '|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     const mention = r.link ? `[${markdownCell(r.text)}](${markdownUrl(r.link)})` : markdownCell(r.text);
     const cells = [
       String(r.position),
+      ...(withPages ? [r.page === null ? '' : String(r.page)] : []),
       markdownCell(r.entityName),
       mention,
       markdownCell(r.snippet),

@@ -35,6 +35,14 @@ export type ContentToBackground = { type: 'mention-count'; count: number } | { t
 /** Popup → background: the frames of tab `tabId` that reported mentions. */
 export type PopupToBackground = { type: 'get-frames'; tabId: number };
 
+/**
+ * Popup or background → the PDF reader showing in tab `tabId`. Content scripts do not run on
+ * extension pages, so `tabs.sendMessage` cannot reach the reader: this envelope goes out with
+ * `runtime.sendMessage`, which every extension page hears, and only the reader whose own tab is
+ * `tabId` answers `message` (the same questions a content script answers).
+ */
+export type ToReader = { type: 'to-reader'; tabId: number; message: ToContent };
+
 /** Anything the background may receive. */
 export type ToBackground = ContentToBackground | PopupToBackground;
 
@@ -42,7 +50,7 @@ export type ToBackground = ContentToBackground | PopupToBackground;
 export type ToContent = PopupToContent | BackgroundToContent | ActivateMessage;
 
 /** Every message of the extension. */
-export type Message = ToContent | ToBackground;
+export type Message = ToContent | ToBackground | ToReader;
 
 export type MessageType = Message['type'];
 
@@ -60,6 +68,8 @@ export interface MentionSummary {
    * frame); `index` counts within that frame, so reveal goes to this frame.
    */
   frameId?: number;
+  /** The 1-based page of a PDF mention (the reader's answer); absent on web pages. */
+  page?: number;
 }
 
 /** Why a page's mentions could not be read: the matcher module did not load. */
@@ -85,6 +95,12 @@ export interface MentionsResponse {
    */
   url?: string;
   title?: string;
+  /**
+   * The address whose origin "Pause on this site" acts on, when it is not `url`: for a PDF in
+   * the reader, the PDF's own address (`url` is then the reader's). Absent for a local PDF,
+   * which has no site.
+   */
+  site?: string;
 }
 
 /** The answer to each message type; `undefined` means nobody answers. */
@@ -99,9 +115,14 @@ export interface Responses {
   'get-shortcut': { shortcut: string };
   /** Ids of the tab's frames that reported at least one mention, top frame (0) first when it did. */
   'get-frames': { frames: number[] };
+  /** The reader answers the wrapped message; see `ReaderResponseFor`. */
+  'to-reader': unknown;
 }
 
 export type ResponseFor<M extends Message> = Responses[M['type']];
+
+/** The reader's answer to the message wrapped in a `to-reader` envelope. */
+export type ReaderResponseFor<M extends ToReader['message']> = Responses[M['type']];
 
 /**
  * Sends `message` to the background script.
@@ -146,6 +167,8 @@ export function isMessage(x: unknown): x is Message {
       return isCount(x.count);
     case 'get-frames':
       return isCount(x.tabId);
+    case 'to-reader':
+      return isCount(x.tabId) && isToContentMessage(x.message);
     default:
       return false;
   }
@@ -153,7 +176,15 @@ export function isMessage(x: unknown): x is Message {
 
 /** True when `x` is a message a content script should answer; false otherwise. */
 export function isToContentMessage(x: unknown): x is ToContent {
-  return isMessage(x) && !BACKGROUND_TYPES.includes(x.type);
+  return isMessage(x) && x.type !== 'to-reader' && !BACKGROUND_TYPES.includes(x.type);
+}
+
+/**
+ * The message the reader in tab `tabId` should answer: the one wrapped in a `to-reader` envelope
+ * addressed to that tab. Returns undefined for envelopes to other tabs and anything else.
+ */
+export function readerMessageFor(x: unknown, tabId: number): ToReader['message'] | undefined {
+  return isMessage(x) && x.type === 'to-reader' && x.tabId === tabId ? x.message : undefined;
 }
 
 const BACKGROUND_TYPES: readonly MessageType[] = ['mention-count', 'get-shortcut', 'get-frames'];
@@ -169,7 +200,7 @@ export function isToBackgroundMessage(x: unknown): x is ToBackground {
  */
 export function isMentionsResponse(x: unknown): x is MentionsResponse {
   if (!isRecord(x) || !isCount(x.total) || typeof x.capped !== 'boolean' || !Array.isArray(x.mentions)) return false;
-  if (!isOptionalString(x.url) || !isOptionalString(x.title)) return false;
+  if (!isOptionalString(x.url) || !isOptionalString(x.title) || !isOptionalString(x.site)) return false;
   if (x.error !== undefined && x.error !== 'matcher-unavailable') return false;
   return x.mentions.every(
     (m: unknown) =>
@@ -178,6 +209,7 @@ export function isMentionsResponse(x: unknown): x is MentionsResponse {
       isEntityId(m.entity) &&
       typeof m.text === 'string' &&
       typeof m.snippet === 'string' &&
-      (m.frameId === undefined || isCount(m.frameId)),
+      (m.frameId === undefined || isCount(m.frameId)) &&
+      (m.page === undefined || (isCount(m.page) && m.page >= 1)),
   );
 }

@@ -1,5 +1,16 @@
 import { browser } from './browser.ts';
-import type { MentionsResponse, PopupToBackground, ResponseFor, ToContent } from './messages.ts';
+import { logger } from './log.ts';
+import type {
+  MentionsResponse,
+  PopupToBackground,
+  ReaderResponseFor,
+  ResponseFor,
+  ToContent,
+  ToReader,
+} from './messages.ts';
+import { isActiveOn, isSitePaused, type Settings } from './settings.ts';
+
+const log = logger('tab-messages');
 
 /*
  * Messages from the extension pages and the background to content scripts. Kept apart from
@@ -22,6 +33,59 @@ export function sendToTab<M extends ToContent>(tabId: number, message: M): Promi
  */
 export function sendToFrame<M extends ToContent>(tabId: number, frameId: number, message: M): Promise<ResponseFor<M>> {
   return browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<ResponseFor<M>>;
+}
+
+/**
+ * Sends `message` to the PDF reader showing in tab `tabId` (an extension page, which no content
+ * script runs in), through the runtime channel every extension page hears; only that tab's reader
+ * answers. Resolves to its answer, or undefined when no reader answered (the tab shows something
+ * else, or the reader is still starting); never rejects.
+ */
+export async function sendToReader<M extends ToContent>(
+  tabId: number,
+  message: M,
+): Promise<ReaderResponseFor<M> | undefined> {
+  const envelope: ToReader = { type: 'to-reader', tabId, message };
+  try {
+    return (await browser.runtime.sendMessage(envelope)) as ReaderResponseFor<M> | undefined;
+  } catch (error) {
+    // Chromium rejects when no extension page listens at all (no reader open anywhere).
+    log.debug('no reader answered in tab', tabId, error);
+    return undefined;
+  }
+}
+
+/**
+ * True when `url` is the reader page `readerPage` (the extension's pdf.html, with any query or
+ * fragment); false for anything else, including an undefined or unparsable URL.
+ */
+export function isReaderUrl(url: string | undefined, readerPage: string): boolean {
+  if (!url) return false;
+  try {
+    const a = new URL(url);
+    const b = new URL(readerPage);
+    // Compared part by part: `origin` is "null" for extension schemes outside browsers.
+    return a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+  } catch (error) {
+    log.debug('not a URL', url, error);
+    return false;
+  }
+}
+
+/**
+ * Whether the extension works on a PDF in the reader, as the reader and the popup both judge it.
+ * A PDF's "site" is the origin of its own address (`site`, what `pausedSites` holds), so pausing
+ * it pauses the site's web pages and PDFs alike, and the never/only lists apply to that address.
+ * A local file (`site` undefined) has no site: only the on/off switch applies.
+ * Returns `{ active: true }`, or why not: `disabled`, `paused` (the site's origin) or `excluded`.
+ */
+export function readerActivity(
+  settings: Settings,
+  site: string | undefined,
+): { active: true } | { active: false; reason: 'disabled' | 'paused' | 'excluded' } {
+  if (!settings.enabled) return { active: false, reason: 'disabled' };
+  if (!site || isActiveOn(settings, site)) return { active: true };
+  return { active: false, reason: isSitePaused(settings, site) ? 'paused' : 'excluded' };
 }
 
 /**

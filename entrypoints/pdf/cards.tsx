@@ -15,6 +15,8 @@ export interface PdfCardOptions {
   statementUrl: (part: string, quote: string) => string;
   /** Pointer rest before a card opens, read for each new card. */
   delayMs: () => number;
+  /** The key assigned to "next mention", named in the card's footer as on web pages; '' for none. */
+  shortcut?: () => string;
   signal: AbortSignal;
 }
 
@@ -32,6 +34,7 @@ export function attachPdfCards({
   lang,
   statementUrl,
   delayMs,
+  shortcut,
   signal,
 }: PdfCardOptions): CardController<PaintedPdfMention> {
   return createCardController<PaintedPdfMention>({
@@ -47,6 +50,7 @@ export function attachPdfCards({
           lang={lang}
           onClose={request.close}
           statementUrl={statementUrl}
+          shortcut={shortcut?.() || undefined}
         />,
         layer,
       );

@@ -6,12 +6,28 @@ import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import { logger } from '../../lib/log.ts';
+import {
+  type ContentToBackground,
+  type MentionsResponse,
+  readerMessageFor,
+  type ToContent,
+} from '../../lib/messages.ts';
 import { ENTITY_COLORS } from '../../lib/palette.ts';
 import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-text.ts';
-import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
+import {
+  browserUiLocale,
+  loadSettings,
+  resolveUiLang,
+  SETTINGS_ENTITIES,
+  type Settings,
+  watchStoredSettings,
+} from '../../lib/settings.ts';
+import { readShortcut } from '../../lib/shortcut.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
+import { readerActivity } from '../../lib/tab-messages.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
-import { createPdfMentionLayer, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
+import type { CardController } from '../../page/card-controller.ts';
+import { createPdfMentionLayer, type PaintedPdfMention, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
 import { attachPdfCards } from './cards.tsx';
 import { fetchPdf, looksLikePdf } from './fetch-pdf.ts';
 import { createViewer, loadDocument, type ReaderViewer } from './viewer.ts';
@@ -27,6 +43,13 @@ import './style.css';
 const log = logger('pdf-reader');
 const getURL = browser.runtime.getURL as (path: string) => string;
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+/** Mentions listed in one answer to the popup, as on web pages; the count covers them all. */
+const MAX_LISTED = 2000;
+/** How long a question from the popup waits for a document being fetched, opened or read. */
+const ANSWER_WAIT_MS = 15_000;
+
+/** Why the reader paints nothing: the extension is off, or the PDF's site (`host`) is paused or excluded. */
+type Paused = { kind: 'off' } | { kind: 'paused' | 'excluded'; host: string };
 
 type Status =
   | { kind: 'empty' }
@@ -95,6 +118,7 @@ function Reader({ lang }: { lang: UiLang }) {
     notFound: false,
   });
   const [dragging, setDragging] = useState(false);
+  const [paused, setPaused] = useState<Paused | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
@@ -110,6 +134,7 @@ function Reader({ lang }: { lang: UiLang }) {
       setPage,
       setScale,
       setFind,
+      setPaused,
     });
     controller.current = c;
     c.start().catch((error: unknown) => log.error('the reader could not start', error));
@@ -307,6 +332,13 @@ function Reader({ lang }: { lang: UiLang }) {
         onAllow={() => ctl()?.allowAndOpen()}
         onPassword={(pw) => ctl()?.submitPassword(pw)}
       />
+      {paused && (
+        <p class="notice" data-state="paused" role="status">
+          {paused.kind === 'off'
+            ? t('pdfPausedAll', lang)
+            : t(paused.kind === 'paused' ? 'pdfPaused' : 'pdfExcluded', lang, paused.host)}
+        </p>
+      )}
       {scan?.done && scan.noText && (
         <p class="notice" data-state="no-text" role="status">
           {t('pdfErrorNoText', lang)}
@@ -458,6 +490,7 @@ interface Setters {
   setPage: (n: number) => void;
   setScale: (s: string) => void;
   setFind: (f: { current: number; total: number; notFound: boolean }) => void;
+  setPaused: (p: Paused | null) => void;
 }
 
 /** The reader's state outside Preact: the pdf.js viewer, the open document and its mentions. */
@@ -474,6 +507,17 @@ class Controller {
   private readonly nextByEntity = new Map<string, number>();
   private entities: readonly (typeof HIGHLIGHTED_ENTITIES)[number][] = HIGHLIGHTED_ENTITIES;
   private readonly viewerReady = deferred();
+  private cards: CardController<PaintedPdfMention> | null = null;
+  private settings: Settings | null = null;
+  /** False while the settings keep the extension off this PDF: nothing painted, no cards. */
+  private active = true;
+  /** The open PDF's name and address (undefined for a local file), for the popup and the pause. */
+  private name = '';
+  private original: string | undefined;
+  /** Set while a PDF is fetched, opened or its text read, so the popup's questions wait for it. */
+  private busy = false;
+  /** The page asked for by the address's `#page=N` (pdf.js's own fragments), applied once pages exist. */
+  private hashApplied = false;
 
   constructor(
     private readonly lang: UiLang,
@@ -484,7 +528,12 @@ class Controller {
 
   async start(): Promise<void> {
     const { settings } = await loadSettings();
+    this.settings = settings;
     this.entities = SETTINGS_ENTITIES.filter((e) => settings.entities[e]);
+    watchStoredSettings((next) => {
+      this.settings = next;
+      this.applyActive();
+    });
     this.viewer = await createViewer(this.container, this.inner);
     this.viewerReady.resolve();
     const { eventBus } = this.viewer;
@@ -500,7 +549,18 @@ class Controller {
       const div = e.source.textLayer?.div;
       if (!div) return;
       this.textLayers.set(e.pageNumber, div);
-      this.layer?.paintPage(e.pageNumber, div);
+      if (this.active) this.layer?.paintPage(e.pageNumber, div);
+    });
+    // `#page=N` (and pdf.js's other fragments: zoom, nameddest) once the pages exist, as pdf.js's viewer does.
+    eventBus.on('pagesinit', () => {
+      if (this.hashApplied) return;
+      this.hashApplied = true;
+      const hash = location.hash.slice(1);
+      if (hash) this.viewer?.linkService.setHash(hash);
+    });
+    window.addEventListener('hashchange', () => {
+      const hash = location.hash.slice(1);
+      if (hash && this.doc) this.viewer?.linkService.setHash(hash);
     });
     eventBus.on('updatefindmatchescount', (e: { matchesCount: { current: number; total: number } }) =>
       this.ui.setFind({ current: e.matchesCount.current, total: e.matchesCount.total, notFound: false }),
@@ -515,28 +575,140 @@ class Controller {
     const stop = new AbortController();
     window.addEventListener('pagehide', () => stop.abort(), { once: true });
     const base = getURL('/statement.html');
-    attachPdfCards({
-      mentionAt: (x, y) => this.layer?.mentionAt(x, y),
+    // The card's footer names the key, as on web pages: the keyboard command works here too.
+    let shortcut = '';
+    void readShortcut().then((info) => {
+      shortcut = info.shortcut;
+    });
+    this.cards = attachPdfCards({
+      mentionAt: (x, y) => (this.active ? this.layer?.mentionAt(x, y) : undefined),
       doc: document,
       layer,
       lang: this.lang,
       statementUrl: (part, quote) => statementUrl(base, part, quote),
-      delayMs: () => settings.hoverDelayMs,
+      delayMs: () => (this.settings ?? settings).hoverDelayMs,
+      shortcut: () => shortcut,
       signal: stop.signal,
     });
+
+    await this.listen();
 
     const file = new URLSearchParams(location.search).get('file');
     if (file) await this.openUrl(file);
   }
 
+  /**
+   * Answers the popup and the background, which cannot message an extension page through its
+   * tab: they send a `to-reader` envelope with this tab's id over the runtime channel.
+   */
+  private async listen(): Promise<void> {
+    const tab = await browser.tabs.getCurrent().catch((error: unknown) => {
+      log.warn('the reader does not know its tab', error);
+      return undefined;
+    });
+    const tabId = tab?.id;
+    // Not in a tab (a test harness frame): nobody can address this reader.
+    if (tabId === undefined) return;
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      const question = readerMessageFor(message, tabId);
+      if (!question) return undefined;
+      // A Promise of the answer: the polyfill sends it back in Chromium too.
+      return this.answer(question).catch((error: unknown) => {
+        log.error(`no answer to ${question.type}`, error);
+        return undefined;
+      });
+    });
+  }
+
+  /** The answer to a question the content script answers on web pages, for the whole document. */
+  private async answer(question: ToContent): Promise<unknown> {
+    switch (question.type) {
+      case 'get-mentions':
+        await this.settled();
+        return this.mentionsResponse();
+      case 'reveal-mention':
+        await this.settled();
+        return { ok: await this.revealAndOpen(question.index) };
+      case 'next-mention': {
+        await this.settled();
+        const count = this.layer?.mentions().length ?? 0;
+        const last = this.cards?.lastOpened?.index ?? -1;
+        if (count > 0) await this.revealAndOpen((last + 1) % count);
+        return undefined;
+      }
+      case 'activate':
+        return { active: this.active };
+    }
+  }
+
+  /** Resolves once no PDF is being fetched, opened or read, or after {@link ANSWER_WAIT_MS}. */
+  private async settled(): Promise<void> {
+    for (let waited = 0; this.busy && waited < ANSWER_WAIT_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /**
+   * The whole document's mentions with their pages, as the popup lists them: `url` is this
+   * reader's address (exports link back to it at a page), `site` the PDF's own address, whose
+   * origin "Pause on this site" pauses. Empty while no PDF is open.
+   */
+  private mentionsResponse(): MentionsResponse {
+    const all = this.layer?.mentions() ?? [];
+    return {
+      mentions: all
+        .slice(0, MAX_LISTED)
+        .map((m) => ({ index: m.index, entity: m.entity, text: m.text, snippet: m.snippet, page: m.page })),
+      total: all.length,
+      capped: all.length > MAX_LISTED,
+      url: location.href.split('#')[0] as string,
+      title: this.name || document.title,
+      ...(this.original ? { site: this.original } : {}),
+    };
+  }
+
+  /**
+   * Follows the settings (lib/tab-messages.ts `readerActivity`: the PDF's origin, or the on/off
+   * switch for a local file): says why in a notice, unpaints every page and closes the card when
+   * paused, paints them again on resume.
+   */
+  private applyActive(): void {
+    const activity = this.settings ? readerActivity(this.settings, this.original) : { active: true as const };
+    const host = this.original ? new URL(this.original).host : '';
+    if (activity.active) this.ui.setPaused(null);
+    else if (activity.reason === 'disabled' || !host) this.ui.setPaused({ kind: 'off' });
+    else this.ui.setPaused({ kind: activity.reason, host });
+    if (activity.active === this.active) return;
+    this.active = activity.active;
+    this.reportCount();
+    if (this.active) {
+      for (const [n, div] of this.textLayers) if (div.isConnected) this.layer?.paintPage(n, div);
+      return;
+    }
+    for (const n of this.textLayers.keys()) this.layer?.forgetPage(n);
+    this.cards?.close(false);
+  }
+
+  /**
+   * Tells the background the count for the toolbar badge, as a web page's content script does:
+   * the whole document's mentions, 0 while paused. The background knows the tab from the sender.
+   */
+  private reportCount(): void {
+    const count = this.active ? (this.layer?.mentions().length ?? 0) : 0;
+    const message: ContentToBackground = { type: 'mention-count', count };
+    browser.runtime.sendMessage(message).catch((error: unknown) => log.debug('no badge count sent', error));
+  }
+
   /** Opens a PDF the reader chose on this device: no permission needed, nothing leaves it. */
   async openFile(file: File): Promise<void> {
+    this.busy = true;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (error) {
       log.warn('cannot read the file', error);
       this.fail('pdfErrorCorrupt');
+      this.busy = false;
       return;
     }
     await this.openBytes(bytes, file.name, undefined);
@@ -585,13 +757,16 @@ class Controller {
   }
 
   private async fetchAndOpen(url: string): Promise<void> {
+    this.busy = true;
     this.ui.setStatus({ kind: 'loading' });
     const fetched = await fetchPdf(url, (input, init) => fetch(input, init));
     if (fetched.ok) await this.openBytes(fetched.bytes, fileNameOf(url), url);
     else this.fail(fetched.key, ...fetched.args);
   }
 
+  /** Shows an error; nothing is being opened any more. */
   private fail(key: MessageKey, ...args: (string | number)[]): void {
+    this.busy = false;
     this.ui.setStatus({ kind: 'error', key, args });
   }
 
@@ -629,6 +804,8 @@ class Controller {
     this.downloadUrl = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/pdf' }));
     const task = loadDocument(bytes);
     task.onPassword = (update: (password: string) => void, reason: number) => {
+      // Waiting for the reader's password, not for work: the popup is answered at once.
+      this.busy = false;
       this.passwordCallback = update;
       this.ui.setStatus({
         kind: 'password',
@@ -645,11 +822,19 @@ class Controller {
       return;
     }
     this.doc = doc;
+    this.busy = true;
     this.passwordCallback = null;
+    this.name = name;
+    this.original = original;
+    this.hashApplied = false;
+    this.applyActive();
     document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
     this.layer = createPdfMentionLayer({ doc: document, win: window, entities: this.entities });
     const viewer = this.viewer;
-    if (!viewer) return;
+    if (!viewer) {
+      this.busy = false;
+      return;
+    }
     viewer.viewer.setDocument(doc);
     viewer.linkService.setDocument(doc, null);
     this.ui.setLoaded({ name, pages: doc.numPages, original, download: this.downloadUrl });
@@ -661,6 +846,7 @@ class Controller {
   submitPassword(password: string): void {
     const update = this.passwordCallback;
     if (!update) return;
+    this.busy = true;
     this.ui.setStatus({ kind: 'loading' });
     update(password);
   }
@@ -679,7 +865,7 @@ class Controller {
       const mentions = await findPdfMentions(pages, yieldToBrowser);
       if (abort.signal.aborted || this.doc !== doc || !this.layer) return;
       this.layer.setDocument(pages, mentions);
-      for (const [n, div] of this.textLayers) if (div.isConnected) this.layer.paintPage(n, div);
+      if (this.active) for (const [n, div] of this.textLayers) if (div.isConnected) this.layer.paintPage(n, div);
       const counts = this.layer.counts();
       this.ui.setScan({
         read: pages.length,
@@ -688,12 +874,15 @@ class Controller {
         counts,
         total: this.layer.mentions().length,
       });
+      this.reportCount();
       performance.mark('sc-pdf-mentions');
       document.documentElement.dataset.mentions = String(this.layer.mentions().length);
     } catch (error) {
       if (abort.signal.aborted) return;
       log.warn('reading the text failed', error);
       this.ui.setScan({ ...base, done: true });
+    } finally {
+      if (this.doc === doc) this.busy = false;
     }
   }
 
@@ -742,11 +931,23 @@ class Controller {
     if (target) void this.reveal(target.index);
   }
 
+  /**
+   * Reveals mention `index` and opens its card with focus, as the popup and the keyboard command
+   * do on web pages. Resolves to false when there is no such mention, the reader is paused, or
+   * its page did not render in time.
+   */
+  private async revealAndOpen(index: number): Promise<boolean> {
+    if (!(await this.reveal(index))) return false;
+    const painted = this.layer?.painted(index);
+    if (painted) await this.cards?.open(painted, true);
+    return true;
+  }
+
   /** Shows mention `index`: its page first, then the mention itself once its text layer is painted. */
   async reveal(index: number): Promise<boolean> {
     const m = this.layer?.mentions()[index];
     const viewer = this.viewer?.viewer;
-    if (!m || !viewer) return false;
+    if (!m || !viewer || !this.active) return false;
     viewer.scrollPageIntoView({ pageNumber: m.page });
     for (let waited = 0; waited < 5000; waited += 50) {
       const painted = this.layer?.painted(index);

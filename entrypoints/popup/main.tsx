@@ -24,7 +24,15 @@ import {
 } from '../../lib/settings.ts';
 import { readShortcut, type ShortcutInfo } from '../../lib/shortcut.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
-import { activateTab, framesWithMentions, mergeFrames, sendToFrame } from '../../lib/tab-messages.ts';
+import {
+  activateTab,
+  framesWithMentions,
+  isReaderUrl,
+  mergeFrames,
+  readerActivity,
+  sendToFrame,
+  sendToReader,
+} from '../../lib/tab-messages.ts';
 import './style.css';
 
 /*
@@ -60,6 +68,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Widened: WXT types `getURL` with the pages of the last build, and the search page is its own entrypoint.
 const getURL = browser.runtime.getURL as (path: string) => string;
 const statementBase = getURL('/statement.html');
+const readerPage = getURL('/pdf.html');
 
 /** The tab to describe; undefined when there is none (a popup opened with no window focused). */
 async function findTab(): Promise<TabInfo | undefined> {
@@ -113,6 +122,34 @@ async function askMentions(tab: TabInfo): Promise<MentionsResponse | undefined> 
   return mergeFrames(top, frames.flat());
 }
 
+/**
+ * The reader's answer when `tab` shows the extension's PDF reader (whose URL the popup may not
+ * see without an `activeTab` grant, so an unknown URL is asked too); undefined for any other tab.
+ */
+async function askReader(tab: TabInfo): Promise<MentionsResponse | undefined> {
+  if (tab.url !== undefined && !isReaderUrl(tab.url, readerPage)) return undefined;
+  const deadline = Date.now() + LOADING_WAIT_MS;
+  for (;;) {
+    const answer: unknown = await sendToReader(tab.id, { type: 'get-mentions' });
+    if (isMentionsResponse(answer)) return answer;
+    // A reader tab that has not set up its listener yet; an unknown tab is not waited for.
+    if (tab.url === undefined || Date.now() > deadline) return undefined;
+    await sleep(POLL_MS);
+  }
+}
+
+/**
+ * What the popup shows for the reader's answer: the whole document's mentions, or the paused
+ * state when the PDF's site (its origin, `site`) is paused. The returned `url` is that site, the
+ * one the pause switch acts on; undefined for a local file, which has no site to pause.
+ */
+function describeReader(response: MentionsResponse, settings: Settings): { page: PageState; url: string | undefined } {
+  const site = response.site;
+  const activity = readerActivity(settings, site);
+  if (!activity.active) return { page: { state: 'inactive', reason: activity.reason }, url: site };
+  return { page: { state: 'ready', response: { ...response, title: response.title ?? '' } }, url: site };
+}
+
 function inactiveReason(settings: Settings, url: string): 'disabled' | 'paused' | 'excluded' {
   if (!settings.enabled) return 'disabled';
   return isSitePaused(settings, url) ? 'paused' : 'excluded';
@@ -134,6 +171,15 @@ async function describe(
   settings: Settings,
   waitForMentions = false,
 ): Promise<{ page: PageState; url: string | undefined }> {
+  // The PDF reader is an extension page: it answers for itself, with the PDF's site.
+  let reader = await askReader(tab);
+  const readerUntil = Date.now() + RESUME_WAIT_MS;
+  // Resumed: the reader repaints at once; a document with no mentions is waited out like a page.
+  while (waitForMentions && reader && reader.total === 0 && Date.now() < readerUntil) {
+    await sleep(POLL_MS);
+    reader = (await askReader(tab)) ?? reader;
+  }
+  if (reader) return describeReader(reader, settings);
   const known = restrictedReason(tab.url);
   if (known) return { page: { state: 'restricted', reason: known }, url: tab.url };
   if (tab.url && !isActiveOn(settings, tab.url)) {
@@ -212,6 +258,8 @@ async function main(app: HTMLElement) {
     draw();
   });
   let url = tab?.url;
+  /** Whether the tab shows the PDF reader, which is messaged through the runtime, not the tab. */
+  let readerTab = false;
 
   const refresh = async (waitForMentions = false) => {
     if (!tab) {
@@ -220,6 +268,8 @@ async function main(app: HTMLElement) {
       page = { state: 'loading' };
       draw();
       ({ page, url } = await describe(tab, settings, waitForMentions));
+      readerTab =
+        isReaderUrl(tab.url, readerPage) || (page.state === 'ready' && isReaderUrl(page.response.url, readerPage));
     }
     draw();
   };
@@ -237,9 +287,13 @@ async function main(app: HTMLElement) {
         search={searchKnowledge}
         statementHref={(part, quote) => statementUrl(statementBase, part, quote)}
         searchPageHref={getURL('/search.html')}
-        readerHref={readerUrl(getURL('/pdf.html'), url)}
+        readerHref={readerUrl(readerPage, url)}
         onReveal={async (index, frameId = 0) => {
           if (!tab) return false;
+          if (readerTab) {
+            const answer = await sendToReader(tab.id, { type: 'reveal-mention', index });
+            return answer?.ok === true;
+          }
           const message = { type: 'reveal-mention', index, direct: frameId !== 0 } as const;
           const answer = await sendToFrame(tab.id, frameId, message).catch(
             orUndefined('the page did not reveal the mention'),

@@ -101,6 +101,25 @@ describe('PopupSummary: the page’s mentions', () => {
     expect(first?.querySelector('.snippet mark')?.textContent).toBe('North Korea');
   });
 
+  it('starts a PDF mention’s snippet with its page, and a web page’s with nothing', () => {
+    const pdf = [
+      { ...m(0, 'dprk', 'DPRK', 'coal from the DPRK to a buyer'), page: 12 },
+      { ...m(1, 'dprk', 'DPRK', 'the DPRK again'), page: 40 },
+    ];
+    show(props({ page: ready(pdf) }));
+    const snippets = $$('.group[data-entity="dprk"] .snippet');
+    expect(snippets.map((e) => e.textContent)).toEqual([
+      `${t('popupPdfPage', 'en', 12)} · coal from the DPRK to a buyer`,
+      `${t('popupPdfPage', 'en', 40)} · the DPRK again`,
+    ]);
+    expect(snippets[0]?.textContent).toMatch(/^p\. 12 · /);
+    expect(snippets[0]?.querySelector('mark')?.textContent).toBe('DPRK');
+    // Control: without pages, no page part.
+    show(props());
+    expect($$('.snippet').length).toBeGreaterThan(0);
+    expect($$('.snippet-page')).toHaveLength(0);
+  });
+
   it('is accessible: labelled sections and lists, one tabbable button per list, a live status region', () => {
     show(props());
     // The controls, the page and one group per entity mentioned: a broken render fails here

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +18,7 @@ import {
   type Browser,
   type FixtureServer,
   highlightTexts,
+  inWorker,
   launchBrowser,
   serveFixtures,
   waitInPage,
@@ -59,6 +60,15 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+interface ChromeApi {
+  tabs: { getCurrent(): Promise<{ id?: number } | undefined> };
+  windows: { create(o: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+}
+declare const chrome: ChromeApi;
+
 const readerUrl = (query = '') => `chrome-extension://${browser.extensionId}/pdf.html${query}`;
 
 /** Opens a fresh reader tab and picks `name` with its first file input. */
@@ -66,6 +76,45 @@ async function openLocal(name: string): Promise<Page> {
   const page = await browser.newPage(readerUrl());
   await page.setInputFiles('input[type=file]', files[name] as string);
   return page;
+}
+
+/** The id of the tab `page` (an extension page) is in. */
+async function tabIdOf(page: Page): Promise<number> {
+  const id = await page.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
+  expect(id).toBeGreaterThan(0);
+  return id;
+}
+
+/**
+ * The popup for tab `tabId`, opened as popup.test.ts does: popup.html?tab=<id> in a window of
+ * its own, so the reader stays the active tab of its window.
+ */
+async function openPopup(tabId: number): Promise<Page> {
+  const url = `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`;
+  const [popup] = await Promise.all([
+    browser.context.waitForEvent('page', (p) => p.url().startsWith(url)),
+    inWorker(browser, (u: string) => chrome.windows.create({ url: u, type: 'popup', width: 420, height: 760 }), url),
+  ]);
+  await popup.waitForLoadState();
+  await popup.setViewportSize({ width: 380, height: 900 });
+  return popup;
+}
+
+/** The page number and text of the mention flashing in the reader; null while none flashes. */
+function flashed(page: Page): Promise<{ text: string; page: string | null | undefined } | null> {
+  return page.evaluate(() => {
+    const range = [...(CSS.highlights.get('sanctions-context-flash') ?? [])][0] as Range | undefined;
+    if (!range) return null;
+    return {
+      text: range.toString(),
+      page: range.startContainer.parentElement?.closest('.page')?.getAttribute('data-page-number'),
+    };
+  });
+}
+
+/** The toolbar badge's text on tab `tabId`. */
+function badge(tabId: number): Promise<string> {
+  return inWorker(browser, (id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 async function waitForScan(page: Page, timeout = 20_000): Promise<number> {
@@ -214,6 +263,118 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     await page.waitForSelector('[data-state="error"] [role="alert"]');
     expect(await page.textContent('[data-state="error"] [role="alert"]')).toBe(t('pdfUnsupportedAddress', 'en'));
     await page.close();
+  });
+
+  it('answers the popup: the whole document’s mentions with their pages; reveal jumps to the page, flashes and opens the card; the JSON export carries pages', async () => {
+    const reader = await openLocal('long.pdf');
+    const expected = longReportMentionCount(300);
+    expect(await waitForScan(reader, 60_000)).toBe(expected.dprk + expected.msmt);
+    const tabId = await tabIdOf(reader);
+    // The badge counts the whole document, as it counts a web page.
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe(String(expected.dprk + expected.msmt));
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.group[data-entity="dprk"]', { timeout: 20_000 });
+    const counts = await popup.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('.group')].map((g) => [
+          g.dataset.entity,
+          Number(g.querySelector('.entity-count')?.textContent),
+        ]),
+      ),
+    );
+    // Counts for the whole document, though only a few of its pages are rendered.
+    expect(counts).toEqual(expected);
+    expect(await reader.evaluate(() => document.querySelectorAll('.textLayer').length)).toBeLessThan(300);
+    // Each snippet starts with its page: DPRK is on every tenth page.
+    const snippets = await popup.$$eval('.group[data-entity="dprk"] .mention .snippet', (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    expect(snippets.length).toBeGreaterThan(3);
+    expect(snippets[0]).toMatch(/^p\. 10 · .*DPRK/);
+    expect(snippets[2]).toMatch(/^p\. 30 · /);
+    // The third DPRK mention, on page 30, far from the first page on screen.
+    await popup.click('.group[data-entity="dprk"] .mention >> nth=2');
+    await expect.poll(() => flashed(reader), { timeout: 10_000 }).toEqual({ text: 'DPRK', page: '30' });
+    expect(await reader.inputValue('input[name="page"]')).toBe('30');
+    await reader.waitForSelector('.card-layer [role="dialog"][data-entity="dprk"]');
+    // The JSON export: every mention with its page, linked back to the reader at that page.
+    const [file] = await Promise.all([popup.waitForEvent('download'), popup.click('button[data-export="json"]')]);
+    const json = JSON.parse(readFileSync(await file.path(), 'utf8'));
+    expect(json.mentions).toHaveLength(expected.dprk + expected.msmt);
+    const dprkPages = json.mentions
+      .filter((m: { entity: { id: string } }) => m.entity.id === 'dprk')
+      .map((m: { page: number }) => m.page);
+    expect(dprkPages).toEqual(Array.from({ length: expected.dprk }, (_, i) => (i + 1) * 10));
+    expect(json.mentions[0].link).toBe(`${readerUrl()}#page=10`);
+    await popup.close();
+    await reader.close();
+  });
+
+  it('opens the page a #page=N address names, and the next-mention command opens the next card there', async () => {
+    const reader = await browser.newPage(readerUrl('#page=7'));
+    await reader.setInputFiles('input[type=file]', files['long.pdf'] as string);
+    await waitForScan(reader, 60_000);
+    await expect.poll(() => reader.inputValue('input[name="page"]'), { timeout: 10_000 }).toBe('7');
+    const tabId = await tabIdOf(reader);
+    // What the background sends on the keyboard command (entrypoints/background.ts).
+    const send = () =>
+      inWorker(
+        browser,
+        (id: number) => chrome.runtime.sendMessage({ type: 'to-reader', tabId: id, message: { type: 'next-mention' } }),
+        tabId,
+      );
+    await send();
+    // No card was opened yet: the first mention, DPRK on page 10, with its card taking focus.
+    await expect.poll(() => flashed(reader), { timeout: 10_000 }).toEqual({ text: 'DPRK', page: '10' });
+    await reader.waitForSelector('.card-layer [role="dialog"][data-entity="dprk"]');
+    expect(await reader.evaluate(() => document.activeElement?.closest('.card-layer') !== null)).toBe(true);
+    // Its footer names the key of the command, as on web pages.
+    const key = await inWorker(
+      browser,
+      async () => (await chrome.commands.getAll()).find((c) => c.name === 'next-mention')?.shortcut ?? '',
+      null,
+    );
+    expect(key).not.toBe('');
+    expect(await reader.textContent('.card-layer footer .shortcut')).toBe(t('cardShortcut', 'en', key));
+    await send();
+    // Then the next in document order: DPRK on page 20.
+    await expect.poll(() => flashed(reader), { timeout: 10_000 }).toEqual({ text: 'DPRK', page: '20' });
+    expect(await reader.inputValue('input[name="page"]')).toBe('20');
+    // A message for another tab moves nothing (the control above shows one for this tab does).
+    await inWorker(
+      browser,
+      (id: number) => chrome.runtime.sendMessage({ type: 'to-reader', tabId: id, message: { type: 'next-mention' } }),
+      tabId + 1000,
+    ).catch(() => undefined);
+    await reader.waitForTimeout(600);
+    expect(await reader.inputValue('input[name="page"]')).toBe('20');
+    await reader.close();
+  });
+
+  it('stops painting when the extension is switched off from the popup, and paints again when it is back on', async () => {
+    const reader = await openLocal('columns.pdf');
+    expect(await waitForScan(reader)).toBe(2);
+    await waitInPage(reader, 'highlights', () => CSS.highlights.has('sanctions-context-rgb'));
+    const tabId = await tabIdOf(reader);
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('2');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.group[data-entity="rgb"]', { timeout: 20_000 });
+    // A local PDF has no site: only the master switch applies.
+    expect(await popup.locator('input[name="site"]').isDisabled()).toBe(true);
+    await popup.locator('input[name="enabled"]').click();
+    await waitInPage(reader, 'highlights to go', () => !CSS.highlights.get('sanctions-context-rgb')?.size);
+    expect(await reader.textContent('[data-state="paused"]')).toBe(t('pdfPausedAll', 'en'));
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('');
+    await popup.locator('input[name="enabled"]').click();
+    await waitInPage(
+      reader,
+      'highlights to come back',
+      () => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0,
+    );
+    expect(await reader.$('[data-state="paused"]')).toBeNull();
+    await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('2');
+    await popup.close();
+    await reader.close();
   });
 
   it('logs no console error in any of it', () => {

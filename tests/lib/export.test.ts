@@ -6,7 +6,10 @@ import type { EntityId } from '../../engine/types.ts';
 import {
   CSV_COLUMNS,
   CSV_PARAGRAPH_COLUMNS,
+  CSV_PDF_PAGE_COLUMN,
+  CSV_PDF_URL_COLUMN,
   csvCell,
+  csvColumns,
   type ExportCitation,
   type ExportInput,
   type ExportStatement,
@@ -14,6 +17,7 @@ import {
   exportRows,
   markdownCell,
   mentionLink,
+  pdfPageLink,
   toCsv,
   toJson,
   toMarkdown,
@@ -313,5 +317,70 @@ describe('exportFilename', () => {
     expect(exportFilename('csv', new Date(2025, 0, 5, 23, 59))).toBe('sanctions-context-mentions-2025-01-05.csv');
     expect(exportFilename('json', new Date(2025, 11, 31, 0, 1))).toBe('sanctions-context-mentions-2025-12-31.json');
     expect(exportFilename('md', new Date(2025, 11, 31, 0, 1))).toBe('sanctions-context-mentions-2025-12-31.md');
+  });
+});
+
+describe('a PDF’s export (mentions with pages, from the reader)', () => {
+  const reader = 'chrome-extension://abc/pdf.html?file=https%3A%2F%2Fun.example%2Freport.pdf';
+  const pdfMentions: MentionSummary[] = [
+    { index: 0, entity: 'dprk', text: 'DPRK', snippet: 'the DPRK launched', page: 3 },
+    { index: 1, entity: 'msmt', text: 'MSMT', snippet: 'the MSMT found', page: 12 },
+  ];
+  const source = 'https://un.example/report.pdf';
+  const pdf = (over: Partial<ExportInput> = {}) =>
+    input({ pageUrl: reader, pageTitle: 'report.pdf', mentions: pdfMentions, sourceUrl: source, ...over });
+
+  it('links each mention back to the reader at its page, replacing any fragment', () => {
+    expect(pdfPageLink(reader, 12)).toBe(`${reader}#page=12`);
+    expect(pdfPageLink(`${reader}#page=2&zoom=auto`, 5)).toBe(`${reader}#page=5`);
+    expect(pdfPageLink('', 5)).toBe('');
+    expect(exportRows(pdf()).map((r) => [r.page, r.link])).toEqual([
+      [3, `${reader}#page=3`],
+      [12, `${reader}#page=12`],
+    ]);
+    // Control: a web page's mention keeps its text fragment and has no page.
+    expect(exportRows(input()).map((r) => r.page)).toEqual([null, null, null, null]);
+    expect(exportRows(input())[0]?.link).toContain('#:~:text=');
+  });
+
+  it('adds the pdf_page and pdf_url columns after mention_link in CSV, only for a PDF', () => {
+    expect(csvColumns(false)).toEqual([...CSV_COLUMNS]);
+    const columns = csvColumns(true);
+    expect(columns.indexOf(CSV_PDF_PAGE_COLUMN)).toBe(columns.indexOf('mention_link') + 1);
+    expect(columns.indexOf(CSV_PDF_URL_COLUMN)).toBe(columns.indexOf(CSV_PDF_PAGE_COLUMN) + 1);
+    const [header, ...rows] = parseCsv(toCsv(pdf()));
+    expect(header).toEqual(columns);
+    const at = columns.indexOf(CSV_PDF_PAGE_COLUMN);
+    const mentionRows = rows.filter((r) => r.length > 2);
+    expect(mentionRows.map((r) => r[at])).toEqual(['3', '12']);
+    expect(mentionRows.map((r) => r[at + 1])).toEqual([source, source]);
+    // A local PDF has no address of its own.
+    const local = parseCsv(toCsv(pdf({ sourceUrl: undefined }))).filter((r) => r.length > 2);
+    expect(local.slice(1).map((r) => r[at + 1])).toEqual(['', '']);
+    expect(parseCsv(toCsv(input()))[0]).toEqual([...CSV_COLUMNS]);
+  });
+
+  it('gives each JSON mention its page, and none to a web page’s', () => {
+    const value = JSON.parse(toJson(pdf()));
+    expect(value.page).toEqual({ url: reader, title: 'report.pdf', source });
+    expect(value.mentions.map((m: { page: number; link: string }) => [m.page, m.link])).toEqual([
+      [3, `${reader}#page=3`],
+      [12, `${reader}#page=12`],
+    ]);
+    const web = JSON.parse(toJson(input()));
+    expect(web.page).not.toHaveProperty('source');
+    expect(web.mentions).toHaveLength(4);
+    expect(web.mentions.some((m: object) => 'page' in m)).toBe(false);
+  });
+
+  it('adds a "p." column to the Markdown table', () => {
+    const md = toMarkdown(pdf());
+    expect(md).toContain(`PDF: <${source}>`);
+    expect(toMarkdown(input())).not.toContain('PDF: <');
+    const table = md.split('\n').filter((l) => l.startsWith('| '));
+    expect(table[0]).toBe('| # | p. | Entity | Mention | Context | ¶ | Statement (French) | English (unofficial) |');
+    expect(table[2]).toMatch(
+      /^\| 2 \| 12 \| MSMT \| \[MSMT\]\(chrome-extension:\/\/abc\/pdf\.html\?file=.*#page=12\) \|/,
+    );
   });
 });

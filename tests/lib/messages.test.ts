@@ -6,9 +6,19 @@ import {
   isToBackgroundMessage,
   isToContentMessage,
   type MentionsResponse,
+  readerMessageFor,
   sendToBackground,
 } from '../../lib/messages.ts';
-import { framesWithMentions, mergeFrames, sendToFrame, sendToTab } from '../../lib/tab-messages.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-core.ts';
+import {
+  framesWithMentions,
+  isReaderUrl,
+  mergeFrames,
+  readerActivity,
+  sendToFrame,
+  sendToReader,
+  sendToTab,
+} from '../../lib/tab-messages.ts';
 
 // Without WXT's vitest plugin, `wxt/browser` is the real (absent) browser: swap in the fake.
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
@@ -31,6 +41,9 @@ describe('isMessage', () => {
     { type: 'reveal-mention', index: 3, direct: true },
     { type: 'get-shortcut' },
     { type: 'get-frames', tabId: 4 },
+    { type: 'to-reader', tabId: 4, message: { type: 'get-mentions' } },
+    { type: 'to-reader', tabId: 4, message: { type: 'reveal-mention', index: 2 } },
+    { type: 'to-reader', tabId: 4, message: { type: 'next-mention' } },
   ];
   const invalid: unknown[] = [
     undefined,
@@ -50,6 +63,11 @@ describe('isMessage', () => {
     { type: 'mention-count' },
     { type: 'mention-count', count: Number.POSITIVE_INFINITY },
     { kind: 'get-mentions' },
+    { type: 'to-reader', message: { type: 'get-mentions' } },
+    { type: 'to-reader', tabId: 4 },
+    { type: 'to-reader', tabId: 4, message: { type: 'reveal-mention' } },
+    { type: 'to-reader', tabId: 4, message: { type: 'get-frames', tabId: 4 } },
+    { type: 'to-reader', tabId: 4, message: { type: 'to-reader', tabId: 4, message: { type: 'get-mentions' } } },
   ];
   for (const x of valid) it(`accepts ${JSON.stringify(x)}`, () => expect(isMessage(x)).toBe(true));
   for (const x of invalid) it(`rejects ${JSON.stringify(x) ?? String(x)}`, () => expect(isMessage(x)).toBe(false));
@@ -161,5 +179,81 @@ describe('sending', () => {
     await sendToBackground({ type: 'mention-count', count: 5 });
     expect(received).toEqual([{ type: 'mention-count', count: 5 }]);
     expect(received.every(isToBackgroundMessage)).toBe(true);
+  });
+});
+
+describe('the PDF reader’s messages', () => {
+  it('opens an envelope only for the reader of the tab it names', () => {
+    const envelope = { type: 'to-reader', tabId: 12, message: { type: 'reveal-mention', index: 3 } };
+    expect(readerMessageFor(envelope, 12)).toEqual({ type: 'reveal-mention', index: 3 });
+    expect(readerMessageFor(envelope, 13)).toBeUndefined();
+    expect(readerMessageFor({ type: 'reveal-mention', index: 3 }, 12)).toBeUndefined();
+    // Neither the background nor a content script takes the envelope for theirs.
+    expect(isToBackgroundMessage(envelope)).toBe(false);
+    expect(isToContentMessage(envelope)).toBe(false);
+  });
+
+  it('sendToReader wraps the message with the tab id and resolves to the reader’s answer', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: true } as never);
+    await expect(sendToReader(5, { type: 'reveal-mention', index: 1 })).resolves.toEqual({ ok: true });
+    expect(spy).toHaveBeenCalledWith({ type: 'to-reader', tabId: 5, message: { type: 'reveal-mention', index: 1 } });
+  });
+
+  it('sendToReader resolves to undefined when no reader answers', async () => {
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    await expect(sendToReader(5, { type: 'get-mentions' })).resolves.toBeUndefined();
+  });
+
+  it('isReaderUrl knows the reader page with any query or fragment, and nothing else', () => {
+    const page = 'chrome-extension://abc/pdf.html';
+    expect(isReaderUrl(`${page}?file=https%3A%2F%2Fx.example%2Fa.pdf#page=3`, page)).toBe(true);
+    expect(isReaderUrl(page, page)).toBe(true);
+    expect(isReaderUrl('chrome-extension://abc/popup.html', page)).toBe(false);
+    expect(isReaderUrl('chrome-extension://other/pdf.html', page)).toBe(false);
+    expect(isReaderUrl('https://abc/pdf.html', page)).toBe(false);
+    expect(isReaderUrl(undefined, page)).toBe(false);
+    expect(isReaderUrl('not a url', page)).toBe(false);
+  });
+
+  it('accepts PDF pages and the site in an answer, and rejects a page below 1', () => {
+    const answer = (page: unknown, site?: unknown) => ({
+      mentions: [{ index: 0, entity: 'dprk', text: 'DPRK', snippet: 'DPRK', page }],
+      total: 1,
+      capped: false,
+      site,
+    });
+    expect(isMentionsResponse(answer(12, 'https://un.example/r.pdf'))).toBe(true);
+    expect(isMentionsResponse(answer(undefined))).toBe(true);
+    expect(isMentionsResponse(answer(0))).toBe(false);
+    expect(isMentionsResponse(answer('12'))).toBe(false);
+    expect(isMentionsResponse(answer(1, 42))).toBe(false);
+  });
+});
+
+describe('readerActivity: what pausing means for a PDF in the reader', () => {
+  const pdf = 'https://un.example/docs/report.pdf';
+  const with_ = (over: Partial<Settings>): Settings => ({ ...DEFAULT_SETTINGS, ...over });
+
+  it('is active by default, on a PDF with a site or a local one', () => {
+    expect(readerActivity(DEFAULT_SETTINGS, pdf)).toEqual({ active: true });
+    expect(readerActivity(DEFAULT_SETTINGS, undefined)).toEqual({ active: true });
+  });
+
+  it('pauses by the PDF’s origin, the same entry as the site’s web pages', () => {
+    const paused = with_({ pausedSites: ['https://un.example'] });
+    expect(readerActivity(paused, pdf)).toEqual({ active: false, reason: 'paused' });
+    // Another site's PDF, and a local file, are not paused by it.
+    expect(readerActivity(paused, 'https://other.example/report.pdf')).toEqual({ active: true });
+    expect(readerActivity(paused, undefined)).toEqual({ active: true });
+  });
+
+  it('follows the never list on the PDF’s address, and the on/off switch everywhere', () => {
+    expect(readerActivity(with_({ neverSites: ['*://un.example/*'] }), pdf)).toEqual({
+      active: false,
+      reason: 'excluded',
+    });
+    const off = with_({ enabled: false });
+    expect(readerActivity(off, pdf)).toEqual({ active: false, reason: 'disabled' });
+    expect(readerActivity(off, undefined)).toEqual({ active: false, reason: 'disabled' });
   });
 });

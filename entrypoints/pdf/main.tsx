@@ -5,6 +5,7 @@ import { entityById } from '../../data/index.ts';
 import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
+import { attachLayerCards } from '../../lib/layer-cards.tsx';
 import { logger } from '../../lib/log.ts';
 import {
   type ContentToBackground,
@@ -28,7 +29,6 @@ import { readerActivity } from '../../lib/tab-messages.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { CardController } from '../../page/card-controller.ts';
 import { createPdfMentionLayer, type PaintedPdfMention, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
-import { attachPdfCards } from './cards.tsx';
 import { fetchPdf, looksLikePdf } from './fetch-pdf.ts';
 import { createViewer, loadDocument, type ReaderViewer } from './viewer.ts';
 import './style.css';
@@ -580,7 +580,7 @@ class Controller {
     void readShortcut().then((info) => {
       shortcut = info.shortcut;
     });
-    this.cards = attachPdfCards({
+    this.cards = attachLayerCards({
       mentionAt: (x, y) => (this.active ? this.layer?.mentionAt(x, y) : undefined),
       doc: document,
       layer,

@@ -3,11 +3,12 @@ import { StatementView } from '../../components/StatementView.tsx';
 import { knowledge, statement } from '../../data/index.ts';
 import { browser } from '../../lib/browser.ts';
 import { t } from '../../lib/i18n.ts';
+import { attachLayerCards } from '../../lib/layer-cards.tsx';
 import { browserUiLocale, loadSettings, resolveUiLang, SETTINGS_ENTITIES } from '../../lib/settings.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import { createAnnotator } from '../../page/annotator.ts';
+import { hitTest } from '../../page/hit-test.ts';
 import * as engine from '../content/matcher.ts';
-import { attachHoverCards } from './hover-card.tsx';
 
 // Unlisted extension page (statement.html): the bundled statement at `#p4&q=<quote>`.
 const CARD_LAYER = 'card-layer';
@@ -60,13 +61,13 @@ async function main(app: HTMLElement) {
   });
   rescan = () => void annotator.rescan();
   const base = browser.runtime.getURL('/statement.html');
-  attachHoverCards({
-    annotator,
+  attachLayerCards({
+    mentionAt: (x, y) => hitTest(document, annotator.hits, x, y),
     doc: document,
     layer,
     lang,
     statementUrl: (part, quote) => statementUrl(base, part, quote),
-    delayMs: settings.hoverDelayMs,
+    delayMs: () => settings.hoverDelayMs,
     signal: stop.signal,
   });
 }

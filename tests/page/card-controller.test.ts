@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { attachHoverCards } from '../../entrypoints/statement/hover-card.tsx';
+import { attachLayerCards } from '../../lib/layer-cards.tsx';
 import type { PageMention } from '../../page/annotator.ts';
 import {
   type CardController,
@@ -10,7 +10,6 @@ import {
   createCardController,
   type OpenCard,
 } from '../../page/card-controller.ts';
-import { createHitIndex } from '../../page/hit-test.ts';
 
 /*
  * The card controller on a page of two mentions side by side, "a" at x 0–99 and "b" at x 100–199
@@ -311,13 +310,13 @@ describe('statement page cards', () => {
     const stop = new AbortController();
     running.push(stop);
     const base = fakeBrowser.runtime.getURL('/statement.html');
-    const cards = attachHoverCards({
-      annotator: { hits: createHitIndex<PageMention>() },
+    const cards = attachLayerCards<PageMention>({
+      mentionAt: () => undefined,
       doc: document,
       layer,
       lang: 'en',
       statementUrl: (part, quote) => `${base}#${part}&q=${encodeURIComponent(quote)}`,
-      delayMs: DELAY_MS,
+      delayMs: () => DELAY_MS,
       signal: stop.signal,
     });
     await cards.open(mention, true);

@@ -47,6 +47,8 @@ const LOADING_WAIT_MS = 4000;
 /** After a resume, how long to wait for the content script to pick the change up and read the page. */
 const RESUME_WAIT_MS = 2500;
 const POLL_MS = 200;
+/** How often an open popup asks the page again for mentions that arrived since (late frames, infinite scroll). */
+const FOLLOW_MS = 1000;
 
 const log = logger('popup');
 
@@ -327,6 +329,20 @@ async function main(app: HTMLElement) {
 
   draw();
   await refresh();
+
+  // Mentions that arrive while the popup is open (a frame that reported late, text a page added)
+  // join the list: the page is asked again every second and redrawn only when its count changed,
+  // so the list never jumps under the reader's pointer for nothing.
+  for (;;) {
+    await sleep(FOLLOW_MS);
+    if (!tab || page.state !== 'ready') continue;
+    const shown: MentionsResponse = page.response;
+    const next = readerTab ? await askReader(tab) : await askMentions(tab);
+    if (page.state !== 'ready' || page.response !== shown || !next || next.error) continue;
+    if (next.total === shown.total && next.mentions.length === shown.mentions.length) continue;
+    page = { state: 'ready', response: { ...next, url: shown.url, title: shown.title } };
+    draw();
+  }
 }
 
 const app = document.getElementById('app');

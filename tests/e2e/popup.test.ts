@@ -427,6 +427,25 @@ describe('popup: frames and layout', () => {
     await page.close();
   });
 
+  it('lists mentions the page gains while the popup is open', async () => {
+    const page = await browser.newPage(`${site.origin}/framed.html`);
+    await waitInPage(
+      page,
+      'the top page highlight',
+      () => (CSS.highlights.get('sanctions-context-dprk')?.size ?? 0) > 0,
+    );
+    const popup = await openPopup(browser, await activeTabId(browser));
+    await expect.poll(async () => (await popupCounts(popup)).dprk ?? 0, { timeout: 5000 }).toBe(1);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'A late paragraph on the DPRK and the Reconnaissance General Bureau.';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await popupCounts(popup)).dprk ?? 0, { timeout: 6000 }).toBe(2);
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps export, search and pause in view at 380×600 on a page with many mentions', async () => {
     const page = await browser.newPage(`${site.origin}/many.html`);
     await waitInPage(page, 'highlights', hasAllHighlights);

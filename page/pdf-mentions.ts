@@ -87,128 +87,159 @@ export function textLayerSpans(layer: HTMLElement, page: PageText): (Text | null
 }
 
 /**
+ * Where mention `m` lies in the page's rendered text layer (`nodes`, by item index): one range
+ * over all its spans when nothing else lies between them in the layer; otherwise (a name running
+ * from one column line to the next, with the other column's line drawn in between) one range per
+ * span, so the other text is not painted. Returns no pieces when none of its spans is rendered.
+ */
+function paintedPieces(
+  doc: Document,
+  text: PageText,
+  nodes: readonly (Text | null)[],
+  m: PdfDocumentMention,
+): PaintedPdfMention[] {
+  const segments = itemSegments(text, m.start, m.end).filter((seg) => nodes[seg.item]);
+  if (segments.length === 0) return [];
+  const items = segments.map((seg) => seg.item);
+  const lo = Math.min(...items);
+  const hi = Math.max(...items);
+  let contiguous = items.every((item, i) => i === 0 || item > (items[i - 1] as number));
+  for (let k = lo + 1; contiguous && k < hi; k++) {
+    const node = nodes[k];
+    if (!items.includes(k) && node && node.data.trim() !== '') contiguous = false;
+  }
+  const pieces = contiguous
+    ? [[segments[0], segments[segments.length - 1]]]
+    : segments
+        .filter((seg) => (nodes[seg.item] as Text).data.slice(seg.from, seg.to).trim() !== '')
+        .map((seg) => [seg, seg]);
+  const covered = segments.map((seg) => nodes[seg.item]).filter((n): n is Text => n !== null);
+  const out: PaintedPdfMention[] = [];
+  for (const [from, to] of pieces) {
+    const start = from && nodes[from.item];
+    const end = to && nodes[to.item];
+    if (!from || !to || !start || !end) continue;
+    const range = doc.createRange();
+    try {
+      range.setStart(start, from.from);
+      range.setEnd(end, to.to);
+    } catch (error) {
+      log.warn(`page ${m.page}: no range for mention ${m.index}`, error);
+      continue;
+    }
+    out.push({ ...m, range, nodes: contiguous ? covered : [start] });
+  }
+  return out;
+}
+
+/** The layer behind {@link createPdfMentionLayer}: the document's mentions, and those painted by page. */
+class MentionLayer implements PdfMentionLayer {
+  readonly #doc: Document;
+  readonly #shown: ReadonlySet<EntityId>;
+  readonly #highlighter: ReturnType<typeof createHighlighter>;
+  readonly #removeStyles: () => void;
+  readonly #hits = createHitIndex<PaintedPdfMention>();
+  #pages = new Map<number, PageText>();
+  #all: PdfDocumentMention[] = [];
+  #byPage = new Map<number, PdfDocumentMention[]>();
+  readonly #painted = new Map<number, PaintedPdfMention[]>();
+  readonly #byIndex = new Map<number, PaintedPdfMention>();
+
+  constructor({ doc, win, entities = HIGHLIGHTED_ENTITIES, style = 'both' }: PdfMentionLayerOptions) {
+    this.#doc = doc;
+    this.#shown = new Set(entities.filter((e) => HIGHLIGHTED_ENTITIES.includes(e)));
+    this.#highlighter = createHighlighter(win);
+    this.#removeStyles = injectHighlightStyles(doc, highlightCss([...this.#shown], style));
+  }
+
+  mentions(): readonly PdfDocumentMention[] {
+    return this.#all;
+  }
+
+  counts(): Record<EntityId, number> {
+    const out = Object.fromEntries(HIGHLIGHTED_ENTITIES.map((e) => [e, 0])) as Record<EntityId, number>;
+    for (const m of this.#all) out[m.entity]++;
+    return out;
+  }
+
+  setDocument(texts: readonly PageText[], mentions: readonly PdfMention[]): void {
+    for (const page of [...this.#painted.keys()]) this.forgetPage(page);
+    const pages = new Map(texts.map((p) => [p.page, p]));
+    this.#pages = pages;
+    this.#all = mentions
+      .filter((m) => this.#shown.has(m.entity))
+      .map((m, index) => ({ ...m, index, snippet: snippetOf(pages.get(m.page)?.text ?? '', m.start, m.end) }));
+    this.#byPage = new Map();
+    for (const m of this.#all) {
+      const list = this.#byPage.get(m.page);
+      if (list) list.push(m);
+      else this.#byPage.set(m.page, [m]);
+    }
+  }
+
+  paintPage(page: number, layer: HTMLElement): number {
+    this.forgetPage(page);
+    const text = this.#pages.get(page);
+    const mentions = this.#byPage.get(page);
+    if (!text || !mentions) return 0;
+    const nodes = textLayerSpans(layer, text);
+    if (!nodes) {
+      log.warn(`page ${page}: the text layer does not match the extracted text; not painted`);
+      return 0;
+    }
+    const list = mentions.flatMap((m) => paintedPieces(this.#doc, text, nodes, m));
+    this.#painted.set(page, list);
+    this.#hits.add(list);
+    // A mention in several pieces is revealed and flashed by its first one.
+    for (const m of list) if (!this.#byIndex.has(m.index)) this.#byIndex.set(m.index, m);
+    for (const entity of this.#shown) {
+      const ranges = list.filter((m) => m.entity === entity).map((m) => m.range);
+      if (ranges.length > 0) this.#highlighter.add(entity, ranges);
+    }
+    return list.length;
+  }
+
+  forgetPage(page: number): void {
+    const list = this.#painted.get(page);
+    if (!list) return;
+    this.#painted.delete(page);
+    this.#hits.remove(list);
+    this.#highlighter.remove(list.map((m) => m.range));
+    for (const m of list) this.#byIndex.delete(m.index);
+  }
+
+  mentionAt(x: number, y: number): PaintedPdfMention | undefined {
+    return hitTest(this.#doc, this.#hits, x, y);
+  }
+
+  painted(index: number): PaintedPdfMention | undefined {
+    return this.#byIndex.get(index);
+  }
+
+  flash(index: number): boolean {
+    const m = this.#byIndex.get(index);
+    if (!m) return false;
+    this.#highlighter.flash(m.range);
+    return true;
+  }
+
+  setStyle(style: HighlightStyle): void {
+    restyleHighlights(this.#doc, highlightCss([...this.#shown], style));
+  }
+
+  destroy(): void {
+    this.#highlighter.destroy();
+    this.#hits.clear();
+    this.#removeStyles();
+    this.#painted.clear();
+    this.#byIndex.clear();
+  }
+}
+
+/**
  * Creates the layer. Nothing is painted until `setDocument` and `paintPage`; `destroy` removes
  * every highlight and the style sheet.
  */
-export function createPdfMentionLayer({
-  doc,
-  win,
-  entities = HIGHLIGHTED_ENTITIES,
-  style = 'both',
-}: PdfMentionLayerOptions): PdfMentionLayer {
-  const shown = new Set(entities.filter((e) => HIGHLIGHTED_ENTITIES.includes(e)));
-  const highlighter = createHighlighter(win);
-  const removeStyles = injectHighlightStyles(doc, highlightCss([...shown], style));
-  const hits = createHitIndex<PaintedPdfMention>();
-  let pages = new Map<number, PageText>();
-  let all: PdfDocumentMention[] = [];
-  let byPage = new Map<number, PdfDocumentMention[]>();
-  const painted = new Map<number, PaintedPdfMention[]>();
-  const byIndex = new Map<number, PaintedPdfMention>();
-
-  const forgetPage = (page: number) => {
-    const list = painted.get(page);
-    if (!list) return;
-    painted.delete(page);
-    hits.remove(list);
-    highlighter.remove(list.map((m) => m.range));
-    for (const m of list) byIndex.delete(m.index);
-  };
-
-  return {
-    mentions: () => all,
-    counts() {
-      const out = Object.fromEntries(HIGHLIGHTED_ENTITIES.map((e) => [e, 0])) as Record<EntityId, number>;
-      for (const m of all) out[m.entity]++;
-      return out;
-    },
-    setDocument(texts, mentions) {
-      for (const page of [...painted.keys()]) forgetPage(page);
-      pages = new Map(texts.map((p) => [p.page, p]));
-      all = mentions
-        .filter((m) => shown.has(m.entity))
-        .map((m, index) => ({ ...m, index, snippet: snippetOf(pages.get(m.page)?.text ?? '', m.start, m.end) }));
-      byPage = new Map();
-      for (const m of all) {
-        const list = byPage.get(m.page);
-        if (list) list.push(m);
-        else byPage.set(m.page, [m]);
-      }
-    },
-    paintPage(page, layer) {
-      forgetPage(page);
-      const text = pages.get(page);
-      const mentions = byPage.get(page);
-      if (!text || !mentions) return 0;
-      const nodes = textLayerSpans(layer, text);
-      if (!nodes) {
-        log.warn(`page ${page}: the text layer does not match the extracted text; not painted`);
-        return 0;
-      }
-      const list: PaintedPdfMention[] = [];
-      for (const m of mentions) {
-        const segments = itemSegments(text, m.start, m.end).filter((seg) => nodes[seg.item]);
-        if (segments.length === 0) continue;
-        // One range over all the mention's spans when nothing else lies between them in the
-        // layer; otherwise (a name running from one column line to the next, with the other
-        // column's line drawn in between) one range per span, so the other text is not painted.
-        const items = segments.map((seg) => seg.item);
-        const lo = Math.min(...items);
-        const hi = Math.max(...items);
-        let contiguous = items.every((item, i) => i === 0 || item > (items[i - 1] as number));
-        for (let k = lo + 1; contiguous && k < hi; k++) {
-          const node = nodes[k];
-          if (!items.includes(k) && node && node.data.trim() !== '') contiguous = false;
-        }
-        const pieces = contiguous
-          ? [[segments[0], segments[segments.length - 1]]]
-          : segments
-              .filter((seg) => (nodes[seg.item] as Text).data.slice(seg.from, seg.to).trim() !== '')
-              .map((seg) => [seg, seg]);
-        const covered = segments.map((seg) => nodes[seg.item]).filter((n): n is Text => n !== null);
-        for (const [from, to] of pieces) {
-          const start = from && nodes[from.item];
-          const end = to && nodes[to.item];
-          if (!from || !to || !start || !end) continue;
-          const range = doc.createRange();
-          try {
-            range.setStart(start, from.from);
-            range.setEnd(end, to.to);
-          } catch (error) {
-            log.warn(`page ${page}: no range for mention ${m.index}`, error);
-            continue;
-          }
-          list.push({ ...m, range, nodes: contiguous ? covered : [start] });
-        }
-      }
-      painted.set(page, list);
-      hits.add(list);
-      // A mention in several pieces is revealed and flashed by its first one.
-      for (const m of list) if (!byIndex.has(m.index)) byIndex.set(m.index, m);
-      for (const entity of shown) {
-        const ranges = list.filter((m) => m.entity === entity).map((m) => m.range);
-        if (ranges.length > 0) highlighter.add(entity, ranges);
-      }
-      return list.length;
-    },
-    forgetPage,
-    mentionAt: (x, y) => hitTest(doc, hits, x, y),
-    painted: (index) => byIndex.get(index),
-    flash(index) {
-      const m = byIndex.get(index);
-      if (!m) return false;
-      highlighter.flash(m.range);
-      return true;
-    },
-    setStyle(next) {
-      restyleHighlights(doc, highlightCss([...shown], next));
-    },
-    destroy() {
-      highlighter.destroy();
-      hits.clear();
-      removeStyles();
-      painted.clear();
-      byIndex.clear();
-    },
-  };
+export function createPdfMentionLayer(options: PdfMentionLayerOptions): PdfMentionLayer {
+  return new MentionLayer(options);
 }

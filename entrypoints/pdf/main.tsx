@@ -1,7 +1,17 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { entityById } from '../../data/index.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { MentionBar } from '../../components/pdf/MentionBar.tsx';
+import { ReaderToolbar, type ToolbarActions } from '../../components/pdf/ReaderToolbar.tsx';
+import {
+  type FindResult,
+  type Loaded,
+  type Paused,
+  type Scan,
+  type Status,
+  ZOOM_STEPS,
+} from '../../components/pdf/reader-state.ts';
+import { ReaderNotices, StatusPanel } from '../../components/pdf/StatusPanel.tsx';
 import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
@@ -13,7 +23,6 @@ import {
   readerMessageFor,
   type ToContent,
 } from '../../lib/messages.ts';
-import { ENTITY_COLORS } from '../../lib/palette.ts';
 import { extractDocumentText, findPdfMentions, hasNoText } from '../../lib/pdf-text.ts';
 import {
   browserUiLocale,
@@ -30,6 +39,7 @@ import type { UiLang } from '../../lib/ui-lang.ts';
 import type { CardController } from '../../page/card-controller.ts';
 import { createPdfMentionLayer, type PaintedPdfMention, type PdfMentionLayer } from '../../page/pdf-mentions.ts';
 import { fetchPdf, looksLikePdf } from './fetch-pdf.ts';
+import { useFileDrop, useFindShortcut } from './reader-hooks.ts';
 import { createViewer, loadDocument, type ReaderViewer } from './viewer.ts';
 import './style.css';
 
@@ -42,39 +52,10 @@ import './style.css';
 
 const log = logger('pdf-reader');
 const getURL = browser.runtime.getURL as (path: string) => string;
-const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 /** Mentions listed in one answer to the popup, as on web pages; the count covers them all. */
 const MAX_LISTED = 2000;
 /** How long a question from the popup waits for a document being fetched, opened or read. */
 const ANSWER_WAIT_MS = 15_000;
-
-/** Why the reader paints nothing: the extension is off, or the PDF's site (`host`) is paused or excluded. */
-type Paused = { kind: 'off' } | { kind: 'paused' | 'excluded'; host: string };
-
-type Status =
-  | { kind: 'empty' }
-  | { kind: 'permission'; url: string; host: string; denied: boolean }
-  | { kind: 'loading' }
-  | { kind: 'password'; wrong: boolean }
-  | { kind: 'error'; key: MessageKey; args: (string | number)[] }
-  | { kind: 'ready' };
-
-interface Loaded {
-  name: string;
-  pages: number;
-  /** The address the PDF came from; undefined for a local file. */
-  original?: string;
-  /** A blob: URL of the bytes, for Download. */
-  download: string;
-}
-
-interface Scan {
-  read: number;
-  done: boolean;
-  noText: boolean;
-  counts: Partial<Record<string, number>>;
-  total: number;
-}
 
 /** A promise with its resolve function (Promise.withResolvers, which older browsers lack). */
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -112,12 +93,7 @@ function Reader({ lang }: { lang: UiLang }) {
   const [scan, setScan] = useState<Scan | null>(null);
   const [page, setPage] = useState(1);
   const [scale, setScale] = useState('auto');
-  const [find, setFind] = useState<{ current: number; total: number; notFound: boolean }>({
-    current: 0,
-    total: 0,
-    notFound: false,
-  });
-  const [dragging, setDragging] = useState(false);
+  const [find, setFind] = useState<FindResult>({ current: 0, total: 0, notFound: false });
   const [paused, setPaused] = useState<Paused | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
@@ -127,15 +103,8 @@ function Reader({ lang }: { lang: UiLang }) {
 
   useEffect(() => {
     if (!containerRef.current || !innerRef.current) return;
-    const c = new Controller(lang, containerRef.current, innerRef.current, {
-      setStatus,
-      setLoaded,
-      setScan,
-      setPage,
-      setScale,
-      setFind,
-      setPaused,
-    });
+    const setters = { setStatus, setLoaded, setScan, setPage, setScale, setFind, setPaused };
+    const c = new Controller(lang, containerRef.current, innerRef.current, setters);
     controller.current = c;
     c.start().catch((error: unknown) => log.error('the reader could not start', error));
   }, [lang]);
@@ -144,184 +113,23 @@ function Reader({ lang }: { lang: UiLang }) {
     if (status.kind === 'password') passwordRef.current?.focus();
   }, [status]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f' && loaded) {
-        event.preventDefault();
-        findRef.current?.focus();
-        findRef.current?.select();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [loaded]);
-
+  useFindShortcut(loaded !== null, findRef);
   // Handlers read the controller when they run: it is created after the first render.
   const ctl = () => controller.current;
-  // Drag and drop of a local file anywhere on the page.
-  useEffect(() => {
-    const over = (event: DragEvent) => {
-      event.preventDefault();
-      setDragging(true);
-    };
-    const leave = (event: DragEvent) => {
-      if (event.relatedTarget === null) setDragging(false);
-    };
-    const drop = (event: DragEvent) => {
-      event.preventDefault();
-      setDragging(false);
-      const file = event.dataTransfer?.files?.[0];
-      if (file) void ctl()?.openFile(file);
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    };
-  }, []);
+  const dragging = useFileDrop((file) => void ctl()?.openFile(file));
+  const actions = useMemo(() => toolbarActions(ctl), []);
 
   return (
     <div class="reader">
-      <div class="toolbar" role="toolbar" aria-label={t('pdfToolbarLabel', lang)}>
-        <label class="button open">
-          <input
-            type="file"
-            accept="application/pdf,.pdf"
-            class="visually-hidden"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void ctl()?.openFile(file);
-              e.currentTarget.value = '';
-            }}
-          />
-          <span>{t('pdfOpen', lang)}</span>
-        </label>
-        {loaded && (
-          <>
-            <span class="group">
-              <button
-                type="button"
-                class="icon"
-                aria-label={t('pdfPreviousPage', lang)}
-                title={t('pdfPreviousPage', lang)}
-                disabled={page <= 1}
-                onClick={() => ctl()?.goTo(page - 1)}
-              >
-                ‹
-              </button>
-              <label class="page-number">
-                <span class="visually-hidden">{t('pdfPageLabel', lang)}</span>
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  name="page"
-                  size={4}
-                  value={String(page)}
-                  onChange={(e) => ctl()?.goTo(Number(e.currentTarget.value))}
-                />
-              </label>
-              <span class="muted">{t('pdfPageCount', lang, loaded.pages)}</span>
-              <button
-                type="button"
-                class="icon"
-                aria-label={t('pdfNextPage', lang)}
-                title={t('pdfNextPage', lang)}
-                disabled={page >= loaded.pages}
-                onClick={() => ctl()?.goTo(page + 1)}
-              >
-                ›
-              </button>
-            </span>
-            <span class="group">
-              <button
-                type="button"
-                class="icon"
-                aria-label={t('pdfZoomOut', lang)}
-                title={t('pdfZoomOut', lang)}
-                onClick={() => ctl()?.zoom(-1)}
-              >
-                −
-              </button>
-              <label>
-                <span class="visually-hidden">{t('pdfZoomLabel', lang)}</span>
-                <select name="zoom" value={scale} onChange={(e) => ctl()?.setScale(e.currentTarget.value)}>
-                  <option value="auto">{t('pdfZoomAuto', lang)}</option>
-                  <option value="page-width">{t('pdfZoomPageWidth', lang)}</option>
-                  <option value="page-fit">{t('pdfZoomPageFit', lang)}</option>
-                  {ZOOM_STEPS.map((z) => (
-                    <option key={z} value={String(z)}>{`${Math.round(z * 100)} %`}</option>
-                  ))}
-                  {!['auto', 'page-width', 'page-fit', ...ZOOM_STEPS.map(String)].includes(scale) && (
-                    <option value={scale}>{`${Math.round(Number(scale) * 100)} %`}</option>
-                  )}
-                </select>
-              </label>
-              <button
-                type="button"
-                class="icon"
-                aria-label={t('pdfZoomIn', lang)}
-                title={t('pdfZoomIn', lang)}
-                onClick={() => ctl()?.zoom(1)}
-              >
-                +
-              </button>
-            </span>
-            <span class="group find">
-              <label>
-                <span class="visually-hidden">{t('pdfFindLabel', lang)}</span>
-                <input
-                  ref={findRef}
-                  type="search"
-                  name="find"
-                  placeholder={t('pdfFindLabel', lang)}
-                  onInput={(e) => ctl()?.find(e.currentTarget.value, 'input')}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter') ctl()?.find(e.currentTarget.value, e.shiftKey ? 'previous' : 'next');
-                  }}
-                />
-              </label>
-              <button
-                type="button"
-                class="icon"
-                aria-label={t('pdfFindPrevious', lang)}
-                title={t('pdfFindPrevious', lang)}
-                onClick={() => ctl()?.find(findRef.current?.value ?? '', 'previous')}
-              >
-                ↑
-              </button>
-              <button
-                type="button"
-                class="icon"
-                aria-label={t('pdfFindNext', lang)}
-                title={t('pdfFindNext', lang)}
-                onClick={() => ctl()?.find(findRef.current?.value ?? '', 'next')}
-              >
-                ↓
-              </button>
-              <span class="muted" aria-live="polite">
-                {find.notFound
-                  ? t('pdfFindNotFound', lang)
-                  : find.total > 0
-                    ? t('pdfFindCount', lang, find.current, find.total)
-                    : ''}
-              </span>
-            </span>
-            <span class="group end">
-              {loaded.original && (
-                <a class="button" href={loaded.original} target="_blank" rel="noopener noreferrer">
-                  {t('pdfOpenOriginal', lang)}
-                </a>
-              )}
-              <a class="button" href={loaded.download} download={loaded.name}>
-                {t('pdfDownload', lang)}
-              </a>
-            </span>
-          </>
-        )}
-      </div>
+      <ReaderToolbar
+        lang={lang}
+        loaded={loaded}
+        page={page}
+        scale={scale}
+        find={find}
+        findRef={findRef}
+        actions={actions}
+      />
       {loaded && scan && (
         <MentionBar lang={lang} scan={scan} pages={loaded.pages} onNext={(e) => ctl()?.nextMention(e)} />
       )}
@@ -332,18 +140,7 @@ function Reader({ lang }: { lang: UiLang }) {
         onAllow={() => ctl()?.allowAndOpen()}
         onPassword={(pw) => ctl()?.submitPassword(pw)}
       />
-      {paused && (
-        <p class="notice" data-state="paused" role="status">
-          {paused.kind === 'off'
-            ? t('pdfPausedAll', lang)
-            : t(paused.kind === 'paused' ? 'pdfPaused' : 'pdfExcluded', lang, paused.host)}
-        </p>
-      )}
-      {scan?.done && scan.noText && (
-        <p class="notice" data-state="no-text" role="status">
-          {t('pdfErrorNoText', lang)}
-        </p>
-      )}
+      <ReaderNotices lang={lang} paused={paused} noText={!!scan?.done && scan.noText} />
       <div class="viewer-frame" hidden={!loaded || status.kind !== 'ready'}>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll in this element, which keyboard users must be able to focus to scroll (arrows, Page Down). */}
         <div ref={containerRef} class="viewer-container" tabIndex={0}>
@@ -359,128 +156,15 @@ function Reader({ lang }: { lang: UiLang }) {
   );
 }
 
-function MentionBar({
-  lang,
-  scan,
-  pages,
-  onNext,
-}: {
-  lang: UiLang;
-  scan: Scan;
-  pages: number;
-  onNext: (entity: string) => void;
-}) {
-  const summary = !scan.done
-    ? t('pdfReading', lang, scan.read, pages)
-    : scan.total === 0
-      ? t('pdfNoMentions', lang)
-      : scan.total === 1
-        ? t('pdfMentionsOne', lang)
-        : t('pdfMentionsMany', lang, scan.total);
-  return (
-    <section class="mentions" aria-label={t('pdfMentionsLabel', lang)}>
-      <span class="summary" role="status" data-state={scan.done ? 'done' : 'reading'}>
-        {summary}
-      </span>
-      {scan.done &&
-        HIGHLIGHTED_ENTITIES.filter((e) => (scan.counts[e] ?? 0) > 0).map((e) => {
-          const name = entityById(e)?.short[lang] ?? e;
-          const count = scan.counts[e] ?? 0;
-          return (
-            <button
-              key={e}
-              type="button"
-              class="chip"
-              data-entity={e}
-              style={{ '--accent': ENTITY_COLORS[e].accent, '--accent-dark': ENTITY_COLORS[e].accentDark }}
-              aria-label={t('pdfMentionNext', lang, name, count)}
-              title={t('pdfMentionNext', lang, name, count)}
-              onClick={() => onNext(e)}
-            >
-              <span class="chip-name">{name}</span> <span class="chip-count">{count}</span>
-            </button>
-          );
-        })}
-    </section>
-  );
-}
-
-function StatusPanel({
-  lang,
-  status,
-  passwordRef,
-  onAllow,
-  onPassword,
-}: {
-  lang: UiLang;
-  status: Status;
-  passwordRef: { current: HTMLInputElement | null };
-  onAllow: () => void;
-  onPassword: (password: string) => void;
-}) {
-  switch (status.kind) {
-    case 'ready':
-      return null;
-    case 'empty':
-      return (
-        <div class="panel" data-state="empty">
-          <p>{t('pdfEmptyHint', lang)}</p>
-        </div>
-      );
-    case 'loading':
-      return (
-        <div class="panel" data-state="loading" role="status">
-          <p>{t('pdfLoading', lang)}</p>
-        </div>
-      );
-    case 'permission':
-      return (
-        <div class="panel" data-state="permission">
-          <p>{t('pdfPermissionReason', lang, status.host)}</p>
-          <button type="button" class="button primary" onClick={onAllow}>
-            {t('pdfPermissionButton', lang)}
-          </button>
-          {status.denied && (
-            <p class="error" role="alert">
-              {t('pdfPermissionDenied', lang)}
-            </p>
-          )}
-        </div>
-      );
-    case 'password':
-      return (
-        <form
-          class="panel"
-          data-state="password"
-          onSubmit={(e) => {
-            e.preventDefault();
-            onPassword(passwordRef.current?.value ?? '');
-          }}
-        >
-          <p>{t('pdfPasswordPrompt', lang)}</p>
-          {status.wrong && (
-            <p class="error" role="alert">
-              {t('pdfPasswordWrong', lang)}
-            </p>
-          )}
-          <label>
-            <span>{t('pdfPasswordLabel', lang)}</span>{' '}
-            <input ref={passwordRef} type="password" name="password" autoComplete="off" />
-          </label>{' '}
-          <button type="submit" class="button primary">
-            {t('pdfPasswordSubmit', lang)}
-          </button>
-        </form>
-      );
-    case 'error':
-      return (
-        <div class="panel" data-state="error">
-          <p class="error" role="alert">
-            {t(status.key, lang, ...status.args)}
-          </p>
-        </div>
-      );
-  }
+/** The toolbar's actions, sent to the controller `ctl()` returns when they run (none before it exists). */
+function toolbarActions(ctl: () => Controller | null): ToolbarActions {
+  return {
+    openFile: (file) => void ctl()?.openFile(file),
+    goTo: (n) => ctl()?.goTo(n),
+    zoom: (direction) => ctl()?.zoom(direction),
+    setScale: (value) => ctl()?.setScale(value),
+    find: (query, how) => ctl()?.find(query, how),
+  };
 }
 
 interface Setters {
@@ -489,7 +173,7 @@ interface Setters {
   setScan: (s: Scan | null) => void;
   setPage: (n: number) => void;
   setScale: (s: string) => void;
-  setFind: (f: { current: number; total: number; notFound: boolean }) => void;
+  setFind: (f: FindResult) => void;
   setPaused: (p: Paused | null) => void;
 }
 

@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { cardModel } from '../../components/card-model.ts';
-import { type PageState, type PopupControls, PopupSummary } from '../../components/PopupSummary.tsx';
+import {
+  type PageState,
+  type PopupControls,
+  PopupSummary,
+  type PopupSummaryProps,
+} from '../../components/PopupSummary.tsx';
 import * as data from '../../data/index.ts';
 import { searchKnowledge } from '../../engine/search-knowledge.ts';
 import type { EntityId } from '../../engine/types.ts';
@@ -33,6 +38,7 @@ import {
   sendToFrame,
   sendToReader,
 } from '../../lib/tab-messages.ts';
+import type { UiLang } from '../../lib/ui-lang.ts';
 import './style.css';
 
 /*
@@ -235,114 +241,153 @@ function download(filename: string, mime: string, content: string) {
   setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }
 
-async function main(app: HTMLElement) {
-  const loaded = await readSettings();
-  let settings = loaded.settings;
-  const lang = resolveUiLang(settings, browserUiLocale());
-  // Worded in the language the settings choose, which may differ from the browser's.
-  const settingsErrors = describeProblems(loaded.problems, lang);
-  document.documentElement.lang = lang;
-  document.title = t('actionTitle', lang);
-
-  const citations = (id: EntityId, matched: string): ExportCitation[] =>
+/** The statement's facts about entity `id` (as its card shows them), in the form the exports cite them. */
+function exportCitations(lang: UiLang): (id: EntityId, matched: string) => ExportCitation[] {
+  return (id, matched) =>
     (cardModel(id, lang, data, matched)?.facts ?? []).map((f) => ({
       paragraph: f.paragraph ?? null,
       part: f.part,
       quote: f.quote,
       en: f.en,
     }));
+}
 
-  const tab = await findTab();
-  let page: PageState = { state: 'loading' };
-  let shortcut: ShortcutInfo | undefined;
-  void readShortcut().then((info) => {
-    shortcut = info;
-    draw();
-  });
-  let url = tab?.url;
+/** The open popup: what it knows about the tab, drawn again into `app` whenever that changes. */
+class Popup {
+  #settings: Settings;
+  #page: PageState = { state: 'loading' };
+  #url: string | undefined;
   /** Whether the tab shows the PDF reader, which is messaged through the runtime, not the tab. */
-  let readerTab = false;
+  #readerTab = false;
+  #shortcut: ShortcutInfo | undefined;
+  readonly #citations: (id: EntityId, matched: string) => ExportCitation[];
 
-  const refresh = async (waitForMentions = false) => {
+  constructor(
+    private readonly app: HTMLElement,
+    private readonly lang: UiLang,
+    private readonly tab: TabInfo | undefined,
+    settings: Settings,
+    /** The stored settings' problems, worded in the popup's language. */
+    private readonly settingsErrors: readonly string[],
+  ) {
+    this.#settings = settings;
+    this.#url = tab?.url;
+    this.#citations = exportCitations(lang);
+  }
+
+  /** Shows the keyboard command, once the browser has said which it is. */
+  setShortcut(info: ShortcutInfo): void {
+    this.#shortcut = info;
+    this.draw();
+  }
+
+  /** Describes the tab again; `waitForMentions` polls a page being switched back on. */
+  async refresh(waitForMentions = false): Promise<void> {
+    const tab = this.tab;
     if (!tab) {
-      page = { state: 'unknown' };
+      this.#page = { state: 'unknown' };
     } else {
-      page = { state: 'loading' };
-      draw();
-      ({ page, url } = await describe(tab, settings, waitForMentions));
-      readerTab =
+      this.#page = { state: 'loading' };
+      this.draw();
+      ({ page: this.#page, url: this.#url } = await describe(tab, this.#settings, waitForMentions));
+      const page = this.#page;
+      this.#readerTab =
         isReaderUrl(tab.url, readerPage) || (page.state === 'ready' && isReaderUrl(page.response.url, readerPage));
     }
-    draw();
-  };
-
-  const draw = () =>
-    render(
-      <PopupSummary
-        lang={lang}
-        doc={data.statement}
-        page={page}
-        controls={controlsFor(settings, url)}
-        settingsErrors={settingsErrors}
-        entityById={data.entityById}
-        citations={citations}
-        search={searchKnowledge}
-        statementHref={(part, quote) => statementUrl(statementBase, part, quote)}
-        searchPageHref={getURL('/search.html')}
-        readerHref={readerUrl(readerPage, url)}
-        onReveal={async (index, frameId = 0) => {
-          if (!tab) return false;
-          if (readerTab) {
-            const answer = await sendToReader(tab.id, { type: 'reveal-mention', index });
-            return answer?.ok === true;
-          }
-          const message = { type: 'reveal-mention', index, direct: frameId !== 0 } as const;
-          const answer = await sendToFrame(tab.id, frameId, message).catch(
-            orUndefined('the page did not reveal the mention'),
-          );
-          return answer?.ok === true;
-        }}
-        onSetPaused={async (paused) => {
-          if (!url) return;
-          settings = await setSitePaused(url, paused);
-          await refresh(!paused);
-        }}
-        onSetEnabled={async (enabled) => {
-          settings = await saveSettings({ enabled });
-          await refresh(enabled);
-        }}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        onReloadTab={async () => {
-          if (!tab) return;
-          page = { state: 'loading' };
-          draw();
-          await browser.tabs.reload(tab.id).catch(orUndefined('could not reload the tab'));
-          // The reload has started; `describe` waits out the loading tab.
-          await sleep(POLL_MS);
-          await refresh();
-        }}
-        download={download}
-        shortcut={shortcut}
-      />,
-      app,
-    );
-
-  draw();
-  await refresh();
-
-  // Mentions that arrive while the popup is open (a frame that reported late, text a page added)
-  // join the list: the page is asked again every second and redrawn only when its count changed,
-  // so the list never jumps under the reader's pointer for nothing.
-  for (;;) {
-    await sleep(FOLLOW_MS);
-    if (!tab || page.state !== 'ready') continue;
-    const shown: MentionsResponse = page.response;
-    const next = readerTab ? await askReader(tab) : await askMentions(tab);
-    if (page.state !== 'ready' || page.response !== shown || !next || next.error) continue;
-    if (next.total === shown.total && next.mentions.length === shown.mentions.length) continue;
-    page = { state: 'ready', response: { ...next, url: shown.url, title: shown.title } };
-    draw();
+    this.draw();
   }
+
+  draw(): void {
+    render(<PopupSummary {...this.#props()} />, this.app);
+  }
+
+  #props(): PopupSummaryProps {
+    return {
+      lang: this.lang,
+      doc: data.statement,
+      page: this.#page,
+      controls: controlsFor(this.#settings, this.#url),
+      settingsErrors: this.settingsErrors,
+      entityById: data.entityById,
+      citations: this.#citations,
+      search: searchKnowledge,
+      statementHref: (part, quote) => statementUrl(statementBase, part, quote),
+      searchPageHref: getURL('/search.html'),
+      readerHref: readerUrl(readerPage, this.#url),
+      onReveal: (index, frameId = 0) => this.#reveal(index, frameId),
+      onSetPaused: async (paused) => {
+        if (!this.#url) return;
+        this.#settings = await setSitePaused(this.#url, paused);
+        await this.refresh(!paused);
+      },
+      onSetEnabled: async (enabled) => {
+        this.#settings = await saveSettings({ enabled });
+        await this.refresh(enabled);
+      },
+      onOpenOptions: () => void browser.runtime.openOptionsPage(),
+      onReloadTab: () => void this.#reloadTab(),
+      download,
+      shortcut: this.#shortcut,
+    };
+  }
+
+  /** Asks the page (or the reader) to show mention `index` of frame `frameId`; false when it could not. */
+  async #reveal(index: number, frameId: number): Promise<boolean> {
+    const tab = this.tab;
+    if (!tab) return false;
+    if (this.#readerTab) {
+      const answer = await sendToReader(tab.id, { type: 'reveal-mention', index });
+      return answer?.ok === true;
+    }
+    const message = { type: 'reveal-mention', index, direct: frameId !== 0 } as const;
+    const answer = await sendToFrame(tab.id, frameId, message).catch(
+      orUndefined('the page did not reveal the mention'),
+    );
+    return answer?.ok === true;
+  }
+
+  async #reloadTab(): Promise<void> {
+    if (!this.tab) return;
+    this.#page = { state: 'loading' };
+    this.draw();
+    await browser.tabs.reload(this.tab.id).catch(orUndefined('could not reload the tab'));
+    // The reload has started; `describe` waits out the loading tab.
+    await sleep(POLL_MS);
+    await this.refresh();
+  }
+
+  /**
+   * Mentions that arrive while the popup is open (a frame that reported late, text a page added)
+   * join the list: the page is asked again every second and redrawn only when its count changed,
+   * so the list never jumps under the reader's pointer for nothing. Never resolves.
+   */
+  async follow(): Promise<never> {
+    for (;;) {
+      await sleep(FOLLOW_MS);
+      const tab = this.tab;
+      if (!tab || this.#page.state !== 'ready') continue;
+      const shown: MentionsResponse = this.#page.response;
+      const next = this.#readerTab ? await askReader(tab) : await askMentions(tab);
+      const page = this.#page as PageState;
+      if (page.state !== 'ready' || page.response !== shown || !next || next.error) continue;
+      if (next.total === shown.total && next.mentions.length === shown.mentions.length) continue;
+      this.#page = { state: 'ready', response: { ...next, url: shown.url, title: shown.title } };
+      this.draw();
+    }
+  }
+}
+
+async function main(app: HTMLElement) {
+  const { settings, problems } = await readSettings();
+  const lang = resolveUiLang(settings, browserUiLocale());
+  document.documentElement.lang = lang;
+  document.title = t('actionTitle', lang);
+  // Worded in the language the settings choose, which may differ from the browser's.
+  const popup = new Popup(app, lang, await findTab(), settings, describeProblems(problems, lang));
+  void readShortcut().then((info) => popup.setShortcut(info));
+  popup.draw();
+  await popup.refresh();
+  await popup.follow();
 }
 
 const app = document.getElementById('app');

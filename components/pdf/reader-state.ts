@@ -1,0 +1,47 @@
+import type { MessageKey } from '../../lib/i18n.ts';
+
+/*
+ * The PDF reader's state as its components show it. The reader (entrypoints/pdf) owns it and
+ * passes it down; the components only draw it and call back.
+ */
+
+/** The fixed zoom levels of the − / + buttons and the zoom menu. */
+export const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+/** Why the reader paints nothing: the extension is off, or the PDF's site (`host`) is paused or excluded. */
+export type Paused = { kind: 'off' } | { kind: 'paused' | 'excluded'; host: string };
+
+/** What the reader shows in place of the pages: a hint, a question, progress or an error; `ready` shows the pages. */
+export type Status =
+  | { kind: 'empty' }
+  | { kind: 'permission'; url: string; host: string; denied: boolean }
+  | { kind: 'loading' }
+  | { kind: 'password'; wrong: boolean }
+  | { kind: 'error'; key: MessageKey; args: (string | number)[] }
+  | { kind: 'ready' };
+
+/** The open document. */
+export interface Loaded {
+  name: string;
+  pages: number;
+  /** The address the PDF came from; undefined for a local file. */
+  original?: string;
+  /** A blob: URL of the bytes, for Download. */
+  download: string;
+}
+
+/** Progress of reading the document's text and the mentions found so far, by entity. */
+export interface Scan {
+  read: number;
+  done: boolean;
+  noText: boolean;
+  counts: Partial<Record<string, number>>;
+  total: number;
+}
+
+/** The result of the text search: match `current` of `total`, or nothing found. */
+export interface FindResult {
+  current: number;
+  total: number;
+  notFound: boolean;
+}

@@ -163,7 +163,7 @@ export function staticPage(options: {
   });
   if (article > 0) blocks.push('</article>');
   const nav = Array.from({ length: 12 }, (_, i) => `<a href="#a${i + 1}">Section ${i + 1}</a>`).join(' ');
-  const body = `<header><h1>${escapeHtml(options.title ?? 'Bench page')}</h1><nav>${nav}</nav></header>\n<main>\n${blocks.join('\n')}\n</main>\n<footer><p>Generated page, seed ${options.seed}.</p></footer>`;
+  const body = `<header><h1>${escapeHtml(options.title ?? 'Bench page')}</h1><nav>${nav}</nav></header>\n<main>\n${blocks.join('\n')}\n</main>\n<footer><p>${options.topicFree ? 'Generated page.' : `Generated page, seed ${options.seed}.`}</p></footer>`;
   return {
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.title ?? 'Bench page')}</title><style>${PAGE_CSS}</style></head><body>${body}</body></html>`,
     textBytes: corpus.bytes,

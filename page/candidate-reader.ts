@@ -84,7 +84,9 @@ export class CandidateReader {
     // Every root read from now on is connected (changes skip the others): look layout up once.
     this.#blockOptions.layout = layoutVisibilityFor(body);
     const { exclude, closedShadowRootOf } = this.#options;
-    const search = new CandidateSearch(body, { exclude, closedShadowRootOf });
+    // The body's whole text first: on the many pages that never name the topic one native read
+    // and one prefilter pass (which stops at its first hit) replace the walk over every text node.
+    const search = new CandidateSearch(body, { exclude, closedShadowRootOf, rootTextFirst: true });
     let t0 = clock.now();
     while (!search.step(() => clock.now() - t0 > clock.chunkMs)) {
       await clock.yieldToPage();

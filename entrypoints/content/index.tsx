@@ -122,9 +122,9 @@ export default defineContentScript({
  * change gives it some (one MutationObserver watches the document meanwhile); to false when
  * `ctx` is invalidated first.
  */
-function untilNotQuiet(ctx: ContentScriptContext): Promise<boolean> {
+async function untilNotQuiet(ctx: ContentScriptContext): Promise<boolean> {
   const quiet = () => isQuiet(document.body, closedShadowRootOf);
-  if (!quiet()) return Promise.resolve(true);
+  if (!quiet()) return true;
   return new Promise((resolve) => {
     const finish = (woken: boolean) => {
       observer.disconnect();
@@ -148,7 +148,7 @@ function start(ctx: ContentScriptContext, settings: Settings, cards: PageCards):
   // No wrapping fallback: without the Highlight API (browsers older than the manifests
   // admit) the page is left alone, and the popup hears an empty answer.
   if (!supportsHighlights(window)) {
-    if (!warned) console.info('[Sanctions Context] This browser has no CSS.highlights; mentions are not highlighted.');
+    if (!warned) console.info('[Sanctions Context] No CSS.highlights: nothing is highlighted.');
     warned = true;
     return undefined;
   }
@@ -190,9 +190,15 @@ function isActiveHere(settings: Settings): boolean {
 }
 
 let countTimer: number | undefined;
+/** Whether a count may need telling: not before the top frame's first mention (see below). */
+let counting = window !== window.top;
 /** Tells the background the frame's count, at most every 250 ms: infinite scroll can change it every frame. */
 function reportCount(ctx: ContentScriptContext, count: number) {
   if (countTimer !== undefined) clearTimeout(countTimer);
+  // The background forgets a tab's counts when its top frame loads a new document, so the top
+  // frame's first 0 tells it nothing (a sub-frame's may replace its previous page's count).
+  counting ||= count > 0;
+  if (!counting) return;
   countTimer = ctx.setTimeout(() => {
     countTimer = undefined;
     // Rejects when the background is being restarted or the extension was reloaded; the next

@@ -9,7 +9,8 @@ import { type BrowserContext, type CDPSession, chromium, type Page } from 'playw
 import { CHROMIUM_ARGS, chromePath } from '../tests/e2e/harness.ts';
 import { FLAGS, LONG_TASK_RECORDER } from './pages.ts';
 
-export const VARIANTS = ['none', 'ours', 'markjs', 'naive', 'floor'] as const;
+/** `before`: another build of ours (`--before=<folder>`), measured like ours for a before/after in one run. */
+export const VARIANTS = ['none', 'ours', 'before', 'markjs', 'naive', 'floor'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export interface LongTask {
@@ -124,6 +125,7 @@ function signalOf(
   const appended = !mutating || p.appended !== null;
   switch (variant) {
     case 'ours':
+    case 'before':
       return { value: p.highlights, ready: appended && (p.highlights > 0 || quietOver) };
     case 'markjs':
       return { value: p.marks, ready: appended && p.markDone !== null };
@@ -325,7 +327,8 @@ export async function measure(options: MeasureOptions): Promise<Sample> {
     if (options.variant === 'floor') doneAt = latest.floorDone;
     else if (options.variant === 'markjs') doneAt = latest.markDone;
     else if (options.variant === 'naive') doneAt = latest.naiveDone;
-    else if (options.variant === 'ours' && latest.highlights > 0) doneAt = last.pageAt;
+    else if ((options.variant === 'ours' || options.variant === 'before') && latest.highlights > 0)
+      doneAt = last.pageAt;
     return {
       scriptMs: (m.ScriptDuration ?? 0) * 1000,
       taskMs: ((m.TaskDuration ?? 0) - (m.DevToolsCommandDuration ?? 0)) * 1000,
@@ -335,7 +338,7 @@ export async function measure(options: MeasureOptions): Promise<Sample> {
       longFrames,
       doneAt,
       painted:
-        options.variant === 'ours'
+        options.variant === 'ours' || options.variant === 'before'
           ? latest.highlights
           : options.variant === 'markjs'
             ? latest.marks

@@ -32,9 +32,11 @@ interface Options {
   /** Page key to profile ours on, or '' for none. */
   profile: string;
   trap: boolean;
+  /** Unpacked build of ours to measure beside the current one ('' for none). */
+  before: string;
 }
 
-const USAGE = `usage: npm run bench -- [--runs=5 (0: only --profile)] [--pages=${DEFAULT_PAGES.join(',')} (also: 1m)] [--no-mutation] [--seed=1718] [--no-build] [--profile[=${PAGE_KEYS.join('|')}]] [--highlight-trap]`;
+const USAGE = `usage: npm run bench -- [--runs=5 (0: only --profile)] [--pages=${DEFAULT_PAGES.join(',')} (also: 1m)] [--no-mutation] [--seed=1718] [--no-build] [--profile[=${PAGE_KEYS.join('|')}]] [--highlight-trap] [--before=<unpacked build of ours to compare>]`;
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
@@ -44,6 +46,7 @@ function parseOptions(argv: readonly string[]): Options {
     build: true,
     profile: '',
     trap: false,
+    before: '',
   };
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined];
@@ -60,6 +63,7 @@ function parseOptions(argv: readonly string[]): Options {
       options.profile = value ?? '5m';
       if (!(PAGE_KEYS as readonly string[]).includes(options.profile)) fail(`unknown page ${options.profile}`);
     } else if (arg === '--highlight-trap') options.trap = true;
+    else if (key === '--before' && value) options.before = value;
     else fail(`unknown argument ${arg}`);
   }
   return options;
@@ -148,6 +152,15 @@ interface Verdict {
   value: string;
   pass: boolean;
 }
+
+const SUMMARY_VARIANTS = ['ours', 'before', 'floor', 'markjs', 'naive'] as const;
+const VARIANT_NAMES: Record<(typeof SUMMARY_VARIANTS)[number], string> = {
+  ours: 'ours',
+  before: 'before',
+  floor: 'floor',
+  markjs: 'mark.js',
+  naive: 'naive',
+};
 
 function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verdict[]; summary: string[] } {
   const none = rows.find((r) => r.variant === 'none');
@@ -339,10 +352,10 @@ function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verd
     );
   }
   const summary: string[] = [spec.label];
-  for (const variant of ['ours', 'floor', 'markjs', 'naive'] as const) {
+  for (const variant of SUMMARY_VARIANTS) {
     summary.push(byVariant.has(variant) ? String(Math.round(m(variant, (f) => f.extensionJs))) : '–');
   }
-  for (const variant of ['ours', 'floor', 'markjs', 'naive'] as const) {
+  for (const variant of SUMMARY_VARIANTS) {
     summary.push(byVariant.has(variant) ? String(Math.round(taskOf(variant))) : '–');
   }
   return { text: lines.join('\n'), verdicts, summary };
@@ -408,11 +421,12 @@ async function main(): Promise<void> {
   const extensionOf: Record<Variant, string | undefined> = {
     none: undefined,
     ours: await snapshotOurs(),
+    before: options.before || undefined,
     markjs: refs.markjs,
     naive: refs.naive,
     floor: refs.floor,
   };
-  const all: Variant[] = ['none', 'ours', 'markjs', 'naive', 'floor'];
+  const all: Variant[] = ['none', 'ours', ...(options.before ? (['before'] as const) : []), 'markjs', 'naive', 'floor'];
   const specOf = (key: PageKey): PageSpec => {
     const seed = options.seed;
     switch (key) {
@@ -443,7 +457,7 @@ async function main(): Promise<void> {
           page: framesPage({ seed, frames: FRAME_COUNT }),
           runs: options.runs,
           // The references run in the top frame only; the question here is our cost per frame.
-          variants: ['none', 'ours'],
+          variants: ['none', 'ours', ...(options.before ? (['before'] as const) : [])],
           mutating: false,
           quiet: true,
         };
@@ -526,7 +540,11 @@ async function main(): Promise<void> {
       '### Side by side (median ms; task = task Δ over no extension)',
       '',
       table(
-        ['page', 'ours ext JS', 'floor', 'mark.js', 'naive', 'ours task', 'floor task', 'mark.js task', 'naive task'],
+        [
+          'page',
+          ...SUMMARY_VARIANTS.map((v) => `${VARIANT_NAMES[v]} ext JS`),
+          ...SUMMARY_VARIANTS.map((v) => `${VARIANT_NAMES[v]} task`),
+        ],
         summaries,
       ),
       '',

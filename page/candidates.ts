@@ -19,8 +19,7 @@ export interface CandidateOptions {
   /**
    * Ask the prefilter of each root element's whole text first (one native `textContent` read)
    * and walk its text nodes only when that passes: cheaper for many small roots, such as the
-   * paragraphs a feed appends, most of which name nothing, and for a whole page that names
-   * nothing. Shadow trees are searched either way.
+   * paragraphs a feed appends, most of which name nothing. Shadow trees are searched either way.
    */
   rootTextFirst?: boolean;
 }

@@ -129,6 +129,8 @@ const NO_CONTEXT: PageContext = { topical: false, czechMinistry: false };
 const RESTORE_INTERVAL_MS = 1000;
 /** Blocks read between two looks at the clock: reading it per block cost ~10% of the scan on a 5 MB page. */
 const BLOCKS_PER_CLOCK = 16;
+/** Least time between two paints during a scan: each swap of a big Highlight costs a re-render. */
+const SCAN_PAINT_GAP_MS = 250;
 
 function snippetOf(text: string, start: number, end: number): string {
   const from = Math.max(0, start - SNIPPET_RADIUS);
@@ -477,9 +479,10 @@ class PageAnnotator implements Annotator {
   /**
    * Finds and keeps the mentions of `blocks`, a chunk at a time. At document idle the reader is
    * usually at the top, so page order paints the visible part first; the first batch is painted
-   * after one chunk, the rest in batches that each more than double it. Resolves to false when cancelled.
+   * after one chunk, the rest in a few large swaps. Resolves to false when cancelled.
    */
   async #paintBlocks(blocks: readonly TextBlock[], clock: ReadClock): Promise<boolean> {
+    let lastPaint = 0;
     let t0 = clock.now();
     let sinceClock = 0;
     for (const block of blocks) {
@@ -487,11 +490,9 @@ class PageAnnotator implements Annotator {
       if (++sinceClock < BLOCKS_PER_CLOCK) continue;
       sinceClock = 0;
       if (clock.now() - t0 <= this.#chunkMs) continue;
-      // Every registry update re-validates every registered range: after the first batch (the
-      // top of the page, usually the part in view) each one more than doubles what is drawn, so
-      // all of them together cost about twice the final one.
-      if (this.#store.pending > this.#store.painted) {
+      if (lastPaint === 0 || clock.now() - lastPaint > SCAN_PAINT_GAP_MS) {
         this.#store.commit();
+        lastPaint = clock.now();
         this.#notify();
       }
       await clock.yieldToPage();
@@ -519,7 +520,7 @@ class PageAnnotator implements Annotator {
       // Nothing was dropped: the store is empty until the matcher first loads.
       this.#matcher.get().then(
         () => this.#watcher.schedule(),
-        (error: unknown) => log.debug('read: no matcher', error),
+        (error: unknown) => log.debug('changes: no matcher', error),
       );
       return false;
     }

@@ -71,11 +71,6 @@ export class MentionStore<B, M extends StoredMention> {
   }
 
   /** Mentions drawn now. */
-  /** Mentions kept but not drawn yet: drawn at the next `commit()`. */
-  get pending(): number {
-    return this.#pending.size;
-  }
-
   get painted(): number {
     return this.#kept - this.#pending.size;
   }

@@ -1,7 +1,8 @@
 /**
- * The extensions `npm run bench` compares: ours (the production build), the mark.js reference and
- * the text-walk floor. The two references are assembled into a temporary folder at bench time,
- * from their sources in bench/ref-markjs and bench/ref-floor plus mark.js and the alias list.
+ * The extensions `npm run bench` compares: ours (the production build), the mark.js reference, the
+ * naive one-shot CSS highlight and the text-walk floor. The references are assembled into a
+ * temporary folder at bench time, from their sources in bench/ref-markjs, bench/ref-naive and
+ * bench/ref-floor plus mark.js and the alias list.
  */
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ import { ROOT } from '../tests/e2e/harness.ts';
 export const OURS_DIR = join(ROOT, '.output/chrome-mv3');
 
 /**
- * The alternation the mark.js reference paints: every alias of the highlighted entities, `*`
+ * The alternation the mark.js and naive references paint: every alias of the highlighted entities, `*`
  * stripped, longest first. Returns a never-matching pattern when the list is empty.
  */
 export function referencePattern(): RegExp {
@@ -27,24 +28,29 @@ export function referencePattern(): RegExp {
 
 export interface ReferenceExtensions {
   markjs: string;
+  naive: string;
   floor: string;
-  /** Alias count in the mark.js pattern. */
+  /** Alias count in the mark.js (and naive) pattern. */
   aliases: number;
 }
 
-/** Writes both reference extensions into a fresh temporary folder; returns their folders. Throws when mark.js is not installed. */
+/** Writes the reference extensions into a fresh temporary folder; returns their folders. Throws when mark.js is not installed. */
 export async function buildReferenceExtensions(): Promise<ReferenceExtensions> {
   const root = await mkdtemp(join(tmpdir(), 'bench-extensions-'));
   const markjs = join(root, 'ref-markjs');
+  const naive = join(root, 'ref-naive');
   const floor = join(root, 'ref-floor');
   await cp(join(import.meta.dirname, 'ref-markjs'), markjs, { recursive: true });
+  await cp(join(import.meta.dirname, 'ref-naive'), naive, { recursive: true });
   await cp(join(import.meta.dirname, 'ref-floor'), floor, { recursive: true });
   const require = createRequire(import.meta.url);
   const markDist = dirname(require.resolve('mark.js/dist/mark.min.js'));
   await cp(join(markDist, 'mark.min.js'), join(markjs, 'mark.js'));
   const pattern = referencePattern();
-  await writeFile(join(markjs, 'aliases.js'), `self.BENCH_ALIAS_SOURCE = ${JSON.stringify(pattern.source)};\n`);
-  return { markjs, floor, aliases: pattern.source.split('|').length };
+  const aliases = `self.BENCH_ALIAS_SOURCE = ${JSON.stringify(pattern.source)};\n`;
+  await writeFile(join(markjs, 'aliases.js'), aliases);
+  await writeFile(join(naive, 'aliases.js'), aliases);
+  return { markjs, naive, floor, aliases: pattern.source.split('|').length };
 }
 
 /** Newest modification time (ms) of any file under `path`; 0 when it does not exist. */

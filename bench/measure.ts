@@ -9,7 +9,8 @@ import { type BrowserContext, type CDPSession, chromium, type Page } from 'playw
 import { CHROMIUM_ARGS, chromePath } from '../tests/e2e/harness.ts';
 import { FLAGS, LONG_TASK_RECORDER } from './pages.ts';
 
-export const VARIANTS = ['none', 'ours', 'markjs', 'floor'] as const;
+/** `before`: another build of ours (`--before=<folder>`), measured like ours for a before/after in one run. */
+export const VARIANTS = ['none', 'ours', 'before', 'markjs', 'naive', 'floor'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export interface LongTask {
@@ -48,7 +49,7 @@ export interface Sample {
   longFrames: LongTask[];
   /** Page time (ms since navigation start) at which the painted count (or the floor's flag) last changed; null when nothing was painted. */
   doneAt: number | null;
-  /** Highlights (ours), `<mark>` elements (mark.js), else 0. */
+  /** Highlights (ours, naive), `<mark>` elements (mark.js), else 0. */
   painted: number;
   /** Page time at which the mutation page appended its last batch; null on static pages. */
   appendedAt: number | null;
@@ -62,6 +63,13 @@ export interface MeasureOptions {
   url: string;
   /** The page appends content itself and sets the `appended` flag when it stops. */
   mutating: boolean;
+  /**
+   * The page has nothing to paint: ours is done when nothing happened for `quietMs` after load
+   * (it gives no signal of its own then). Default false.
+   */
+  quiet?: boolean;
+  /** How long after load a quiet page is watched. Default 1500 ms. */
+  quietMs?: number;
   /** How long the signal must stay unchanged before the work counts as done. */
   settleMs?: number;
   timeoutMs?: number;
@@ -76,9 +84,11 @@ const POLL_MS = 50;
 interface Probe {
   now: number;
   highlights: number;
+  naiveHighlights: number;
   marks: number;
   floorDone: number | null;
   markDone: number | null;
+  naiveDone: number | null;
   appended: number | null;
 }
 
@@ -96,21 +106,31 @@ const PROBE = `(() => {
   return {
     now: performance.now(),
     highlights,
+    naiveHighlights: CSS.highlights.get('bench-naive')?.size ?? 0,
     marks: window.benchMarks.length,
     floorDone: numberOf(data.${FLAGS.floorDone}),
     markDone: numberOf(data.${FLAGS.markDone}),
+    naiveDone: numberOf(data.${FLAGS.naiveDone}),
     appended: numberOf(data.${FLAGS.appended}),
   };
 })()`;
 
 /** What must stay unchanged for the variant's work to count as over, and whether it has started. */
-function signalOf(variant: Variant, p: Probe, mutating: boolean): { value: number; ready: boolean } {
+function signalOf(
+  variant: Variant,
+  p: Probe,
+  mutating: boolean,
+  quietOver: boolean,
+): { value: number; ready: boolean } {
   const appended = !mutating || p.appended !== null;
   switch (variant) {
     case 'ours':
-      return { value: p.highlights, ready: appended && p.highlights > 0 };
+    case 'before':
+      return { value: p.highlights, ready: appended && (p.highlights > 0 || quietOver) };
     case 'markjs':
       return { value: p.marks, ready: appended && p.markDone !== null };
+    case 'naive':
+      return { value: p.naiveDone ?? -1, ready: appended && p.naiveDone !== null };
     case 'floor':
       return { value: p.floorDone ?? -1, ready: appended && p.floorDone !== null };
     default:
@@ -276,9 +296,11 @@ export async function measure(options: MeasureOptions): Promise<Sample> {
     let latest: Probe;
     for (;;) {
       latest = (await page.evaluate(PROBE)) as Probe;
-      const signal = signalOf(options.variant, latest, options.mutating);
+      const quietOver = !!options.quiet && Date.now() - started >= (options.quietMs ?? 1500);
+      const signal = signalOf(options.variant, latest, options.mutating, quietOver);
       if (!last || signal.value !== last.value) last = { value: signal.value, at: Date.now(), pageAt: latest.now };
-      if (signal.ready && Date.now() - last.at >= settleMs) break;
+      // A quiet page is watched as long for every variant, so task times compare.
+      if (signal.ready && (!options.quiet || quietOver) && Date.now() - last.at >= settleMs) break;
       if (Date.now() - started > timeoutMs) {
         timedOut = true;
         break;
@@ -304,7 +326,9 @@ export async function measure(options: MeasureOptions): Promise<Sample> {
     let doneAt: number | null = null;
     if (options.variant === 'floor') doneAt = latest.floorDone;
     else if (options.variant === 'markjs') doneAt = latest.markDone;
-    else if (options.variant === 'ours' && latest.highlights > 0) doneAt = last.pageAt;
+    else if (options.variant === 'naive') doneAt = latest.naiveDone;
+    else if ((options.variant === 'ours' || options.variant === 'before') && latest.highlights > 0)
+      doneAt = last.pageAt;
     return {
       scriptMs: (m.ScriptDuration ?? 0) * 1000,
       taskMs: ((m.TaskDuration ?? 0) - (m.DevToolsCommandDuration ?? 0)) * 1000,
@@ -313,7 +337,14 @@ export async function measure(options: MeasureOptions): Promise<Sample> {
       longTasks,
       longFrames,
       doneAt,
-      painted: options.variant === 'ours' ? latest.highlights : options.variant === 'markjs' ? latest.marks : 0,
+      painted:
+        options.variant === 'ours' || options.variant === 'before'
+          ? latest.highlights
+          : options.variant === 'markjs'
+            ? latest.marks
+            : options.variant === 'naive'
+              ? latest.naiveHighlights
+              : 0,
       appendedAt: latest.appended,
       dclAt,
       ...(extensionRetained ? { extensionRetained } : {}),

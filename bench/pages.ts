@@ -11,6 +11,8 @@ export const FLAGS = {
   floorDone: 'benchFloorDone',
   /** Set by the mark.js extension when `markRegExp` calls `done`. */
   markDone: 'benchMarkDone',
+  /** Set by the naive extension once its Highlight is registered (and after each added batch). */
+  naiveDone: 'benchNaiveDone',
   /** Set by the mutation page after its last batch. */
   appended: 'benchAppended',
 } as const;
@@ -23,6 +25,10 @@ export interface GeneratedPage {
   textNodes: number;
   plantedMentions: number;
   plantedDistractors: number;
+  /** Further same-origin documents the page loads (its frames), by path. */
+  routes?: Record<string, string>;
+  /** Frames the page embeds. */
+  frames?: number;
 }
 
 const PLANTED: ReadonlySet<string> = new Set([...MENTION_SENTENCES, ...DISTRACTOR_SENTENCES]);
@@ -119,12 +125,25 @@ const PAGE_CSS = `body { font: 16px/1.5 system-ui, sans-serif; max-width: 60rem;
 table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 2px 6px; }
 nav a { margin-right: 1em; }`;
 
+/** Planting spacing that never plants: a page that never names the topic (nor its distractors). */
+const NEVER = Number.MAX_SAFE_INTEGER;
+
 /**
  * A static page of articles (headings, paragraphs with inline markup, lists, tables) holding at
- * least `bytes` UTF-8 bytes of corpus text. Returns a page with only the frame when `bytes` ≤ 0.
+ * least `bytes` UTF-8 bytes of corpus text; with `topicFree`, no mention and no distractor is
+ * planted. Returns a page with only the frame when `bytes` ≤ 0.
  */
-export function staticPage(options: { seed: number; bytes: number; title?: string }): GeneratedPage {
-  const corpus = generateCorpus({ seed: options.seed, bytes: options.bytes });
+export function staticPage(options: {
+  seed: number;
+  bytes: number;
+  title?: string;
+  topicFree?: boolean;
+}): GeneratedPage {
+  const corpus = generateCorpus({
+    seed: options.seed,
+    bytes: options.bytes,
+    ...(options.topicFree ? { mentionEvery: NEVER, distractorEvery: NEVER } : {}),
+  });
   const random = mulberry32(options.seed ^ 0x5eed);
   const blocks: string[] = [];
   let article = 0;
@@ -144,7 +163,7 @@ export function staticPage(options: { seed: number; bytes: number; title?: strin
   });
   if (article > 0) blocks.push('</article>');
   const nav = Array.from({ length: 12 }, (_, i) => `<a href="#a${i + 1}">Section ${i + 1}</a>`).join(' ');
-  const body = `<header><h1>${escapeHtml(options.title ?? 'Bench page')}</h1><nav>${nav}</nav></header>\n<main>\n${blocks.join('\n')}\n</main>\n<footer><p>Generated page, seed ${options.seed}.</p></footer>`;
+  const body = `<header><h1>${escapeHtml(options.title ?? 'Bench page')}</h1><nav>${nav}</nav></header>\n<main>\n${blocks.join('\n')}\n</main>\n<footer><p>${options.topicFree ? 'Generated page.' : `Generated page, seed ${options.seed}.`}</p></footer>`;
   return {
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(options.title ?? 'Bench page')}</title><style>${PAGE_CSS}</style></head><body>${body}</body></html>`,
     textBytes: corpus.bytes,
@@ -229,6 +248,40 @@ export function mutationPage(options: MutationPageOptions): GeneratedPage {
     textNodes: data.reduce((n, [, b]) => n + (b ? 3 : 1), 0) + countTextNodes(body),
     plantedMentions: corpus.plantedMentions,
     plantedDistractors: corpus.plantedDistractors,
+  };
+}
+
+/**
+ * A page of one short topic-free paragraph and `frames` iframes as pages carry them: half empty
+ * (an iframe with an empty document, as trackers and lazy embeds leave them), half ad-like (a
+ * sized box, a "Sponsored" label, an image placeholder and a link). The frames are served from
+ * the page's own origin, so their scripts run in the page's process and the CPU profile of the
+ * page counts every frame's content script.
+ */
+export function framesPage(options: { seed: number; frames: number }): GeneratedPage {
+  const corpus = generateCorpus({ seed: options.seed, bytes: 300, mentionEvery: NEVER, distractorEvery: NEVER });
+  const paragraph = sentencesOf(corpus.paragraphs[0] ?? '')
+    .slice(0, 2)
+    .join(' ');
+  const routes: Record<string, string> = {};
+  const iframes: string[] = [];
+  for (let i = 0; i < options.frames; i++) {
+    const path = `/frame-${i}.html`;
+    routes[path] =
+      i % 2 === 0
+        ? '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>'
+        : `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;font:12px sans-serif}.ad{width:300px;height:250px;background:#eee;position:relative}.ad span{position:absolute;top:2px;right:4px;color:#777}</style></head><body><div class="ad" id="ad-${i}"><span>Sponsored</span><a href="#c${i}"><img alt="" width="300" height="200"></a></div><script>window.adSlot=${i};</script></body></html>`;
+    iframes.push(`<iframe src="${path}" width="300" height="250" title="slot ${i}"></iframe>`);
+  }
+  const body = `<header><h1>Frames</h1></header><main><p>${escapeHtml(paragraph)}</p></main>\n<aside>${iframes.join('\n')}</aside>`;
+  return {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames</title><style>${PAGE_CSS}</style></head><body>${body}</body></html>`,
+    textBytes: new TextEncoder().encode(paragraph).length,
+    textNodes: countTextNodes(body),
+    plantedMentions: 0,
+    plantedDistractors: 0,
+    routes,
+    frames: options.frames,
   };
 }
 

@@ -77,7 +77,7 @@ function sourceResolver(map: SourceMap, mapDir: string): (line: number, column: 
  * functions by self and by inclusive time with the source file each comes from. Throws when the
  * unminified build fails.
  */
-export async function profileOurs(url: string, mutating: boolean, top = 20): Promise<string> {
+export async function profileOurs(url: string, mutating: boolean, quiet = false, top = 20): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'bench-profile-build-'));
   try {
     const build = spawnSync('npx', ['wxt', 'build', '-c', 'bench/wxt.profile.config.ts'], {
@@ -87,7 +87,15 @@ export async function profileOurs(url: string, mutating: boolean, top = 20): Pro
     });
     if (build.status !== 0) throw new Error(`unminified wxt build failed with exit code ${build.status}`);
     const extension = join(outDir, 'chrome-mv3');
-    const sample = await measure({ variant: 'ours', extension, url, mutating, keepProfile: true, samplingUs: 100 });
+    const sample = await measure({
+      variant: 'ours',
+      extension,
+      url,
+      mutating,
+      quiet,
+      keepProfile: true,
+      samplingUs: 100,
+    });
     const scripts = join(extension, 'content-scripts');
     const resolvers = new Map<string, (line: number, column: number) => string>();
     for (const file of await readdir(scripts)) {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs=5 --sizes=100k,1m,5m --no-mutation --seed=1718 --no-build --profile[=page]]`
+ * `npm run bench [-- --runs=5 --pages=free,100k,mutation,5m,frames --no-mutation --seed=1718 --no-build --profile[=page]]`
  * `npm run bench -- --highlight-trap`
  *
  * Loads seeded pages in real Chromium with no extension, with ours, with a mark.js term
@@ -14,50 +14,56 @@ import { chromium } from 'playwright-core';
 import { chromePath, RESULTS_DIR, serveFixtures } from '../tests/e2e/harness.ts';
 import { buildOursIfStale, buildReferenceExtensions, snapshotOurs } from './extensions.ts';
 import { measure, type Sample, type Variant } from './measure.ts';
-import { type GeneratedPage, mutationPage, staticPage } from './pages.ts';
+import { framesPage, type GeneratedPage, mutationPage, staticPage } from './pages.ts';
 import { profileOurs } from './profile.ts';
 import { runHighlightTrap, SPLIT_SIZE, TRAP_MODES, type TrapResult } from './trap.ts';
 
-const SIZES = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 } as const;
-type SizeKey = keyof typeof SIZES;
+/** The pages, in the order they run and are reported. */
+const PAGE_KEYS = ['free', '100k', '1m', '5m', 'mutation', 'frames'] as const;
+type PageKey = (typeof PAGE_KEYS)[number];
+const DEFAULT_PAGES: PageKey[] = ['free', '100k', 'mutation', '5m', 'frames'];
+const FRAME_COUNT = 20;
 
 interface Options {
   runs: number;
-  sizes: SizeKey[];
-  mutation: boolean;
+  pages: PageKey[];
   seed: number;
   build: boolean;
   /** Page key to profile ours on, or '' for none. */
   profile: string;
   trap: boolean;
+  /** Unpacked build of ours to measure beside the current one ('' for none). */
+  before: string;
 }
 
-const USAGE =
-  'usage: npm run bench -- [--runs=5 (0: only --profile)] [--sizes=100k,1m,5m] [--no-mutation] [--seed=1718] [--no-build] [--profile[=5m|1m|100k|mutation]] [--highlight-trap]';
+const USAGE = `usage: npm run bench -- [--runs=5 (0: only --profile)] [--pages=${DEFAULT_PAGES.join(',')} (also: 1m)] [--no-mutation] [--seed=1718] [--no-build] [--profile[=${PAGE_KEYS.join('|')}]] [--highlight-trap] [--before=<unpacked build of ours to compare>]`;
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = {
     runs: 5,
-    sizes: ['100k', '1m', '5m'],
-    mutation: true,
+    pages: [...DEFAULT_PAGES],
     seed: 1718,
     build: true,
     profile: '',
     trap: false,
+    before: '',
   };
   for (const arg of argv) {
     const [key, value] = arg.split('=', 2) as [string, string | undefined];
     if (key === '--runs' && Number(value) >= 0) options.runs = Math.floor(Number(value));
     else if (key === '--seed' && Number.isInteger(Number(value))) options.seed = Number(value);
-    else if (key === '--sizes' && value) {
-      const sizes = value.split(',').map((s) => s.trim().toLowerCase());
-      const unknown = sizes.filter((s) => !(s in SIZES));
-      if (unknown.length) fail(`unknown size ${unknown.join(', ')} (known: ${Object.keys(SIZES).join(', ')})`);
-      options.sizes = sizes as SizeKey[];
-    } else if (arg === '--no-mutation') options.mutation = false;
+    else if ((key === '--pages' || key === '--sizes') && value) {
+      const pages = value.split(',').map((s) => s.trim().toLowerCase());
+      const unknown = pages.filter((s) => !(PAGE_KEYS as readonly string[]).includes(s));
+      if (unknown.length) fail(`unknown page ${unknown.join(', ')} (known: ${PAGE_KEYS.join(', ')})`);
+      options.pages = PAGE_KEYS.filter((k) => pages.includes(k));
+    } else if (arg === '--no-mutation') options.pages = options.pages.filter((k) => k !== 'mutation');
     else if (arg === '--no-build') options.build = false;
-    else if (key === '--profile') options.profile = value ?? '5m';
-    else if (arg === '--highlight-trap') options.trap = true;
+    else if (key === '--profile') {
+      options.profile = value ?? '5m';
+      if (!(PAGE_KEYS as readonly string[]).includes(options.profile)) fail(`unknown page ${options.profile}`);
+    } else if (arg === '--highlight-trap') options.trap = true;
+    else if (key === '--before' && value) options.before = value;
     else fail(`unknown argument ${arg}`);
   }
   return options;
@@ -75,6 +81,8 @@ interface PageSpec {
   runs: number;
   variants: Variant[];
   mutating: boolean;
+  /** Nothing to paint on it (ours gives no done signal): watched for a fixed time after load. */
+  quiet: boolean;
 }
 
 const median = (values: readonly number[]): number => {
@@ -145,7 +153,16 @@ interface Verdict {
   pass: boolean;
 }
 
-function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verdict[] } {
+const SUMMARY_VARIANTS = ['ours', 'before', 'floor', 'markjs', 'naive'] as const;
+const VARIANT_NAMES: Record<(typeof SUMMARY_VARIANTS)[number], string> = {
+  ours: 'ours',
+  before: 'before',
+  floor: 'floor',
+  markjs: 'mark.js',
+  naive: 'naive',
+};
+
+function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verdict[]; summary: string[] } {
   const none = rows.find((r) => r.variant === 'none');
   const byVariant = new Map(rows.map((r) => [r.variant, figures(r, none, spec)]));
   const doneLabel = spec.mutating ? 'done after last append ms' : 'done at ms';
@@ -229,64 +246,119 @@ function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verd
   }
   const verdicts: Verdict[] = [];
   const floorJs = m('floor', (f) => f.extensionJs);
+  const markJs = m('markjs', (f) => f.extensionJs);
+  const taskOf = (variant: Variant) => m(variant, (f) => f.taskDelta);
+  const ms = (v: number) => `${Math.round(v)} ms`;
+  const ours = byVariant.get('ours');
+  const noExtraLong = (what: string): Verdict => ({
+    target: `${what}: no extra long tasks`,
+    value: ours
+      ? `tasks ${signed(ours.extraLongTasks)}, after DOMContentLoaded ${signed(ours.extraAfterDcl)}, ` +
+        `animation frames ${signed(ours.extraLongFrames)} (median counts vs no extension)`
+      : '–',
+    pass: !!ours && ours.extraLongTasks <= 0 && ours.extraLongFrames <= 0,
+  });
+  if (spec.key === 'free') {
+    verdicts.push({
+      target: '100 KB, no topic: ext JS ≤ floor + 5 ms',
+      value: `${ms(oursJs)} vs ${ms(floorJs)} (+${Math.round(oursJs - floorJs)})`,
+      pass: oursJs <= floorJs + 5,
+    });
+  }
+  if (spec.key === 'frames') {
+    const frames = spec.page.frames ?? 1;
+    verdicts.push(
+      {
+        target: `${frames} empty/ad frames: ext JS ≤ ${frames} ms`,
+        value: `${ms(oursJs)} in all frames`,
+        pass: oursJs <= frames,
+      },
+      {
+        target: 'an empty or ad-like frame: ≤ 1 ms',
+        value: `${(oursJs / (frames + 1)).toFixed(1)} ms per frame (top frame included)`,
+        pass: oursJs / (frames + 1) <= 1,
+      },
+    );
+  }
+  if (spec.key === '100k') {
+    const doneGap = m('ours', (f) => f.done) - m('markjs', (f) => f.done);
+    verdicts.push(
+      {
+        target: '100 KB: ext JS ≤ 0.5× mark.js',
+        value: `${ratio(oursJs, markJs)} (${ms(oursJs)} vs ${ms(markJs)})`,
+        pass: oursJs <= 0.5 * markJs,
+      },
+      {
+        target: '100 KB: ext JS ≤ floor + 10 ms',
+        value: `${ms(oursJs)} vs ${ms(floorJs)} (+${Math.round(oursJs - floorJs)})`,
+        pass: oursJs <= floorJs + 10,
+      },
+      {
+        target: '100 KB: all painted no later than mark.js is done',
+        value: `${Math.round(doneGap)} ms ${doneGap <= 0 ? 'before' : 'after'}`,
+        pass: doneGap <= 0,
+      },
+    );
+  }
   if (spec.key === '5m') {
-    const markJs = m('markjs', (f) => f.extensionJs);
-    const ours = byVariant.get('ours');
     const doneGap = m('ours', (f) => f.done) - m('floor', (f) => f.done);
     verdicts.push(
       {
-        target: '5 MB: script time ≤ 2× floor',
-        value: `${ratio(oursJs, floorJs)} (ext. JS); ScriptDuration Δ ${ratio(
-          oursScript,
-          m('floor', (f) => f.scriptDelta),
-        )}`,
+        target: '5 MB: ext JS ≤ 2× floor',
+        value: `${ratio(oursJs, floorJs)} (${ms(oursJs)} vs ${ms(floorJs)})`,
         pass: oursJs <= 2 * floorJs,
       },
       {
-        target: '5 MB: script time ≤ 0.3× mark.js',
-        value: `${ratio(oursJs, markJs)} (ext. JS); ScriptDuration Δ ${ratio(
-          oursScript,
-          m('markjs', (f) => f.scriptDelta),
-        )}`,
+        target: '5 MB: ext JS ≤ 0.3× mark.js',
+        value: `${ratio(oursJs, markJs)} (${ms(oursJs)} vs ${ms(markJs)})`,
         pass: oursJs <= 0.3 * markJs,
       },
       {
-        target: '5 MB: no extra long tasks',
-        value: ours
-          ? `tasks ${signed(ours.extraLongTasks)}, after DOMContentLoaded ${signed(ours.extraAfterDcl)}, ` +
-            `animation frames ${signed(ours.extraLongFrames)} (median counts vs no extension)`
-          : '–',
-        pass: !!ours && ours.extraLongTasks <= 0 && ours.extraLongFrames <= 0,
+        target: '5 MB: task Δ ≤ 1.5× naive',
+        value: `${ratio(oursTask, taskOf('naive'))} (${ms(oursTask)} vs ${ms(taskOf('naive'))})`,
+        pass: oursTask <= 1.5 * taskOf('naive'),
       },
+      {
+        target: '5 MB: task Δ ≤ 0.5× mark.js',
+        value: `${ratio(oursTask, taskOf('markjs'))} (${ms(oursTask)} vs ${ms(taskOf('markjs'))})`,
+        pass: oursTask <= 0.5 * taskOf('markjs'),
+      },
+      noExtraLong('5 MB'),
       {
         target: '5 MB: heap Δ ≤ 10 MB',
         value: `${m('ours', (f) => f.heapDelta).toFixed(1)} MB`,
         pass: m('ours', (f) => f.heapDelta) <= 10,
       },
       {
-        target: '5 MB: all painted ≤ 1 s after the floor finishes',
+        target: '5 MB: all painted ≤ 1 s after the floor is done (info)',
         value: `${Math.round(doneGap)} ms after`,
         pass: doneGap <= 1000,
       },
     );
   }
   if (spec.mutating) {
-    const ours = byVariant.get('ours');
-    verdicts.push({
-      target: 'mutation page: no extra long tasks (info)',
-      value: ours ? `tasks ${signed(ours.extraLongTasks)}, animation frames ${signed(ours.extraLongFrames)}` : '–',
-      pass: !!ours && ours.extraLongTasks <= 0 && ours.extraLongFrames <= 0,
-    });
-    verdicts.push({
-      target: 'mutation page: script time ≤ 2× floor',
-      value: `${ratio(oursJs, floorJs)} (ext. JS); ScriptDuration Δ ${ratio(
-        oursScript,
-        m('floor', (f) => f.scriptDelta),
-      )}`,
-      pass: oursJs <= 2 * floorJs,
-    });
+    verdicts.push(
+      {
+        target: 'mutation: ext JS ≤ 2× floor',
+        value: `${ratio(oursJs, floorJs)} (${ms(oursJs)} vs ${ms(floorJs)})`,
+        pass: oursJs <= 2 * floorJs,
+      },
+      {
+        target: 'mutation: task Δ ≤ 0.5× mark.js',
+        value: `${ratio(oursTask, taskOf('markjs'))} (${ms(oursTask)} vs ${ms(taskOf('markjs'))})`,
+        pass: oursTask <= 0.5 * taskOf('markjs'),
+      },
+      noExtraLong('mutation (info)'),
+    );
   }
-  return { text: lines.join('\n'), verdicts };
+  const summary: string[] = [spec.label];
+  for (const variant of SUMMARY_VARIANTS) {
+    summary.push(byVariant.has(variant) ? String(Math.round(m(variant, (f) => f.extensionJs))) : '–');
+  }
+  for (const variant of SUMMARY_VARIANTS) {
+    summary.push(byVariant.has(variant) ? String(Math.round(taskOf(variant))) : '–');
+  }
+  return { text: lines.join('\n'), verdicts, summary };
 }
 
 function trapReport(results: TrapResult[]): string {
@@ -349,36 +421,76 @@ async function main(): Promise<void> {
   const extensionOf: Record<Variant, string | undefined> = {
     none: undefined,
     ours: await snapshotOurs(),
+    before: options.before || undefined,
     markjs: refs.markjs,
+    naive: refs.naive,
     floor: refs.floor,
   };
-  const specs: PageSpec[] = options.sizes.map((key) => ({
-    key,
-    label: `${key.toUpperCase()}B static page`,
-    page: staticPage({ seed: options.seed, bytes: SIZES[key], title: `Bench ${key}` }),
-    runs: key === '5m' ? options.runs : Math.min(options.runs, 3),
-    variants: ['none', 'ours', 'markjs', 'floor'],
-    mutating: false,
-  }));
-  if (options.mutation) {
-    specs.push({
-      key: 'mutation',
-      label: 'Mutation page (10,000 paragraphs appended in 100 batches, one every 20 ms)',
-      page: mutationPage({ seed: options.seed, paragraphs: 10_000, batches: 100, intervalMs: 20, paragraphBytes: 200 }),
-      runs: options.runs,
-      variants: ['none', 'ours', 'floor'],
-      mutating: true,
-    });
+  const all: Variant[] = ['none', 'ours', ...(options.before ? (['before'] as const) : []), 'markjs', 'naive', 'floor'];
+  const specOf = (key: PageKey): PageSpec => {
+    const seed = options.seed;
+    switch (key) {
+      case 'free':
+        return {
+          key,
+          label: '100 KB page that never names the topic',
+          page: staticPage({ seed, bytes: 100_000, title: 'Bench free', topicFree: true }),
+          runs: options.runs,
+          variants: all,
+          mutating: false,
+          quiet: true,
+        };
+      case 'mutation':
+        return {
+          key,
+          label: 'Mutation page (10,000 paragraphs appended in 100 batches, one every 20 ms)',
+          page: mutationPage({ seed, paragraphs: 10_000, batches: 100, intervalMs: 20, paragraphBytes: 200 }),
+          runs: options.runs,
+          variants: all,
+          mutating: true,
+          quiet: false,
+        };
+      case 'frames':
+        return {
+          key,
+          label: `${FRAME_COUNT} empty or ad-like iframes and one short topic-free paragraph`,
+          page: framesPage({ seed, frames: FRAME_COUNT }),
+          runs: options.runs,
+          // The references run in the top frame only; the question here is our cost per frame.
+          variants: ['none', 'ours', ...(options.before ? (['before'] as const) : [])],
+          mutating: false,
+          quiet: true,
+        };
+      default: {
+        const bytes = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 }[key];
+        return {
+          key,
+          label: `${key.toUpperCase()}B page, one mention sentence per ~2 KB`,
+          page: staticPage({ seed, bytes, title: `Bench ${key}` }),
+          runs: options.runs,
+          variants: all,
+          mutating: false,
+          quiet: false,
+        };
+      }
+    }
+  };
+  const specs = options.pages.map(specOf);
+  const measured = [...specs];
+  if (options.profile && !specs.some((s) => s.key === options.profile)) specs.push(specOf(options.profile as PageKey));
+  const routes: Record<string, () => string> = {};
+  for (const spec of specs) {
+    routes[`/${spec.key}.html`] = () => spec.page.html;
+    for (const [path, html] of Object.entries(spec.page.routes ?? {})) routes[path] = () => html;
   }
-  const routes = Object.fromEntries(specs.map((spec) => [`/${spec.key}.html`, () => spec.page.html]));
   const site = await serveFixtures(undefined, routes);
   const samples = new Map<string, Map<Variant, Sample[]>>(
     specs.map((spec) => [spec.key, new Map(spec.variants.map((v) => [v, []]))]),
   );
   try {
-    const rounds = Math.max(...specs.map((s) => s.runs));
+    const rounds = Math.max(0, ...measured.map((s) => s.runs));
     for (let round = 0; round < rounds; round++) {
-      for (const spec of specs) {
+      for (const spec of measured) {
         if (round >= spec.runs) continue;
         // Rotate the order so no variant always runs first after a page change.
         const order = spec.variants.map((_, i) => spec.variants[(i + round) % spec.variants.length] as Variant);
@@ -388,6 +500,7 @@ async function main(): Promise<void> {
             extension: extensionOf[variant],
             url: `${site.origin}/${spec.key}.html`,
             mutating: spec.mutating,
+            quiet: spec.quiet,
           });
           samples.get(spec.key)?.get(variant)?.push(sample);
           log(
@@ -399,10 +512,10 @@ async function main(): Promise<void> {
       }
     }
     if (options.profile) {
-      const spec = specs.find((s) => s.key === options.profile) ?? specs[specs.length - 1];
+      const spec = specs.find((s) => s.key === options.profile);
       if (spec) {
         log(`profiling ours on ${spec.key} (unminified build)`);
-        out.push(await profileOurs(`${site.origin}/${spec.key}.html`, spec.mutating));
+        out.push(await profileOurs(`${site.origin}/${spec.key}.html`, spec.mutating, spec.quiet));
         out.push('');
       }
     }
@@ -414,11 +527,28 @@ async function main(): Promise<void> {
   }
 
   const verdicts: Verdict[] = [];
-  for (const spec of options.runs > 0 ? specs : []) {
+  const summaries: string[][] = [];
+  for (const spec of options.runs > 0 ? measured : []) {
     const rows = spec.variants.map((variant) => ({ variant, samples: samples.get(spec.key)?.get(variant) ?? [] }));
     const report = pageReport(spec, rows);
     out.push(report.text, '');
     verdicts.push(...report.verdicts);
+    summaries.push(report.summary);
+  }
+  if (summaries.length) {
+    out.push(
+      '### Side by side (median ms; task = task Δ over no extension)',
+      '',
+      table(
+        [
+          'page',
+          ...SUMMARY_VARIANTS.map((v) => `${VARIANT_NAMES[v]} ext JS`),
+          ...SUMMARY_VARIANTS.map((v) => `${VARIANT_NAMES[v]} task`),
+        ],
+        summaries,
+      ),
+      '',
+    );
   }
   if (verdicts.length) {
     out.push(

@@ -4,12 +4,9 @@
 // (visibility, block structure, offsets) and the matcher to the blocks that may hold a mention.
 
 import { mayMention } from '../engine/prefilter.ts';
-import { logger } from '../lib/log.ts';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
-import { mayHostShadowRoot, shadowRootReader } from './shadow-roots.ts';
+import { shadowRootReader } from './shadow-roots.ts';
 import { blockElementFor, composedParent } from './text-blocks.ts';
-
-const log = logger('candidates');
 
 export interface CandidateOptions {
   /** Hosts whose shadow trees are not searched (the extension's own UI). */
@@ -22,7 +19,7 @@ export interface CandidateOptions {
   /**
    * Ask the prefilter of each root element's whole text first (one native `textContent` read)
    * and walk its text nodes only when that passes: cheaper for many small roots, such as the
-   * paragraphs a feed appends, most of which name nothing.
+   * paragraphs a feed appends, most of which name nothing. Shadow trees are searched either way.
    */
   rootTextFirst?: boolean;
 }
@@ -48,7 +45,8 @@ export class CandidateSearch {
   #hosts: ArrayLike<Element> | null = null;
   #hostIndex = 0;
   readonly #exclude: (el: Element) => boolean;
-  readonly #closedShadowRootOf: ((el: Element) => ShadowRoot | null | undefined) | undefined;
+  /** Whether closed roots can be read (an accessor was given). */
+  readonly #closed: boolean;
   /** Open and closed roots of a search root itself. */
   readonly #rootShadow: (el: Element) => ShadowRoot | null;
   /** Empty elements of the current root, to be asked for a closed shadow root. */
@@ -59,7 +57,7 @@ export class CandidateSearch {
   constructor(roots: Node | readonly Node[], options: CandidateOptions = {}) {
     this.#pending = Array.isArray(roots) ? [...(roots as readonly Node[])] : [roots as Node];
     this.#exclude = options.exclude ?? (() => false);
-    this.#closedShadowRootOf = options.closedShadowRootOf;
+    this.#closed = options.closedShadowRootOf !== undefined;
     this.#rootShadow = shadowRootReader(options.closedShadowRootOf);
     this.#rootTextFirst = options.rootTextFirst === true;
   }
@@ -89,19 +87,14 @@ export class CandidateSearch {
         this.#hosts = null;
       }
       const empty = this.#empty;
-      const closedRootOf = this.#closedShadowRootOf;
-      if (empty !== null && closedRootOf !== undefined) {
+      if (empty !== null) {
         for (const length = empty.length; this.#emptyIndex < length; ) {
           const el = empty[this.#emptyIndex++] as Element;
-          if (el.firstChild === null && el.shadowRoot === null && mayHostShadowRoot(el.localName)) {
-            let shadow: ShadowRoot | null | undefined = null;
-            try {
-              shadow = closedRootOf(el);
-            } catch (error) {
-              // An element the browser will not answer for has no root we may read.
-              log.debug('closed root lookup failed', el.localName, error);
-            }
-            if (shadow) this.#queueShadow(el, shadow);
+          // Open roots were queued with the hosts above; the reader asks the accessor only of
+          // childless elements that may host a root, and takes a throwing accessor for none.
+          if (el.shadowRoot === null) {
+            const shadow = this.#rootShadow(el);
+            if (shadow !== null) this.#queueShadow(el, shadow);
           }
           if (tick()) return false;
         }
@@ -153,7 +146,7 @@ export class CandidateSearch {
     this.#hostIndex = 0;
     // Closed roots are looked for on empty elements only: `:empty` finds them natively, without
     // a DOM read per element of the page.
-    if (this.#closedShadowRootOf !== undefined) {
+    if (this.#closed) {
       this.#empty = (root as ParentNode).querySelectorAll(':empty');
       this.#emptyIndex = 0;
     }
@@ -191,4 +184,24 @@ export function outermost(elements: Iterable<Element>): Element[] {
     out.push(el);
   }
   return out;
+}
+
+/** Most elements a frame may have for `isQuiet` to look through them; a bigger frame is not quiet. */
+const QUIET_MAX_ELEMENTS = 300;
+
+/**
+ * True when `body` has nothing to read yet: its whole text (one native `textContent` read, which
+ * holds every text node under it) is rejected by the prefilter, and neither it nor any of its few
+ * elements carries a shadow root that `shadowRootReader(closedRootOf)` reaches. Such a frame (an
+ * empty embed, an ad's label) can wait for its first change before anything else runs. False
+ * without a body, and for one with more than a few hundred elements, where the answer would
+ * cost what the full search costs.
+ */
+export function isQuiet(body: Element | null, closedRootOf?: (el: Element) => ShadowRoot | null | undefined): boolean {
+  if (!body) return false;
+  const all = body.getElementsByTagName('*');
+  if (all.length > QUIET_MAX_ELEMENTS || mayMention(body.textContent as string)) return false;
+  const shadowRootOf = shadowRootReader(closedRootOf);
+  for (let i = -1; i < all.length; i++) if (shadowRootOf(i < 0 ? body : (all[i] as Element)) !== null) return false;
+  return true;
 }

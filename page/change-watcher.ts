@@ -40,7 +40,8 @@ export interface ChangeWatcherOptions {
 
 /** Elements in one read that make it a burst: the next read then waits `flushGapMs`. */
 export const BURST_ROOTS = 50;
-const WATCHED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+/** What the annotator (and a quiet frame waiting for its first change) observes. */
+export const WATCHED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 /**
  * True for nodes inside an element `exclude` accepts, crossing shadow boundaries. `known`

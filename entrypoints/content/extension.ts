@@ -34,7 +34,7 @@ function lazyModule<T>(path: string): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () => {
     loading ??= (import(/* @vite-ignore */ chrome.runtime.getURL(path)) as Promise<T>).catch((error: unknown) => {
-      log.warn(`${path} could not be loaded`, error);
+      log.warn(`${path} not loaded`, error);
       loading = undefined;
       throw error;
     });

@@ -6,6 +6,7 @@ import { sendToBackground } from '../../lib/messages.ts';
 // @wxt-dev/storage, three times the weight of the code that paints mentions.
 import {
   browserUiLocale,
+  DEFAULT_SETTINGS,
   isActiveOn,
   readStoredSettings,
   resolveUiLang,
@@ -14,6 +15,8 @@ import {
   watchStoredSettings,
 } from '../../lib/settings-core.ts';
 import { type Annotator, createAnnotator } from '../../page/annotator.ts';
+import { isQuiet } from '../../page/candidates.ts';
+import { WATCHED } from '../../page/change-watcher.ts';
 import { supportsHighlights } from '../../page/highlighter.ts';
 import { CARD_HOST, lazyPageCards, type PageCards, type PageView } from './cards.ts';
 import { closedShadowRootOf, loadMatcher } from './extension.ts';
@@ -30,14 +33,14 @@ export default defineContentScript({
   // The script itself has no styles: the card module puts its own into the card's shadow root.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // Reading settings touches storage only, never the page: in on-click mode nothing of the
-    // page is read until an `activate` message arrives.
-    let settings = await readStoredSettings();
-    if (ctx.isInvalid) return;
+    // Until the settings are read: what a sub-frame shows before then (nothing) and what an
+    // early `activate` message changes.
+    let settings: Settings = DEFAULT_SETTINGS;
+    let loaded = false;
     // Asked on first use (a card or an answer to the popup): the first i18n call loads the
     // message catalog, a few milliseconds every page would otherwise pay.
     let browserLocale: string | undefined;
-    let activated = settings.mode === 'automatic';
+    let activated = false;
     let running: Running | undefined;
     const view: PageView = {
       get annotator() {
@@ -62,6 +65,7 @@ export default defineContentScript({
     };
     /** Brings the page in line with the settings: starts, stops or updates the annotator. */
     const apply = () => {
+      if (!loaded) return;
       const wanted = activated && isActiveHere(settings);
       if (wanted && !running) running = start(ctx, settings, cards);
       else if (!wanted) stopRunning();
@@ -76,17 +80,33 @@ export default defineContentScript({
       return running !== undefined;
     };
 
+    // Most frames of the web are empty embeds and ads, and the script runs in all of them: a
+    // sub-frame with nothing to read waits for its first change before it pays for the
+    // settings, the annotator and its watchers. Only whether it has text the prefilter admits
+    // is looked at, never the text itself. It follows `activate` meanwhile (sub-frames answer
+    // nothing else), so an on-click activation still covers what it shows later.
+    if (window !== window.top) {
+      wireMessages(ctx, view, cards, activate);
+      if (!(await untilNotQuiet(ctx))) return;
+    }
+    // Reading settings touches storage only, never the page: in on-click mode nothing of the
+    // page is read until an `activate` message arrives.
+    settings = await readStoredSettings();
+    if (ctx.isInvalid) return;
+    loaded = true;
+    activated ||= settings.mode === 'automatic';
+
     const unwatch = watchStoredSettings((next) => {
       const langBefore = view.lang;
       settings = next;
-      if (settings.mode === 'automatic') activated = true;
+      activated ||= settings.mode === 'automatic';
       // An open card would keep the old language or delay; the next one opens with the new ones.
       if (view.lang !== langBefore) cards.close(false);
       apply();
     });
     ctx.onInvalidated(unwatch);
     apply();
-    wireMessages(ctx, view, cards, activate);
+    if (window === window.top) wireMessages(ctx, view, cards, activate);
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       cards.close(false);
       // Never-run and only-run patterns can name paths, which an in-page navigation changes.
@@ -96,6 +116,25 @@ export default defineContentScript({
     });
   },
 });
+
+/**
+ * Resolves to true at once when this frame has something to read (see `isQuiet`), else once a
+ * change gives it some (one MutationObserver watches the document meanwhile); to false when
+ * `ctx` is invalidated first.
+ */
+async function untilNotQuiet(ctx: ContentScriptContext): Promise<boolean> {
+  const quiet = () => isQuiet(document.body, closedShadowRootOf);
+  if (!quiet()) return true;
+  return new Promise((resolve) => {
+    const finish = (woken: boolean) => {
+      observer.disconnect();
+      resolve(woken);
+    };
+    const observer = new MutationObserver(() => quiet() || finish(true));
+    observer.observe(document, WATCHED);
+    ctx.onInvalidated(() => finish(false));
+  });
+}
 
 /** The annotator at work on this frame, and what stops it. */
 interface Running {
@@ -109,7 +148,7 @@ function start(ctx: ContentScriptContext, settings: Settings, cards: PageCards):
   // No wrapping fallback: without the Highlight API (browsers older than the manifests
   // admit) the page is left alone, and the popup hears an empty answer.
   if (!supportsHighlights(window)) {
-    if (!warned) console.info('[Sanctions Context] This browser has no CSS.highlights; mentions are not highlighted.');
+    if (!warned) console.info('[Sanctions Context] No CSS.highlights: nothing is highlighted.');
     warned = true;
     return undefined;
   }
@@ -151,9 +190,15 @@ function isActiveHere(settings: Settings): boolean {
 }
 
 let countTimer: number | undefined;
+/** Whether a count may need telling: not before the top frame's first mention (see below). */
+let counting = window !== window.top;
 /** Tells the background the frame's count, at most every 250 ms: infinite scroll can change it every frame. */
 function reportCount(ctx: ContentScriptContext, count: number) {
   if (countTimer !== undefined) clearTimeout(countTimer);
+  // The background forgets a tab's counts when its top frame loads a new document, so the top
+  // frame's first 0 tells it nothing (a sub-frame's may replace its previous page's count).
+  counting ||= count > 0;
+  if (!counting) return;
   countTimer = ctx.setTimeout(() => {
     countTimer = undefined;
     // Rejects when the background is being restarted or the extension was reloaded; the next

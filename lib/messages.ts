@@ -154,15 +154,11 @@ function isEntityId(x: unknown): x is EntityId {
  * Returns false for anything else (other extensions' messages, malformed objects, null).
  */
 export function isMessage(x: unknown): x is Message {
+  if (isToContentMessage(x)) return true;
   if (!isRecord(x)) return false;
   switch (x.type) {
-    case 'get-mentions':
-    case 'next-mention':
-    case 'activate':
     case 'get-shortcut':
       return true;
-    case 'reveal-mention':
-      return isCount(x.index);
     case 'mention-count':
       return isCount(x.count);
     case 'get-frames':
@@ -174,9 +170,23 @@ export function isMessage(x: unknown): x is Message {
   }
 }
 
-/** True when `x` is a message a content script should answer; false otherwise. */
+/**
+ * True when `x` is a message a content script should answer; false otherwise. Checked on its own,
+ * without the other directions' types: it is the one check the content script, on every page,
+ * bundles.
+ */
 export function isToContentMessage(x: unknown): x is ToContent {
-  return isMessage(x) && x.type !== 'to-reader' && !BACKGROUND_TYPES.includes(x.type);
+  if (!isRecord(x)) return false;
+  switch (x.type) {
+    case 'get-mentions':
+    case 'next-mention':
+    case 'activate':
+      return true;
+    case 'reveal-mention':
+      return isCount(x.index);
+    default:
+      return false;
+  }
 }
 
 /**

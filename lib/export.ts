@@ -184,29 +184,43 @@ export function mentionLink(pageUrl: string, text: string, snippet: string): str
   return `${anchor}:~:text=${prefix}${fragmentTerm(needle)}${suffix}`;
 }
 
-/** One row per mention, in page order, each with the facts that fit it. Empty for no mentions. */
+/**
+ * The mentions in document order within each frame, the frames in the order given (the page
+ * first): a frame's `index` counts within that frame, so it cannot order the whole list.
+ */
+function inPageOrder(mentions: readonly MentionSummary[]): MentionSummary[] {
+  const frames: number[] = [];
+  for (const m of mentions) if (!frames.includes(m.frameId ?? 0)) frames.push(m.frameId ?? 0);
+  return [...mentions].sort(
+    (a, b) => frames.indexOf(a.frameId ?? 0) - frames.indexOf(b.frameId ?? 0) || a.index - b.index,
+  );
+}
+
+/** One row per mention, in page order (then each frame's), each with the facts that fit it. Empty for no mentions. */
 export function exportRows(input: ExportInput): ExportRow[] {
-  return [...input.mentions]
-    .sort((a, b) => a.index - b.index)
-    .map((m) => {
-      const citations = input.citations(m.entity, m.text);
-      const paragraphs = [...new Set(citations.flatMap((c) => (c.paragraph === null ? [] : [c.paragraph])))].sort(
-        (a, b) => a - b,
-      );
-      const lead = citations[0];
-      return {
-        position: m.index + 1,
-        entityId: m.entity,
-        entityName: input.entityName(m.entity),
-        text: m.text,
-        snippet: m.snippet,
-        link: m.page === undefined ? mentionLink(input.pageUrl, m.text, m.snippet) : pdfPageLink(input.pageUrl, m.page),
-        page: m.page ?? null,
-        paragraphs,
-        quote: lead?.quote ?? '',
-        en: lead?.en ?? '',
-      };
-    });
+  return inPageOrder(input.mentions).map((m, i) => {
+    const citations = input.citations(m.entity, m.text);
+    const paragraphs = [...new Set(citations.flatMap((c) => (c.paragraph === null ? [] : [c.paragraph])))].sort(
+      (a, b) => a - b,
+    );
+    const lead = citations[0];
+    return {
+      position: i + 1,
+      entityId: m.entity,
+      entityName: input.entityName(m.entity),
+      text: m.text,
+      snippet: m.snippet,
+      // A frame's mention links back to the frame's own address: the fragment must land there.
+      link:
+        m.page === undefined
+          ? mentionLink(m.frameUrl ?? input.pageUrl, m.text, m.snippet)
+          : pdfPageLink(input.pageUrl, m.page),
+      page: m.page ?? null,
+      paragraphs,
+      quote: lead?.quote ?? '',
+      en: lead?.en ?? '',
+    };
+  });
 }
 
 /** The statement's paragraph links that `rows` cite, in paragraph order; each once. */

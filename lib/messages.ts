@@ -68,6 +68,8 @@ export interface MentionSummary {
    * frame); `index` counts within that frame, so reveal goes to this frame.
    */
   frameId?: number;
+  /** The address of the sub-frame the mention is in (set with `frameId`); absent in the top frame. */
+  frameUrl?: string;
   /** The 1-based page of a PDF mention (the reader's answer); absent on web pages. */
   page?: number;
 }
@@ -220,6 +222,7 @@ export function isMentionsResponse(x: unknown): x is MentionsResponse {
       typeof m.text === 'string' &&
       typeof m.snippet === 'string' &&
       (m.frameId === undefined || isCount(m.frameId)) &&
+      isOptionalString(m.frameUrl) &&
       (m.page === undefined || (isCount(m.page) && m.page >= 1)),
   );
 }

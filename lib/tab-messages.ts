@@ -121,7 +121,13 @@ export function mergeFrames(
   const all = [{ frameId: 0, response: top }, ...frames.filter((f) => f.frameId !== 0)];
   return {
     ...top,
-    mentions: all.flatMap(({ frameId, response }) => response.mentions.map((m) => ({ ...m, frameId }))),
+    mentions: all.flatMap(({ frameId, response }) =>
+      response.mentions.map((m) => ({
+        ...m,
+        frameId,
+        ...(frameId !== 0 && response.url !== undefined ? { frameUrl: response.url } : {}),
+      })),
+    ),
     total: all.reduce((sum, f) => sum + f.response.total, 0),
     capped: all.some((f) => f.response.capped),
   };

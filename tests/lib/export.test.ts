@@ -115,6 +115,41 @@ describe('mentionLink', () => {
 });
 
 describe('exportRows', () => {
+  it("keeps each frame's mentions together after the page's, and links each back to its own frame", () => {
+    const rows = exportRows(
+      input({
+        mentions: [
+          { index: 0, entity: 'dprk', text: 'DPRK', snippet: 'the DPRK said', frameId: 0 },
+          {
+            index: 0,
+            entity: 'msmt',
+            text: 'MSMT',
+            snippet: 'the MSMT found',
+            frameId: 5,
+            frameUrl: 'https://frame.example/f',
+          },
+          { index: 1, entity: 'rgb', text: 'RGB', snippet: 'the RGB ran', frameId: 0 },
+          {
+            index: 1,
+            entity: 'dprk',
+            text: 'DPRK',
+            snippet: 'in the DPRK too',
+            frameId: 5,
+            frameUrl: 'https://frame.example/f',
+          },
+        ],
+      }),
+    );
+    expect(rows.map((r) => [r.position, r.text])).toEqual([
+      [1, 'DPRK'],
+      [2, 'RGB'],
+      [3, 'MSMT'],
+      [4, 'DPRK'],
+    ]);
+    expect(rows[0]?.link.startsWith('https://news.example/a?x=1,2#:~:text=')).toBe(true);
+    expect(rows[2]?.link.startsWith('https://frame.example/f#:~:text=')).toBe(true);
+  });
+
   it('gives one row per mention, in page order, with sorted unique ¶, the lead quote and our English', () => {
     const rows = exportRows(input({ mentions: [...mentions].reverse() }));
     expect(rows.map((r) => [r.position, r.entityId, r.text])).toEqual([

@@ -132,6 +132,8 @@ describe('mergeFrames', () => {
     expect(merged.total).toBe(3);
     expect(merged.url).toBe('https://top/');
     expect(merged.capped).toBe(false);
+    // Each sub-frame mention carries its frame's address, for the export's link back.
+    expect(merged.mentions.map((m) => m.frameUrl)).toEqual([undefined, 'https://frame/', 'https://frame/']);
   });
   it('says capped when any frame was, and ignores a second answer for the top frame', () => {
     const capped = { ...answer(['DPRK'], 'https://frame/'), capped: true };

@@ -59,13 +59,7 @@ export async function openLookup(info: LookupClick, tab?: LookupTab): Promise<bo
   if (info.menuItemId !== LOOKUP_MENU_ID) return false;
   const text = info.selectionText ?? '';
   if (text.trim() === '') return false;
-  const url = searchPageUrl(browser.runtime.getURL('/search.html'), text);
-  await browser.tabs.create({
-    url,
-    ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
-    ...(tab?.windowId !== undefined && tab.windowId >= 0 ? { windowId: tab.windowId } : {}),
-    ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}),
-  });
+  await openBeside(searchPageUrl(browser.runtime.getURL('/search.html'), text), tab);
   return true;
 }
 
@@ -115,11 +109,16 @@ export async function openPdfLink(info: LinkClick, tab?: LookupTab): Promise<boo
   if (info.menuItemId !== PDF_MENU_ID) return false;
   const link = info.linkUrl ?? '';
   if (!/^https?:/i.test(link)) return false;
-  await browser.tabs.create({
-    url: readerUrl(browser.runtime.getURL('/pdf.html'), link),
+  await openBeside(readerUrl(browser.runtime.getURL('/pdf.html'), link), tab);
+  return true;
+}
+
+/** Opens `url` in a new tab right after `tab`, in its window, with `tab` as its opener. */
+function openBeside(url: string, tab?: LookupTab): Promise<unknown> {
+  return browser.tabs.create({
+    url,
     ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
     ...(tab?.windowId !== undefined && tab.windowId >= 0 ? { windowId: tab.windowId } : {}),
     ...(tab?.id !== undefined && tab.id >= 0 ? { openerTabId: tab.id } : {}),
   });
-  return true;
 }

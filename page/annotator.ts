@@ -5,7 +5,9 @@
  * against the cap and has them painted (highlighter.ts). A PDF reader can reuse the store and the
  * painter with a reader of its own.
  */
+
 import type { findMentions, PageContext, pageContext } from '../engine/find-mentions.ts';
+import { mentionSnippet } from '../engine/snippet.ts';
 import { type EntityId, HIGHLIGHTED_ENTITIES, type Mention } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
@@ -122,7 +124,6 @@ export interface Annotator {
 
 const log = logger('annotator');
 
-const SNIPPET_RADIUS = 45;
 /** The context of a page with no text the prefilter admits. */
 const NO_CONTEXT: PageContext = { topical: false, czechMinistry: false };
 /** How often the shared registry is checked for highlights the page removed; a page removing them again is answered once per check. */
@@ -131,13 +132,6 @@ const RESTORE_INTERVAL_MS = 1000;
 const BLOCKS_PER_CLOCK = 16;
 /** Least time between two paints during a scan: each swap of a big Highlight costs a re-render. */
 const SCAN_PAINT_GAP_MS = 250;
-
-function snippetOf(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - SNIPPET_RADIUS);
-  const to = Math.min(text.length, end + SNIPPET_RADIUS);
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
-}
 
 /** The page mention for engine mention `m` of `block`; undefined when its offsets fall outside the block's text nodes. */
 function pageMention(block: TextBlock, m: Mention): PageMention | undefined {
@@ -159,7 +153,7 @@ function pageMention(block: TextBlock, m: Mention): PageMention | undefined {
     text: m.text,
     // Built when asked (the popup, exports): most mentions are never listed.
     get snippet() {
-      return snippetOf(text, start, end);
+      return mentionSnippet(text, start, end);
     },
     block,
     range,

@@ -5,6 +5,7 @@
  * pdf.js throws the layer away (page cache, zoom). The mention list plus the hit index is the
  * hover source a card controller takes: `mentionAt(x, y)` and mentions with a `range`.
  */
+import { mentionSnippet } from '../engine/snippet.ts';
 import { type EntityId, HIGHLIGHTED_ENTITIES } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
 import { itemSegments, type PageText, type PdfMention } from '../lib/pdf-text.ts';
@@ -56,15 +57,6 @@ export interface PdfMentionLayerOptions {
   /** Entities to paint and count; defaults to the four highlighted ones. */
   entities?: readonly EntityId[];
   style?: HighlightStyle;
-}
-
-const SNIPPET_RADIUS = 45;
-
-function snippetOf(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - SNIPPET_RADIUS);
-  const to = Math.min(text.length, end + SNIPPET_RADIUS);
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
 }
 
 /**
@@ -168,7 +160,7 @@ class MentionLayer implements PdfMentionLayer {
     this.#pages = pages;
     this.#all = mentions
       .filter((m) => this.#shown.has(m.entity))
-      .map((m, index) => ({ ...m, index, snippet: snippetOf(pages.get(m.page)?.text ?? '', m.start, m.end) }));
+      .map((m, index) => ({ ...m, index, snippet: mentionSnippet(pages.get(m.page)?.text ?? '', m.start, m.end) }));
     this.#byPage = new Map();
     for (const m of this.#all) {
       const list = this.#byPage.get(m.page);

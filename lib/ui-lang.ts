@@ -1,8 +1,6 @@
 /** Languages the extension's own interface is written in. */
 export type UiLang = 'en' | 'fr';
 
-export const UI_LANGS: readonly UiLang[] = ['en', 'fr'];
-
 /**
  * Picks the interface language for a BCP 47 locale (`fr`, `fr-CA`, `fr_FR` → `fr`).
  * Returns `'en'` for every other locale, and for an empty or missing one.

@@ -49,6 +49,8 @@ export function lazyPageCards(ctx: ContentScriptContext, view: PageView): PageCa
   };
   return {
     prefetch: () => {
+      // Asked at every count change of a live page: once loading, there is nothing to add.
+      if (loading) return;
       load().catch((error: unknown) => log.warn('card module not loaded', error));
     },
     open: async (mention, focus) => {

@@ -260,6 +260,8 @@ class Popup {
   /** Whether the tab shows the PDF reader, which is messaged through the runtime, not the tab. */
   #readerTab = false;
   #shortcut: ShortcutInfo | undefined;
+  /** The toolbar badge when the page was last asked for its mentions (see `follow`). */
+  #badge: string | undefined;
   readonly #citations: (id: EntityId, matched: string) => ExportCitation[];
 
   constructor(
@@ -366,6 +368,11 @@ class Popup {
       await sleep(FOLLOW_MS);
       const tab = this.tab;
       if (!tab || this.#page.state !== 'ready') continue;
+      // The badge (the background's sum of every frame's count) is read for free; the page, which
+      // builds its list of mentions to answer, is asked again only once the badge has changed.
+      const badge = await browser.action.getBadgeText({ tabId: tab.id }).catch(orUndefined('no badge to read'));
+      if (badge !== undefined && badge === this.#badge) continue;
+      this.#badge = badge;
       const shown: MentionsResponse = this.#page.response;
       const next = this.#readerTab ? await askReader(tab) : await askMentions(tab);
       const page = this.#page as PageState;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import aliasData from '../../data/aliases.json' with { type: 'json' };
 import { findMentions as matchText, pageContext } from '../../engine/find-mentions.ts';
-import { mayMention } from '../../engine/prefilter.ts';
+import { foldLoose, foldStrict, IGNORABLE, SEP } from '../../engine/fold.ts';
+import { mayMention, prefilterFold, prefilterKeys } from '../../engine/prefilter.ts';
 import {
   DISTRACTOR_SENTENCES,
   generateParagraphs,
@@ -76,6 +77,33 @@ describe('mayMention', () => {
     }
     expect(withMentions).toBeGreaterThan(500);
     expect(hidden).toEqual([]);
+  });
+
+  it('folds like the engine every character that can make or break a key', () => {
+    // Its own lighter fold must agree with the matcher's wherever the matcher sees a key's
+    // character, an invisible character or a separator; elsewhere it may fold more.
+    const relevant = new Set<number>([IGNORABLE, SEP]);
+    for (const key of prefilterKeys()) for (const code of key) relevant.add(code);
+    expect(relevant.size).toBeGreaterThan(50);
+    const differ: string[] = [];
+    let checked = 0;
+    for (let c = 0; c < 0x10000; c++) {
+      const engine = foldLoose(c);
+      if (!relevant.has(engine)) continue;
+      checked++;
+      if (prefilterFold(c) !== engine) differ.push(`U+${c.toString(16)}: ${prefilterFold(c)} vs ${engine}`);
+    }
+    expect(checked).toBeGreaterThan(900);
+    expect(differ).toEqual([]);
+  });
+
+  it('admits a line broken after every hyphen the engine joins, and not after a space', () => {
+    const hyphens: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (foldLoose(c) === SEP && foldStrict(c) !== SEP) hyphens.push(c);
+    expect(hyphens.length).toBeGreaterThan(5);
+    const missed = hyphens.filter((c) => !mayMention(`the ab${String.fromCharCode(c)}\nyz`));
+    expect(missed).toEqual([]);
+    expect(mayMention('the ab \nyz')).toBe(false);
   });
 
   it('leaves the page context as it was: texts it rejects never carry evidence', () => {

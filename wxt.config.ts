@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'wxt';
-import { buildLazyModule, LAZY_MODULES } from './scripts/build-lazy-modules.ts';
+import { buildLazyModule, CONTENT_SCRIPT, LAZY_MODULES } from './scripts/build-lazy-modules.ts';
 import { noInnerHtml } from './scripts/no-inner-html-plugin.ts';
 import { cleanPdfjs, pdfjsLintClean } from './scripts/pdfjs-lint-clean.ts';
 import { validateDataOnDisk } from './scripts/validate-data.ts';
@@ -56,6 +56,18 @@ export default defineConfig({
     // optional origins among `optional_permissions` (set in build:manifestGenerated below).
     optional_host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
+    // Built by scripts/build-lazy-modules.ts, not by WXT (see CONTENT_SCRIPT there). In every
+    // frame, about:blank and srcdoc ones included (they inherit the page's origin and show
+    // text too), once the page is loaded.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: [CONTENT_SCRIPT.file],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+      },
+    ],
     commands: {
       'next-mention': {
         // Chromium 156 refuses Alt+Shift+N (commands.getAll() gives it an empty shortcut); M, for
@@ -86,9 +98,14 @@ export default defineConfig({
     excludeSources: ['tests/**', 'test-results/**', 'docs/screenshots/**', '**/*.zip'],
   },
   hooks: {
-    // The matcher and the hover card are built as ES modules of their own, loaded by the content
-    // script when a page needs them, so that they stay out of the script every page gets.
+    // The content script, and the modules it loads from the extension when a page needs them
+    // (its main part, the matcher, the hover card), so that they stay out of the script every
+    // page gets.
     'build:publicAssets': async (wxt, files) => {
+      files.push({
+        relativeDest: CONTENT_SCRIPT.file,
+        contents: await buildLazyModule(wxt.config.root, CONTENT_SCRIPT.entry, 'iife'),
+      });
       for (const { file, entry } of LAZY_MODULES) {
         files.push({ relativeDest: file, contents: await buildLazyModule(wxt.config.root, entry) });
       }

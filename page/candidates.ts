@@ -185,23 +185,3 @@ export function outermost(elements: Iterable<Element>): Element[] {
   }
   return out;
 }
-
-/** Most elements a frame may have for `isQuiet` to look through them; a bigger frame is not quiet. */
-const QUIET_MAX_ELEMENTS = 300;
-
-/**
- * True when `body` has nothing to read yet: its whole text (one native `textContent` read, which
- * holds every text node under it) is rejected by the prefilter, and neither it nor any of its few
- * elements carries a shadow root that `shadowRootReader(closedRootOf)` reaches. Such a frame (an
- * empty embed, an ad's label) can wait for its first change before anything else runs. False
- * without a body, and for one with more than a few hundred elements, where the answer would
- * cost what the full search costs.
- */
-export function isQuiet(body: Element | null, closedRootOf?: (el: Element) => ShadowRoot | null | undefined): boolean {
-  if (!body) return false;
-  const all = body.getElementsByTagName('*');
-  if (all.length > QUIET_MAX_ELEMENTS || mayMention(body.textContent as string)) return false;
-  const shadowRootOf = shadowRootReader(closedRootOf);
-  for (let i = -1; i < all.length; i++) if (shadowRootOf(i < 0 ? body : (all[i] as Element)) !== null) return false;
-  return true;
-}

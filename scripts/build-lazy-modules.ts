@@ -7,6 +7,9 @@ import { noInnerHtml } from './no-inner-html-plugin.ts';
  * script injected into every page stays small: file in the built extension, and its source.
  */
 export const LAZY_MODULES = [
+  // The content script proper (settings, annotator, card loader, answers to the popup): loaded by
+  // the script every frame gets (CONTENT_SCRIPT) once the frame has text the prefilter admits.
+  { file: 'content-main.js', entry: 'entrypoints/content/main.ts' },
   // The matcher (alias tries, alias list, disambiguation rules): loaded once a page has text the
   // prefilter admits, which most pages never have.
   { file: 'matcher.js', entry: 'entrypoints/content/matcher.ts' },
@@ -15,14 +18,21 @@ export const LAZY_MODULES = [
 ] as const;
 
 /**
+ * The script the manifest declares for every page and frame: a classic script (content scripts
+ * cannot be modules), built here rather than by WXT, whose content-script wrapper costs every
+ * frame more than this script's own work on a frame with nothing to read.
+ */
+export const CONTENT_SCRIPT = { file: 'content-scripts/content.js', entry: 'entrypoints/content/boot.ts' } as const;
+
+/**
  * Bundles `entry` (a path relative to `root`) as one minified ES module, for the content script
- * to `import()` when first needed.
+ * to `import()` when first needed, or with `format` 'iife' as a classic script (CONTENT_SCRIPT).
  *
  * Why a build of its own: WXT bundles every content script as a single IIFE and inlines its
  * dynamic imports, so a module imported lazily would still ship in the script injected into every
  * page. Returns the module's code; throws when the build fails or yields no entry chunk.
  */
-export async function buildLazyModule(root: string, entry: string): Promise<string> {
+export async function buildLazyModule(root: string, entry: string, format: 'es' | 'iife' = 'es'): Promise<string> {
   const result = await build({
     configFile: false,
     root,
@@ -42,7 +52,7 @@ export async function buildLazyModule(root: string, entry: string): Promise<stri
       rolldownOptions: {
         input: resolve(root, entry),
         preserveEntrySignatures: 'strict',
-        output: { format: 'es', codeSplitting: false },
+        output: { format, codeSplitting: false },
       },
     },
   });

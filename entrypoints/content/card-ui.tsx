@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card.css?inline';
 import { MentionCard } from '../../components/MentionCard.tsx';
 import type { EntityId } from '../../engine/types.ts';
@@ -123,7 +122,7 @@ const REVEAL_SCROLL_MS = 1500;
  * {@link showCard} in hosts named `hostTag`; every listener stops with `ctx`.
  */
 export function createPageCards(
-  ctx: ContentScriptContext,
+  ctx: { readonly signal: AbortSignal },
   view: PageView,
   hostTag: string,
 ): CardController<PageMention> {

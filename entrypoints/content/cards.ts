@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { logger } from '../../lib/log.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { Annotator, PageMention } from '../../page/annotator.ts';
@@ -31,7 +30,7 @@ export interface PageCards extends CardController<PageMention> {
  * hover finds it loaded, or by the first `open` (popup reveal, keyboard command). A failed load
  * is logged and opens nothing; the next call tries again. Everything stops with `ctx`.
  */
-export function lazyPageCards(ctx: ContentScriptContext, view: PageView): PageCards {
+export function lazyPageCards(ctx: { readonly signal: AbortSignal }, view: PageView): PageCards {
   let controller: CardController<PageMention> | undefined;
   let loading: Promise<CardController<PageMention>> | undefined;
   const load = () => {

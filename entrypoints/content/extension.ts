@@ -42,7 +42,9 @@ function lazyModule<T>(path: string): () => Promise<T> {
   };
 }
 
+/** The rest of the content script (`main.ts`), loaded once the frame has something to read. */
+export const loadMain = /* @__PURE__ */ lazyModule<typeof import('./main.ts')>('/content-main.js');
 /** The card module (`card-ui.tsx`), loaded on the first hover or reveal. */
-export const loadCardUi = lazyModule<typeof import('./card-ui.tsx')>('/card-ui.js');
+export const loadCardUi = /* @__PURE__ */ lazyModule<typeof import('./card-ui.tsx')>('/card-ui.js');
 /** The matcher module (`matcher.ts`), loaded once a page has text worth matching. */
-export const loadMatcher = lazyModule<typeof import('./matcher.ts')>('/matcher.js');
+export const loadMatcher = /* @__PURE__ */ lazyModule<typeof import('./matcher.ts')>('/matcher.js');

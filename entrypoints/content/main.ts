@@ -1,9 +1,8 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+// The content script proper, loaded by the script every frame gets (boot.ts) once the frame has
+// text that may name the topic: settings, the annotator, cards and the answers to the popup.
 import { logger } from '../../lib/log.ts';
 import { sendToBackground } from '../../lib/messages.ts';
-// The catalog-free half of the settings module: the full one bundles both locale files and
-// @wxt-dev/storage, three times the weight of the code that paints mentions.
+// The catalog-free half of the settings module: the full one bundles both locale files.
 import {
   browserUiLocale,
   DEFAULT_SETTINGS,
@@ -15,87 +14,79 @@ import {
   watchStoredSettings,
 } from '../../lib/settings-core.ts';
 import { type Annotator, createAnnotator } from '../../page/annotator.ts';
-import { isQuiet } from '../../page/candidates.ts';
-import { WATCHED } from '../../page/change-watcher.ts';
 import { supportsHighlights } from '../../page/highlighter.ts';
 import { CARD_HOST, lazyPageCards, type PageCards, type PageView } from './cards.ts';
+import { ScriptContext } from './context.ts';
 import { closedShadowRootOf, loadMatcher } from './extension.ts';
-import { wireMessages } from './page-messages.ts';
+import { answer, type Question } from './page-messages.ts';
 
 const log = logger('content');
 
-export default defineContentScript({
-  matches: ['<all_urls>'],
-  allFrames: true,
-  // Frames a page fills itself (about:blank, srcdoc) show text too; they inherit the page's origin.
-  matchAboutBlank: true,
-  runAt: 'document_idle',
-  // The script itself has no styles: the card module puts its own into the card's shadow root.
-  cssInjectionMode: 'manual',
-  async main(ctx) {
-    // Until the settings are read: what a sub-frame shows before then (nothing) and what an
-    // early `activate` message changes.
-    let settings: Settings = DEFAULT_SETTINGS;
-    let loaded = false;
-    // Asked on first use (a card or an answer to the popup): the first i18n call loads the
-    // message catalog, a few milliseconds every page would otherwise pay.
-    let browserLocale: string | undefined;
-    let activated = false;
-    let running: Running | undefined;
-    const view: PageView = {
-      get annotator() {
-        return running?.annotator;
-      },
-      get lang() {
-        browserLocale ??= browserUiLocale();
-        return resolveUiLang(settings, browserLocale);
-      },
-      get hoverDelayMs() {
-        return settings.hoverDelayMs;
-      },
-    };
-    const cards = lazyPageCards(ctx, view);
+/** What the script that every frame gets (boot.ts) asks of this module once the frame has something to read. */
+export interface Started {
+  /** Turns the page on (on-click mode): true once it runs, false when it is off, paused or cannot paint. */
+  activate(): Promise<boolean>;
+  /** The answer to the popup's or the background's `message`, once the settings are read. */
+  answer(message: Question): Promise<unknown>;
+}
 
-    const stopRunning = () => {
-      if (!running) return;
-      cards.close(false);
-      running.stop.abort();
-      running = undefined;
-      reportCount(ctx, 0);
-    };
-    /** Brings the page in line with the settings: starts, stops or updates the annotator. */
-    const apply = () => {
-      if (!loaded) return;
-      const wanted = activated && isActiveHere(settings);
-      if (wanted && !running) running = start(ctx, settings, cards);
-      else if (!wanted) stopRunning();
-      else if (running) {
-        running.annotator.setStyle(settings.style);
-        void running.annotator.setEntities(enabledEntities(settings));
-      }
-    };
-    const activate = (): boolean => {
-      activated = true;
-      apply();
-      return running !== undefined;
-    };
+/**
+ * Runs the extension on this frame: reads the settings, starts the annotator when they allow it
+ * (at once in automatic mode, on `activate` in on-click mode; `activated` says the frame was
+ * activated while it was quiet) and follows them and in-page navigations until the extension goes
+ * away under the page.
+ */
+export function run(activated: boolean): Started {
+  const ctx = new ScriptContext();
+  // Until the settings are read: what the frame shows before then (nothing) and what an early
+  // `activate` message changes.
+  let settings: Settings = DEFAULT_SETTINGS;
+  let loaded = false;
+  // Asked on first use (a card or an answer to the popup): the first i18n call loads the
+  // message catalog, a few milliseconds every page would otherwise pay.
+  let browserLocale: string | undefined;
+  let running: Running | undefined;
+  const view: PageView = {
+    get annotator() {
+      return running?.annotator;
+    },
+    get lang() {
+      browserLocale ??= browserUiLocale();
+      return resolveUiLang(settings, browserLocale);
+    },
+    get hoverDelayMs() {
+      return settings.hoverDelayMs;
+    },
+  };
+  const cards = lazyPageCards(ctx, view);
+  const counts = new CountReporter(ctx);
 
-    // Most frames of the web are empty embeds and ads, and the script runs in all of them: a
-    // sub-frame with nothing to read waits for its first change before it pays for the
-    // settings, the annotator and its watchers. Only whether it has text the prefilter admits
-    // is looked at, never the text itself. It follows `activate` meanwhile (sub-frames answer
-    // nothing else), so an on-click activation still covers what it shows later.
-    if (window !== window.top) {
-      wireMessages(ctx, view, cards, activate);
-      if (!(await untilNotQuiet(ctx))) return;
+  const stopRunning = () => {
+    if (!running) return;
+    cards.close(false);
+    running.stop.abort();
+    running = undefined;
+    counts.report(0);
+  };
+  /** Brings the page in line with the settings: starts, stops or updates the annotator. */
+  const apply = () => {
+    if (!loaded) return;
+    const wanted = activated && isActiveHere(settings);
+    if (wanted && !running) running = start(ctx, settings, cards, counts);
+    else if (!wanted) stopRunning();
+    else if (running) {
+      running.annotator.setStyle(settings.style);
+      void running.annotator.setEntities(enabledEntities(settings));
     }
-    // Reading settings touches storage only, never the page: in on-click mode nothing of the
-    // page is read until an `activate` message arrives.
-    settings = await readStoredSettings();
+  };
+
+  // Reading settings touches storage only: in on-click mode nothing more of the page is read
+  // than the boot's look for candidate text, until an `activate` message arrives.
+  const ready = readStoredSettings().then((stored) => {
     if (ctx.isInvalid) return;
+    settings = stored;
     loaded = true;
     activated ||= settings.mode === 'automatic';
-
     const unwatch = watchStoredSettings((next) => {
       const langBefore = view.lang;
       settings = next;
@@ -106,34 +97,27 @@ export default defineContentScript({
     });
     ctx.onInvalidated(unwatch);
     apply();
-    if (window === window.top) wireMessages(ctx, view, cards, activate);
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.onLocationChange(() => {
       cards.close(false);
       // Never-run and only-run patterns can name paths, which an in-page navigation changes.
       const before = running;
       apply();
       if (running && running === before) void running.annotator.rescan();
     });
-  },
-});
-
-/**
- * Resolves to true at once when this frame has something to read (see `isQuiet`), else once a
- * change gives it some (one MutationObserver watches the document meanwhile); to false when
- * `ctx` is invalidated first.
- */
-async function untilNotQuiet(ctx: ContentScriptContext): Promise<boolean> {
-  const quiet = () => isQuiet(document.body, closedShadowRootOf);
-  if (!quiet()) return true;
-  return new Promise((resolve) => {
-    const finish = (woken: boolean) => {
-      observer.disconnect();
-      resolve(woken);
-    };
-    const observer = new MutationObserver(() => quiet() || finish(true));
-    observer.observe(document, WATCHED);
-    ctx.onInvalidated(() => finish(false));
   });
+
+  return {
+    activate: async () => {
+      activated = true;
+      await ready;
+      apply();
+      return running !== undefined;
+    },
+    answer: async (message) => {
+      await ready;
+      return answer(message, view.annotator, cards);
+    },
+  };
 }
 
 /** The annotator at work on this frame, and what stops it. */
@@ -144,7 +128,7 @@ interface Running {
 
 let warned = false;
 /** Starts annotating the frame with `settings`; undefined when the browser cannot paint highlights. */
-function start(ctx: ContentScriptContext, settings: Settings, cards: PageCards): Running | undefined {
+function start(ctx: ScriptContext, settings: Settings, cards: PageCards, counts: CountReporter): Running | undefined {
   // No wrapping fallback: without the Highlight API (browsers older than the manifests
   // admit) the page is left alone, and the popup hears an empty answer.
   if (!supportsHighlights(window)) {
@@ -166,7 +150,7 @@ function start(ctx: ContentScriptContext, settings: Settings, cards: PageCards):
     onMentions: (count) => {
       // A page with mentions will likely be hovered: have the card ready for the first one.
       if (count > 0) cards.prefetch();
-      reportCount(ctx, count);
+      counts.report(count);
     },
   });
   return { annotator, stop };
@@ -189,20 +173,52 @@ function isActiveHere(settings: Settings): boolean {
   return top === undefined || top === 'null' || isActiveOn(settings, `${top}/`);
 }
 
-let countTimer: number | undefined;
-/** Whether a count may need telling: not before the top frame's first mention (see below). */
-let counting = window !== window.top;
-/** Tells the background the frame's count, at most every 250 ms: infinite scroll can change it every frame. */
-function reportCount(ctx: ContentScriptContext, count: number) {
-  if (countTimer !== undefined) clearTimeout(countTimer);
-  // The background forgets a tab's counts when its top frame loads a new document, so the top
-  // frame's first 0 tells it nothing (a sub-frame's may replace its previous page's count).
-  counting ||= count > 0;
-  if (!counting) return;
-  countTimer = ctx.setTimeout(() => {
-    countTimer = undefined;
+/**
+ * Tells the background the frame's mention count, for the badge and the popup's list of frames:
+ * at most every 250 ms (infinite scroll can change it every frame), and at once when the page
+ * is left, so that a frame whose next page stays quiet (and says nothing) leaves no old count on
+ * the badge; a page restored from the back-forward cache tells its count again.
+ */
+class CountReporter {
+  readonly #ctx: ScriptContext;
+  #timer: number | undefined;
+  /** The count last handed to the background. */
+  #sent = 0;
+  /** The newest count. */
+  #count = 0;
+  /**
+   * Whether a count may need telling: the background forgets a tab's counts when its top frame
+   * loads a new document, so the top frame's first 0 tells it nothing (a sub-frame's may replace
+   * its previous page's count).
+   */
+  #counting = window !== window.top;
+
+  constructor(ctx: ScriptContext) {
+    this.#ctx = ctx;
+    ctx.addEventListener(window, 'pagehide', () => {
+      if (this.#sent > 0) this.#send(0, this.#count);
+    });
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted && this.#count > 0) this.#send(this.#count);
+    });
+  }
+
+  report(count: number): void {
+    this.#count = count;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#counting ||= count > 0;
+    if (!this.#counting) return;
+    this.#timer = this.#ctx.setTimeout(() => this.#send(count), 250);
+  }
+
+  /** Sends `count` now; `keep` is what to resend after a bfcache restore. */
+  #send(count: number, keep = count): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#sent = count;
+    this.#count = keep;
     // Rejects when the background is being restarted or the extension was reloaded; the next
     // change reports again, so there is nothing to retry.
     sendToBackground({ type: 'mention-count', count }).catch((error: unknown) => log.debug('count not sent', error));
-  }, 250);
+  }
 }

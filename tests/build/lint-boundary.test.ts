@@ -117,7 +117,7 @@ const PAGE_PROBES: typeof PROBES = [
   },
   {
     file: 'page/nested/imports-entrypoint.ts',
-    source: "import content from '../../../entrypoints/content/index.tsx';\nexport const c = content;\n",
+    source: "import { run } from '../../../entrypoints/content/main.ts';\nexport const c = run;\n",
     rule: 'lint/style/noRestrictedImports',
   },
   {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CandidateSearch, isQuiet, outermost } from '../../page/candidates.ts';
+import { CandidateSearch, outermost } from '../../page/candidates.ts';
 
 function mount(html: string): HTMLElement {
   const parsed = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -55,36 +55,5 @@ describe('outermost', () => {
     expect(ids(outermost(pick('inner', 'outer', 'deep', 'other')))).toEqual(['outer', 'other']);
     expect(ids(outermost(pick('deep', 'inner', 'other')))).toEqual(['deep', 'inner', 'other']);
     expect(outermost([])).toEqual([]);
-  });
-});
-
-describe('isQuiet', () => {
-  it('is true for an empty body and for an ad-like frame whose words name nothing', () => {
-    expect(isQuiet(mount(''))).toBe(true);
-    expect(
-      isQuiet(mount('<div class="ad"><span>Sponsored</span><a href="#c"><img alt="" width="300"></a></div>')),
-    ).toBe(true);
-  });
-
-  it('is false as soon as some text may name an entity, hidden or not', () => {
-    expect(isQuiet(mount('<div><span>Sponsored</span> North Korea</div>'))).toBe(false);
-    expect(isQuiet(mount('<p hidden>1718 (2006)</p>'))).toBe(false);
-  });
-
-  it('is false for a frame with a shadow root, open or closed and reachable, even without text', () => {
-    const body = mount('<div id="open"></div>');
-    (body.querySelector('#open') as Element).attachShadow({ mode: 'open' });
-    expect(isQuiet(body)).toBe(false);
-    const closedBody = mount('<x-card id="closed"></x-card><p>Sponsored</p>');
-    const host = closedBody.querySelector('#closed') as Element;
-    const root = host.attachShadow({ mode: 'closed' });
-    expect(isQuiet(closedBody)).toBe(true);
-    expect(isQuiet(closedBody, (el) => (el === host ? root : null))).toBe(false);
-  });
-
-  it('is false without a body and for a frame too big to look through cheaply', () => {
-    expect(isQuiet(null)).toBe(false);
-    expect(isQuiet(mount('<span>Sponsored</span>'.repeat(10)))).toBe(true);
-    expect(isQuiet(mount('<span>Sponsored</span>'.repeat(400)))).toBe(false);
   });
 });

@@ -1,0 +1,83 @@
+/*
+ * The script every page and frame gets (`content-scripts/content.js`), built on its own by
+ * scripts/build-lazy-modules.ts and declared in the manifest by wxt.config.ts. Most frames of the
+ * web never name the topic, so it only asks whether the frame has text that may (page/quiet.ts)
+ * and, until it does, waits with one MutationObserver and answers the popup from here: "nothing
+ * on this page". The rest of the content script (`content-main.js`: settings, annotator, cards)
+ * is imported from the extension once the frame has something to read or the user asks for it.
+ */
+import { logger } from '../../lib/log.ts';
+import { isToContentMessage } from '../../lib/messages.ts';
+import { isQuiet, wakesUp } from '../../page/quiet.ts';
+import { closedShadowRootOf, loadMain } from './extension.ts';
+import type { Started } from './main.ts';
+import { emptyAnswer } from './page-messages.ts';
+
+declare const chrome: {
+  runtime: {
+    onMessage: {
+      addListener(
+        listener: (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => true | undefined,
+      ): void;
+    };
+  };
+};
+
+const log = logger('content');
+
+/** The script proper, once started; undefined while the frame is quiet. */
+let started: Promise<Started> | undefined;
+/** Whether the popup or the shortcut activated the frame while it was quiet (on-click mode). */
+let activated = false;
+
+/** Loads and starts the rest of the content script, once; rejects when it cannot be loaded. */
+function start(): Promise<Started> {
+  started ??= loadMain().then((main) => main.run(activated));
+  return started;
+}
+
+// The popup and the keyboard command talk to the page the reader sees: the top frame. Sub-frames
+// stay silent so that their answer never wins the race for the response; they answer what is
+// sent to them alone, and follow `activate`, so an on-click activation covers the frames of the
+// tab too. The native API: Chromium does not reliably take a Promise returned by an `onMessage`
+// listener as the answer, so answers go through `sendResponse`, and returning `true` keeps the
+// channel open for an answer given later. Returning nothing leaves the message to others.
+const isTop = window === window.top;
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (!isToContentMessage(message)) return undefined;
+  const fail = (error: unknown) => {
+    log.error(`no answer to ${message.type}`, error);
+    sendResponse(undefined);
+  };
+  if (message.type === 'activate') {
+    activated = true;
+    // A quiet sub-frame remembers it for when it wakes; the top frame says whether it now runs.
+    if (!isTop) {
+      if (started) void started.then((main) => main.activate()).catch(fail);
+      return undefined;
+    }
+    start()
+      .then((main) => main.activate())
+      .then((active) => sendResponse({ active }), fail);
+    return true;
+  }
+  if (!isTop && !('direct' in message && message.direct)) return undefined;
+  // A quiet frame has no mention to list or reveal, whatever the settings say.
+  if (!started) {
+    sendResponse(emptyAnswer(message));
+    return undefined;
+  }
+  started.then((main) => main.answer(message)).then(sendResponse, fail);
+  return true;
+});
+
+if (isQuiet(document, closedShadowRootOf)) {
+  const observer = new MutationObserver((records) => {
+    if (!started && !wakesUp(records, closedShadowRootOf)) return;
+    observer.disconnect();
+    start().catch((error: unknown) => log.warn('content script not started', error));
+  });
+  observer.observe(document, { childList: true, characterData: true, subtree: true });
+} else {
+  start().catch((error: unknown) => log.warn('content script not started', error));
+}

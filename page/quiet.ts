@@ -1,0 +1,60 @@
+// Whether a frame has anything to read. Most frames of the web never name the DPRK: empty embeds,
+// ads, trackers, and most articles. The content script asks this first and loads the annotator
+// only once the answer is yes, so such a frame costs one native text read, one prefilter pass and
+// one MutationObserver. Only whether some text may hold a name is looked at, never the text itself.
+
+import { mayMention } from '../engine/prefilter.ts';
+import { ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
+import { shadowRootReader } from './shadow-roots.ts';
+
+/** Accessor for closed shadow roots (see `shadowRootReader`). */
+type ClosedRootOf = (el: Element) => ShadowRoot | null | undefined;
+
+/**
+ * True when `root` or a node under it has text the prefilter admits (one native `textContent`
+ * read holds all of it, hidden or not), or carries a shadow root `shadowRootReader(closedRootOf)`
+ * reaches (whose text `textContent` does not hold). False for an element with neither.
+ */
+export function hasReadable(root: Element, closedRootOf?: ClosedRootOf): boolean {
+  if (mayMention(root.textContent as string)) return true;
+  const shadowRootOf = shadowRootReader(closedRootOf);
+  if (shadowRootOf(root) !== null) return true;
+  const all = root.getElementsByTagName('*');
+  for (let i = 0, n = all.length; i < n; i++) if (shadowRootOf(all[i] as Element) !== null) return true;
+  return false;
+}
+
+/**
+ * True when `doc` has nothing to read yet (see `hasReadable`): such a frame can wait for a change.
+ * False for a document without a body (a frameset, an XML document), which is read as it is.
+ */
+export function isQuiet(doc: Document, closedRootOf?: ClosedRootOf): boolean {
+  const body = doc.body;
+  return body !== null && !hasReadable(body, closedRootOf);
+}
+
+/**
+ * True when the changes in `records` give a quiet frame something to read: added text the
+ * prefilter admits, added elements with such text or a shadow root, or text edited into it. Reads
+ * only what changed, so a live but quiet page (a clock, a ticker) pays for its changes alone.
+ */
+export function wakesUp(records: readonly MutationRecord[], closedRootOf?: ClosedRootOf): boolean {
+  for (const record of records) {
+    if (record.type === 'characterData') {
+      if (mayMention((record.target as CharacterData).data)) return true;
+      continue;
+    }
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) {
+      const node = added[i] as Node;
+      if (
+        node.nodeType === TEXT_NODE
+          ? mayMention((node as Text).data)
+          : node.nodeType === ELEMENT_NODE && hasReadable(node as Element, closedRootOf)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

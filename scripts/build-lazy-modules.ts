@@ -42,7 +42,8 @@ export async function buildLazyModule(root: string, entry: string, format: 'es' 
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
     build: {
       write: false,
-      minify: true,
+      // The bench's profile build (BENCH_WXT_OUT_DIR set) keeps names readable here too.
+      minify: process.env.BENCH_WXT_OUT_DIR === undefined,
       target: 'esnext',
       // The card's styles are imported as text (`?inline`) and put into its shadow root; a
       // stray stylesheet from the component's own import is dropped below.

@@ -184,8 +184,12 @@ export class LocalPdfStore {
   }
 }
 
-/** A copy of `bytes` as its own ArrayBuffer (a view may cover part of a larger buffer). */
+/**
+ * `bytes` as an ArrayBuffer of their own: the view's buffer when it covers all of it (IndexedDB
+ * stores a clone), else a copy of the part it covers.
+ */
 function copyOf(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes.buffer as ArrayBuffer;
   return bytes.slice().buffer as ArrayBuffer;
 }
 

@@ -196,9 +196,12 @@ interface Setters {
   setLocalNotice: (n: LocalNotice | null) => void;
 }
 
-/** A local file being opened: its SHA-256 (null when it could not be computed), and whether to keep it (not when it came from the store). */
+/**
+ * A local file being opened: its SHA-256 when known (from the store's address; a picked file's
+ * is computed while pdf.js opens it), and whether to keep it (not when it came from the store).
+ */
 interface LocalSource {
-  sha256: string | null;
+  sha256?: string;
   keep: boolean;
 }
 
@@ -345,17 +348,11 @@ class Controller {
   }
 
   /**
-   * Keeps the open local PDF (`blob`'s bytes) in the store; says so when it cannot, since its
+   * Keeps the open local PDF (`bytes`, a copy pdf.js does not hold) in the store; says so when it cannot, since its
    * address will then not reopen it. Never rejects.
    */
-  private async keepLocal(sha256: string, name: string, blob: Blob): Promise<void> {
-    let result: KeepResult;
-    try {
-      result = await this.store.keep(sha256, name, new Uint8Array(await blob.arrayBuffer()));
-    } catch (error) {
-      log.warn('the PDF could not be read back to keep it', error);
-      result = { kept: false, reason: 'failed' };
-    }
+  private async keepLocal(sha256: string, name: string, bytes: Uint8Array): Promise<void> {
+    const result: KeepResult = await this.store.keep(sha256, name, bytes);
     if (!result.kept && this.localKey === sha256) this.ui.setLocalNotice({ kind: 'not-kept', reason: result.reason });
     await this.refreshKept();
   }
@@ -474,12 +471,7 @@ class Controller {
       this.busy = false;
       return;
     }
-    // Before pdf.js takes the buffer over. Without Web Crypto the file still opens, not kept.
-    const sha256 = await sha256Hex(bytes).catch((error: unknown) => {
-      log.warn('cannot hash the file', error);
-      return null;
-    });
-    await this.openBytes(bytes, file.name, undefined, { sha256, keep: true });
+    await this.openBytes(bytes, file.name, undefined, { keep: true });
   }
 
   /** Opens `url`: fetched at once when its site is already allowed, else after the reader allows it. */
@@ -579,9 +571,18 @@ class Controller {
       return;
     }
     this.ui.setStatus({ kind: 'loading' });
-    // pdf.js takes the buffer over; Download (and the store) keep their own copy.
-    const blob = new Blob([bytes.slice()], { type: 'application/pdf' });
-    this.downloadUrl = URL.createObjectURL(blob);
+    // pdf.js takes the buffer over; Download and, for a local file, the hash and the store use a copy.
+    const copy = bytes.slice();
+    this.downloadUrl = URL.createObjectURL(new Blob([copy], { type: 'application/pdf' }));
+    // Hashed while pdf.js parses. Without Web Crypto the file still opens, not kept.
+    const hashing = local
+      ? local.sha256
+        ? Promise.resolve(local.sha256)
+        : sha256Hex(copy).catch((error: unknown) => {
+            log.warn('cannot hash the file', error);
+            return null;
+          })
+      : Promise.resolve(null);
     const task = loadDocument(bytes);
     task.onPassword = (update: (password: string) => void, reason: number) => {
       // Waiting for the reader's password, not for work: the popup is answered at once.
@@ -601,13 +602,15 @@ class Controller {
       this.fail('pdfErrorCorrupt');
       return;
     }
+    // Done by now but for a huge file: the address must name it before the pages exist.
+    const sha256 = local ? await hashing : null;
     this.doc = doc;
     this.busy = true;
     this.passwordCallback = null;
     this.name = name;
     this.original = original;
     this.hashApplied = false;
-    if (local) this.settleLocal(local, name, blob);
+    if (local) this.settleLocal(sha256, local.keep, name, copy);
     this.applyActive();
     document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
     this.layer = createPdfMentionLayer({ doc: document, win: window, entities: this.entities });
@@ -628,14 +631,14 @@ class Controller {
    * For a local PDF that opened: gives the reader its `?local=` address (before the pages exist,
    * so `#page=N` applies to them) and keeps the file, or says its address will not reopen it.
    */
-  private settleLocal(local: LocalSource, name: string, blob: Blob): void {
-    if (!local.sha256) {
+  private settleLocal(sha256: string | null, keep: boolean, name: string, bytes: Uint8Array): void {
+    if (!sha256) {
       this.ui.setLocalNotice({ kind: 'not-kept', reason: 'failed' });
       return;
     }
-    this.localKey = local.sha256;
-    history.replaceState(history.state, '', localReaderAddress(location.href, local.sha256, name));
-    if (local.keep) void this.keepLocal(local.sha256, name, blob);
+    this.localKey = sha256;
+    history.replaceState(history.state, '', localReaderAddress(location.href, sha256, name));
+    if (keep) void this.keepLocal(sha256, name, bytes);
   }
 
   submitPassword(password: string): void {

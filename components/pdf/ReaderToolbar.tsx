@@ -49,7 +49,7 @@ export function ReaderToolbar({
           title={t('pdfLocalForgetHint', lang, MAX_KEPT_FILES, MAX_KEPT_BYTES / 1_000_000)}
           onClick={actions.forgetLocal}
         >
-          {t('pdfLocalForget', lang, kept.count, formatMegabytes(kept.bytes, lang))}
+          {t('pdfLocalForget', lang, kept.count, formatSize(kept.bytes, lang))}
         </button>
       )}
       {loaded && (
@@ -93,13 +93,17 @@ export function OpenPdfButton({ lang, onFile }: { lang: UiLang; onFile: (file: F
 }
 
 /**
- * `bytes` in megabytes (10^6) for `lang`: one decimal from 1 MB, two significant digits below
- * ("0.012"), "0" for none.
+ * A size of `bytes` for `lang`, in kB below 1 MB (one decimal below 10 kB) and in MB with one
+ * decimal above ("8.7 kB", "12.3 MB"; "8,7 ko" in French). Decimal units, as browsers show file sizes.
  */
-export function formatMegabytes(bytes: number, lang: UiLang): string {
-  const mb = bytes / 1_000_000;
-  const options: Intl.NumberFormatOptions = mb >= 1 ? { maximumFractionDigits: 1 } : { maximumSignificantDigits: 2 };
-  return new Intl.NumberFormat(lang, options).format(mb);
+export function formatSize(bytes: number, lang: UiLang): string {
+  const big = bytes >= 1_000_000;
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: big ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: big || bytes < 10_000 ? 1 : 0,
+  }).format(big ? bytes / 1_000_000 : bytes / 1000);
 }
 
 /** An icon button whose label is also its tooltip. */

@@ -234,6 +234,8 @@ class Controller {
   private readonly store = new LocalPdfStore(indexedDbBackend());
   /** The SHA-256 of the open local PDF; null for a PDF from the web or none. */
   private localKey: string | null = null;
+  /** Keeps the open local PDF once its text is read, so the storage does not compete with the first pages. */
+  private pendingKeep: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly lang: UiLang,
@@ -338,6 +340,7 @@ class Controller {
     }
     this.busy = false;
     this.ui.setStatus({ kind: 'missing', name: name || t('pdfLocalUnnamed', this.lang) });
+    if (name) document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
   }
 
   /** Forgets every local PDF the reader keeps, and says how many were. */
@@ -563,6 +566,7 @@ class Controller {
     await this.viewerReady.promise;
     await this.closeDocument();
     this.localKey = null;
+    this.pendingKeep = null;
     this.ui.setLocalNotice(null);
     performance.clearMarks();
     performance.mark('sc-pdf-open');
@@ -629,7 +633,8 @@ class Controller {
 
   /**
    * For a local PDF that opened: gives the reader its `?local=` address (before the pages exist,
-   * so `#page=N` applies to them) and keeps the file, or says its address will not reopen it.
+   * so `#page=N` applies to them) and keeps the file once its text is read, or says its address
+   * will not reopen it.
    */
   private settleLocal(sha256: string | null, keep: boolean, name: string, bytes: Uint8Array): void {
     if (!sha256) {
@@ -638,7 +643,7 @@ class Controller {
     }
     this.localKey = sha256;
     history.replaceState(history.state, '', localReaderAddress(location.href, sha256, name));
-    if (keep) void this.keepLocal(sha256, name, bytes);
+    if (keep) this.pendingKeep = () => this.keepLocal(sha256, name, bytes);
   }
 
   submitPassword(password: string): void {
@@ -680,7 +685,12 @@ class Controller {
       log.warn('reading the text failed', error);
       this.ui.setScan({ ...base, done: true });
     } finally {
-      if (this.doc === doc) this.busy = false;
+      if (this.doc === doc) {
+        this.busy = false;
+        const keep = this.pendingKeep;
+        this.pendingKeep = null;
+        if (keep) void keep();
+      }
     }
   }
 

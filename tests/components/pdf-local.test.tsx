@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { formatMegabytes, ReaderToolbar, type ToolbarActions } from '../../components/pdf/ReaderToolbar.tsx';
+import { formatSize, ReaderToolbar, type ToolbarActions } from '../../components/pdf/ReaderToolbar.tsx';
 import { ReaderNotices, StatusPanel } from '../../components/pdf/StatusPanel.tsx';
 import { t } from '../../lib/i18n.ts';
 
@@ -50,7 +50,7 @@ describe('the Forget button', () => {
   it('says how many local PDFs are kept and their size, and forgets them on click', () => {
     const acts = toolbar(3, 12_345_678);
     const button = container.querySelector<HTMLButtonElement>('button[data-action="forget-local"]');
-    expect(button?.textContent).toBe(t('pdfLocalForget', 'en', 3, '12.3'));
+    expect(button?.textContent).toBe('Forget local PDFs (3, 12.3 MB)');
     expect(button?.title).toBe(t('pdfLocalForgetHint', 'en', 5, 200));
     act(() => button?.click());
     expect(acts.forgetLocal).toHaveBeenCalledTimes(1);
@@ -63,13 +63,16 @@ describe('the Forget button', () => {
   });
 });
 
-describe('formatMegabytes', () => {
-  it('gives one decimal from 1 MB, two significant digits below, in the interface language', () => {
-    expect(formatMegabytes(200_000_000, 'en')).toBe('200');
-    expect(formatMegabytes(1_250_000, 'en')).toBe('1.3');
-    expect(formatMegabytes(1_250_000, 'fr')).toBe('1,3');
-    expect(formatMegabytes(12_345, 'en')).toBe('0.012');
-    expect(formatMegabytes(0, 'en')).toBe('0');
+describe('formatSize', () => {
+  it('gives kB below 1 MB and MB above, with the decimals that matter, in the interface language', () => {
+    expect(formatSize(200_000_000, 'en')).toBe('200 MB');
+    expect(formatSize(1_250_000, 'en')).toBe('1.3 MB');
+    expect(formatSize(123_456, 'en')).toBe('123 kB');
+    expect(formatSize(8_700, 'en')).toBe('8.7 kB');
+    expect(formatSize(0, 'en')).toBe('0 kB');
+    // French: decimal comma and its own unit names (the space before the unit may be a narrow no-break one).
+    expect(formatSize(1_250_000, 'fr').replace(/\s/g, ' ')).toBe('1,3 Mo');
+    expect(formatSize(8_700, 'fr').replace(/\s/g, ' ')).toBe('8,7 ko');
   });
 });
 

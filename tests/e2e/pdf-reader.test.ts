@@ -459,7 +459,7 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     const forget = reader.locator('button[data-action="forget-local"]');
     await expect
       .poll(() => forget.textContent(), { timeout: 5000 })
-      .toMatch(/^Forget local PDFs kept by the reader \(\d, [\d.]+ MB\)$/);
+      .toMatch(/^Forget local PDFs \(\d, [\d.]+ (kB|MB)\)$/);
     const count = Number((await forget.textContent())?.match(/\((\d),/)?.[1]);
     expect(count).toBeGreaterThanOrEqual(1);
     expect(count).toBeLessThanOrEqual(5);

@@ -231,12 +231,24 @@ export function indexedDbBackend(factory: () => IDBFactory | undefined = () => g
         request.result.createObjectStore(META, { keyPath: 'sha256' });
         request.result.createObjectStore(BYTES);
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        const database = request.result;
+        // Closed by the browser (site data cleared) or by a newer version elsewhere: open again next time.
+        database.onclose = () => {
+          opened = null;
+        };
+        database.onversionchange = () => {
+          database.close();
+          opened = null;
+        };
+        resolve(database);
+      };
       request.onerror = () => reject(request.error);
       request.onblocked = () => reject(new Error('IndexedDB upgrade blocked'));
     });
-    // A failed open is tried again on the next call (a private window may have been left).
-    opened.catch(() => {
+    // A failed open is tried again on the next call; the caller reports the failure itself.
+    opened.catch((error: unknown) => {
+      log.debug('IndexedDB did not open', error);
       opened = null;
     });
     return opened;

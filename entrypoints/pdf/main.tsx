@@ -351,8 +351,8 @@ class Controller {
   }
 
   /**
-   * Keeps the open local PDF (`bytes`, a copy pdf.js does not hold) in the store; says so when it cannot, since its
-   * address will then not reopen it. Never rejects.
+   * Keeps the open local PDF (`bytes`, a copy pdf.js does not hold) in the store; says so when
+   * it cannot, since its address will then not reopen it. Never rejects.
    */
   private async keepLocal(sha256: string, name: string, bytes: Uint8Array): Promise<void> {
     const result: KeepResult = await this.store.keep(sha256, name, bytes);

@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n.ts';
+import { type KeptUsage, MAX_KEPT_BYTES, MAX_KEPT_FILES } from '../../lib/local-pdfs.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import { type FindResult, type Loaded, ZOOM_STEPS } from './reader-state.ts';
 
@@ -9,15 +10,19 @@ export interface ToolbarActions {
   zoom(direction: 1 | -1): void;
   setScale(value: string): void;
   find(query: string, how: 'input' | 'next' | 'previous'): void;
+  /** Forgets the local PDFs the reader keeps. */
+  forgetLocal(): void;
 }
 
 /**
- * The PDF reader's toolbar: Open PDF… always; page, zoom and find controls and the links to the
+ * The PDF reader's toolbar: Open PDF… always, and the button that forgets the local PDFs the
+ * reader keeps while it keeps any (`kept`); page, zoom and find controls and the links to the
  * original and the download once a document is `loaded`.
  */
 export function ReaderToolbar({
   lang,
   loaded,
+  kept,
   page,
   scale,
   find,
@@ -26,6 +31,7 @@ export function ReaderToolbar({
 }: {
   lang: UiLang;
   loaded: Loaded | null;
+  kept: KeptUsage;
   page: number;
   scale: string;
   find: FindResult;
@@ -34,19 +40,18 @@ export function ReaderToolbar({
 }) {
   return (
     <div class="toolbar" role="toolbar" aria-label={t('pdfToolbarLabel', lang)}>
-      <label class="button open">
-        <input
-          type="file"
-          accept="application/pdf,.pdf"
-          class="visually-hidden"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            if (file) actions.openFile(file);
-            e.currentTarget.value = '';
-          }}
-        />
-        <span>{t('pdfOpen', lang)}</span>
-      </label>
+      <OpenPdfButton lang={lang} onFile={actions.openFile} />
+      {kept.count > 0 && (
+        <button
+          type="button"
+          class="button forget"
+          data-action="forget-local"
+          title={t('pdfLocalForgetHint', lang, MAX_KEPT_FILES, MAX_KEPT_BYTES / 1_000_000)}
+          onClick={actions.forgetLocal}
+        >
+          {t('pdfLocalForget', lang, kept.count, formatSize(kept.bytes, lang))}
+        </button>
+      )}
       {loaded && (
         <>
           <PageControls lang={lang} page={page} pages={loaded.pages} goTo={actions.goTo} />
@@ -66,6 +71,39 @@ export function ReaderToolbar({
       )}
     </div>
   );
+}
+
+/** Open PDF…: the page's file picker, styled as a button; calls `onFile` with the file picked. */
+export function OpenPdfButton({ lang, onFile }: { lang: UiLang; onFile: (file: File) => void }) {
+  return (
+    <label class="button open">
+      <input
+        type="file"
+        accept="application/pdf,.pdf"
+        class="visually-hidden"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) onFile(file);
+          e.currentTarget.value = '';
+        }}
+      />
+      <span>{t('pdfOpen', lang)}</span>
+    </label>
+  );
+}
+
+/**
+ * A size of `bytes` for `lang`, in kB below 1 MB (one decimal below 10 kB) and in MB with one
+ * decimal above ("8.7 kB", "12.3 MB"; "8,7 ko" in French). Decimal units, as browsers show file sizes.
+ */
+export function formatSize(bytes: number, lang: UiLang): string {
+  const big = bytes >= 1_000_000;
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit: big ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: big || bytes < 10_000 ? 1 : 0,
+  }).format(big ? bytes / 1_000_000 : bytes / 1000);
 }
 
 /** An icon button whose label is also its tooltip. */

@@ -1,10 +1,13 @@
 import { t } from '../../lib/i18n.ts';
+import { MAX_KEPT_BYTES } from '../../lib/local-pdfs.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
-import type { Paused, Status } from './reader-state.ts';
+import { OpenPdfButton } from './ReaderToolbar.tsx';
+import type { LocalNotice, Paused, Status } from './reader-state.ts';
 
 /**
  * What the PDF reader shows in place of the pages: the empty hint, loading, the permission
- * question, the password form or an error. Renders nothing once the document is `ready`.
+ * question, the password form, an error, or the local PDF it no longer keeps (with Open PDF…,
+ * which calls `onFile`). Renders nothing once the document is `ready`.
  */
 export function StatusPanel({
   lang,
@@ -12,12 +15,14 @@ export function StatusPanel({
   passwordRef,
   onAllow,
   onPassword,
+  onFile,
 }: {
   lang: UiLang;
   status: Status;
   passwordRef: { current: HTMLInputElement | null };
   onAllow: () => void;
   onPassword: (password: string) => void;
+  onFile: (file: File) => void;
 }) {
   switch (status.kind) {
     case 'ready':
@@ -38,6 +43,14 @@ export function StatusPanel({
       return <PermissionPanel lang={lang} host={status.host} denied={status.denied} onAllow={onAllow} />;
     case 'password':
       return <PasswordPanel lang={lang} wrong={status.wrong} passwordRef={passwordRef} onPassword={onPassword} />;
+    case 'missing':
+      return (
+        <div class="panel" data-state="missing">
+          <p role="alert">{t('pdfLocalMissing', lang, status.name)}</p>
+          <p>{t('pdfLocalMissingHint', lang)}</p>
+          <OpenPdfButton lang={lang} onFile={onFile} />
+        </div>
+      );
     case 'error':
       return (
         <div class="panel" data-state="error">
@@ -115,12 +128,32 @@ function PasswordPanel({
 }
 
 /**
- * The notices above the pages: why nothing is painted (`paused`), and that the document has no
- * text to read (a scan). Renders nothing when neither applies.
+ * The notices above the pages: why nothing is painted (`paused`), that the document has no text
+ * to read (a scan), and what became of the local PDFs the reader keeps (`local`). Renders
+ * nothing when none applies.
  */
-export function ReaderNotices({ lang, paused, noText }: { lang: UiLang; paused: Paused | null; noText: boolean }) {
+export function ReaderNotices({
+  lang,
+  paused,
+  noText,
+  local,
+}: {
+  lang: UiLang;
+  paused: Paused | null;
+  noText: boolean;
+  local: LocalNotice | null;
+}) {
   return (
     <>
+      {local && (
+        <p class="notice" data-state={local.kind} role="status">
+          {local.kind === 'forgotten'
+            ? t('pdfLocalForgotten', lang, local.count)
+            : local.reason === 'too-large'
+              ? t('pdfLocalTooLarge', lang, MAX_KEPT_BYTES / 1_000_000)
+              : t('pdfLocalNotKept', lang)}
+        </p>
+      )}
       {paused && (
         <p class="notice" data-state="paused" role="status">
           {paused.kind === 'off'

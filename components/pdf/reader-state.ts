@@ -18,7 +18,15 @@ export type Status =
   | { kind: 'loading' }
   | { kind: 'password'; wrong: boolean }
   | { kind: 'error'; key: MessageKey; args: (string | number)[] }
+  /** The address names a local PDF (`name`) the reader no longer keeps: it must be picked again. */
+  | { kind: 'missing'; name: string }
   | { kind: 'ready' };
+
+/**
+ * What the reader says about the local PDFs it keeps: the open one could not be kept (its address
+ * will not reopen it), or `count` kept PDFs were just forgotten.
+ */
+export type LocalNotice = { kind: 'not-kept'; reason: 'too-large' | 'failed' } | { kind: 'forgotten'; count: number };
 
 /** The open document. */
 export interface Loaded {

@@ -6,6 +6,7 @@ import { ReaderToolbar, type ToolbarActions } from '../../components/pdf/ReaderT
 import {
   type FindResult,
   type Loaded,
+  type LocalNotice,
   type Paused,
   type Scan,
   type Status,
@@ -16,6 +17,15 @@ import { HIGHLIGHTED_ENTITIES } from '../../engine/types.ts';
 import { browser } from '../../lib/browser.ts';
 import { type MessageKey, t } from '../../lib/i18n.ts';
 import { attachLayerCards } from '../../lib/layer-cards.tsx';
+import {
+  indexedDbBackend,
+  isSha256,
+  type KeepResult,
+  type KeptUsage,
+  LocalPdfStore,
+  localReaderAddress,
+  sha256Hex,
+} from '../../lib/local-pdfs.ts';
 import { logger } from '../../lib/log.ts';
 import {
   type ContentToBackground,
@@ -48,6 +58,8 @@ import './style.css';
  * opened here instead: from `?file=<url>` (the popup's button and the link menu), the Open PDF…
  * input, or a dropped file. The whole document's text is read and matched as it loads, so counts
  * are known before pages render; each rendered page's text layer is painted like a web page.
+ * A local file is kept in the extension's IndexedDB (lib/local-pdfs.ts) and the address becomes
+ * `?local=<sha256>&name=<name>`, which reopens it from there: the popup and exports link to it.
  */
 
 const log = logger('pdf-reader');
@@ -95,6 +107,8 @@ function Reader({ lang }: { lang: UiLang }) {
   const [scale, setScale] = useState('auto');
   const [find, setFind] = useState<FindResult>({ current: 0, total: 0, notFound: false });
   const [paused, setPaused] = useState<Paused | null>(null);
+  const [kept, setKept] = useState<KeptUsage>({ count: 0, bytes: 0 });
+  const [localNotice, setLocalNotice] = useState<LocalNotice | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const innerRef = useRef<HTMLDivElement>(null);
   const findRef = useRef<HTMLInputElement>(null);
@@ -103,7 +117,7 @@ function Reader({ lang }: { lang: UiLang }) {
 
   useEffect(() => {
     if (!containerRef.current || !innerRef.current) return;
-    const setters = { setStatus, setLoaded, setScan, setPage, setScale, setFind, setPaused };
+    const setters = { setStatus, setLoaded, setScan, setPage, setScale, setFind, setPaused, setKept, setLocalNotice };
     const c = new Controller(lang, containerRef.current, innerRef.current, setters);
     controller.current = c;
     c.start().catch((error: unknown) => log.error('the reader could not start', error));
@@ -124,6 +138,7 @@ function Reader({ lang }: { lang: UiLang }) {
       <ReaderToolbar
         lang={lang}
         loaded={loaded}
+        kept={kept}
         page={page}
         scale={scale}
         find={find}
@@ -139,8 +154,9 @@ function Reader({ lang }: { lang: UiLang }) {
         passwordRef={passwordRef}
         onAllow={() => ctl()?.allowAndOpen()}
         onPassword={(pw) => ctl()?.submitPassword(pw)}
+        onFile={actions.openFile}
       />
-      <ReaderNotices lang={lang} paused={paused} noText={!!scan?.done && scan.noText} />
+      <ReaderNotices lang={lang} paused={paused} noText={!!scan?.done && scan.noText} local={localNotice} />
       <div class="viewer-frame" hidden={!loaded || status.kind !== 'ready'}>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the pages scroll in this element, which keyboard users must be able to focus to scroll (arrows, Page Down). */}
         <div ref={containerRef} class="viewer-container" tabIndex={0}>
@@ -164,6 +180,7 @@ function toolbarActions(ctl: () => Controller | null): ToolbarActions {
     zoom: (direction) => ctl()?.zoom(direction),
     setScale: (value) => ctl()?.setScale(value),
     find: (query, how) => ctl()?.find(query, how),
+    forgetLocal: () => void ctl()?.forgetLocal(),
   };
 }
 
@@ -175,6 +192,17 @@ interface Setters {
   setScale: (s: string) => void;
   setFind: (f: FindResult) => void;
   setPaused: (p: Paused | null) => void;
+  setKept: (k: KeptUsage) => void;
+  setLocalNotice: (n: LocalNotice | null) => void;
+}
+
+/**
+ * A local file being opened: its SHA-256 when known (from the store's address; a picked file's
+ * is computed while pdf.js opens it), and whether to keep it (not when it came from the store).
+ */
+interface LocalSource {
+  sha256?: string;
+  keep: boolean;
 }
 
 /** The reader's state outside Preact: the pdf.js viewer, the open document and its mentions. */
@@ -202,6 +230,12 @@ class Controller {
   private busy = false;
   /** The page asked for by the address's `#page=N` (pdf.js's own fragments), applied once pages exist. */
   private hashApplied = false;
+  /** The local PDFs kept on this device, so the reader's address reopens them. */
+  private readonly store = new LocalPdfStore(indexedDbBackend());
+  /** The SHA-256 of the open local PDF; null for a PDF from the web or none. */
+  private localKey: string | null = null;
+  /** Keeps the open local PDF once its text is read, so the storage does not compete with the first pages. */
+  private pendingKeep: (() => Promise<void>) | null = null;
 
   constructor(
     private readonly lang: UiLang,
@@ -277,8 +311,53 @@ class Controller {
 
     await this.listen();
 
-    const file = new URLSearchParams(location.search).get('file');
+    // Another reader tab may have kept or forgotten PDFs meanwhile.
+    window.addEventListener('focus', () => void this.refreshKept());
+    void this.refreshKept();
+    const params = new URLSearchParams(location.search);
+    const file = params.get('file');
+    const local = params.get('local');
     if (file) await this.openUrl(file);
+    else if (local !== null) await this.openKept(local, params.get('name') ?? '');
+  }
+
+  /** Shows how many local PDFs are kept, and their size, by the Forget button. */
+  private async refreshKept(): Promise<void> {
+    this.ui.setKept(await this.store.usage());
+  }
+
+  /**
+   * Opens the local PDF the address names (`sha256`, named `name` when it was opened), from the
+   * store; when it is no longer there, says so by its name and waits for the file to be picked.
+   */
+  private async openKept(sha256: string, name: string): Promise<void> {
+    this.busy = true;
+    this.ui.setStatus({ kind: 'loading' });
+    const found = isSha256(sha256) ? await this.store.open(sha256) : undefined;
+    if (found) {
+      await this.openBytes(found.bytes, found.meta.name, undefined, { sha256, keep: false });
+      return;
+    }
+    this.busy = false;
+    this.ui.setStatus({ kind: 'missing', name: name || t('pdfLocalUnnamed', this.lang) });
+    if (name) document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
+  }
+
+  /** Forgets every local PDF the reader keeps, and says how many were. */
+  async forgetLocal(): Promise<void> {
+    const { count } = await this.store.usage();
+    if (await this.store.forgetAll()) this.ui.setLocalNotice({ kind: 'forgotten', count });
+    await this.refreshKept();
+  }
+
+  /**
+   * Keeps the open local PDF (`bytes`, a copy pdf.js does not hold) in the store; says so when
+   * it cannot, since its address will then not reopen it. Never rejects.
+   */
+  private async keepLocal(sha256: string, name: string, bytes: Uint8Array): Promise<void> {
+    const result: KeepResult = await this.store.keep(sha256, name, bytes);
+    if (!result.kept && this.localKey === sha256) this.ui.setLocalNotice({ kind: 'not-kept', reason: result.reason });
+    await this.refreshKept();
   }
 
   /**
@@ -395,7 +474,7 @@ class Controller {
       this.busy = false;
       return;
     }
-    await this.openBytes(bytes, file.name, undefined);
+    await this.openBytes(bytes, file.name, undefined, { keep: true });
   }
 
   /** Opens `url`: fetched at once when its site is already allowed, else after the reader allows it. */
@@ -473,10 +552,22 @@ class Controller {
     this.ui.setScan(null);
   }
 
-  private async openBytes(bytes: Uint8Array, name: string, original: string | undefined): Promise<void> {
+  /**
+   * Opens `bytes` as the document `name`, from the web address `original` or, for a local file,
+   * `local`: its address becomes the reader's `?local=` one, and it is kept when `local.keep`.
+   */
+  private async openBytes(
+    bytes: Uint8Array,
+    name: string,
+    original: string | undefined,
+    local?: LocalSource,
+  ): Promise<void> {
     // A file picked in the first milliseconds waits for the viewer rather than being dropped.
     await this.viewerReady.promise;
     await this.closeDocument();
+    this.localKey = null;
+    this.pendingKeep = null;
+    this.ui.setLocalNotice(null);
     performance.clearMarks();
     performance.mark('sc-pdf-open');
     if (!looksLikePdf(bytes)) {
@@ -484,8 +575,18 @@ class Controller {
       return;
     }
     this.ui.setStatus({ kind: 'loading' });
-    // pdf.js takes the buffer over; Download keeps its own copy.
-    this.downloadUrl = URL.createObjectURL(new Blob([bytes.slice()], { type: 'application/pdf' }));
+    // pdf.js takes the buffer over; Download and, for a local file, the hash and the store use a copy.
+    const copy = bytes.slice();
+    this.downloadUrl = URL.createObjectURL(new Blob([copy], { type: 'application/pdf' }));
+    // Hashed while pdf.js parses. Without Web Crypto the file still opens, not kept.
+    const hashing = local
+      ? local.sha256
+        ? Promise.resolve(local.sha256)
+        : sha256Hex(copy).catch((error: unknown) => {
+            log.warn('cannot hash the file', error);
+            return null;
+          })
+      : Promise.resolve(null);
     const task = loadDocument(bytes);
     task.onPassword = (update: (password: string) => void, reason: number) => {
       // Waiting for the reader's password, not for work: the popup is answered at once.
@@ -505,12 +606,15 @@ class Controller {
       this.fail('pdfErrorCorrupt');
       return;
     }
+    // Done by now but for a huge file: the address must name it before the pages exist.
+    const sha256 = local ? await hashing : null;
     this.doc = doc;
     this.busy = true;
     this.passwordCallback = null;
     this.name = name;
     this.original = original;
     this.hashApplied = false;
+    if (local) this.settleLocal(sha256, local.keep, name, copy);
     this.applyActive();
     document.title = `${name} — ${t('pdfPageTitle', this.lang)}`;
     this.layer = createPdfMentionLayer({ doc: document, win: window, entities: this.entities });
@@ -525,6 +629,21 @@ class Controller {
     this.ui.setStatus({ kind: 'ready' });
     this.container.focus({ preventScroll: true });
     void this.scanDocument(doc);
+  }
+
+  /**
+   * For a local PDF that opened: gives the reader its `?local=` address (before the pages exist,
+   * so `#page=N` applies to them) and keeps the file once its text is read, or says its address
+   * will not reopen it.
+   */
+  private settleLocal(sha256: string | null, keep: boolean, name: string, bytes: Uint8Array): void {
+    if (!sha256) {
+      this.ui.setLocalNotice({ kind: 'not-kept', reason: 'failed' });
+      return;
+    }
+    this.localKey = sha256;
+    history.replaceState(history.state, '', localReaderAddress(location.href, sha256, name));
+    if (keep) this.pendingKeep = () => this.keepLocal(sha256, name, bytes);
   }
 
   submitPassword(password: string): void {
@@ -566,7 +685,12 @@ class Controller {
       log.warn('reading the text failed', error);
       this.ui.setScan({ ...base, done: true });
     } finally {
-      if (this.doc === doc) this.busy = false;
+      if (this.doc === doc) {
+        this.busy = false;
+        const keep = this.pendingKeep;
+        this.pendingKeep = null;
+        if (keep) void keep();
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,7 +144,7 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     await page.close();
   }, 60_000);
 
-  it('opens a local PDF in the reader and paints its mentions on the text layer', async () => {
+  it('opens a local PDF in the reader, paints its mentions on the text layer, and reopens it from its kept copy after a reload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sanctions-context-ff-pdf-'));
     try {
       const file = join(dir, 'hyphen.pdf');
@@ -192,6 +193,24 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
         ),
       }));
       expect(painted).toEqual({ count: '2', rgb: ['Recon-naissance General Bureau'], inLayer: true });
+      // Kept in the add-on's IndexedDB: the reader's new address reopens it after a reload.
+      const address = new URL(await page.evaluate(() => location.href));
+      expect(address.searchParams.get('local')).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+      expect(address.searchParams.get('name')).toBe('hyphen.pdf');
+      await page.waitForFunction(() => !!document.querySelector('button[data-action="forget-local"]'), {
+        timeout: 10_000,
+        polling: 100,
+      });
+      await page.evaluate(() => {
+        (window as { before?: boolean }).before = true;
+        location.hash = 'page=1';
+        location.reload();
+      });
+      await page.waitForFunction(
+        () => !(window as { before?: boolean }).before && document.documentElement.dataset.mentions === '2',
+        { timeout: 20_000, polling: 100 },
+      );
+      expect(await page.evaluate(() => document.querySelector('[data-state="missing"]'))).toBeNull();
       expect(errors).toEqual([]);
       await page.close();
     } finally {

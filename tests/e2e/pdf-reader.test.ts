@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,7 @@ beforeAll(async () => {
   write('columns.pdf', await twoColumnPdf());
   write('hyphen.pdf', await hyphenatedPdf());
   write('long.pdf', await longReportPdf(300));
+  write('twelve.pdf', await longReportPdf(12));
   write('scanned.pdf', await scannedPdf());
   write('corrupt.pdf', corruptPdf());
   write('locked.pdf', encryptedPdf());
@@ -115,6 +117,46 @@ function flashed(page: Page): Promise<{ text: string; page: string | null | unde
 /** The toolbar badge's text on tab `tabId`. */
 function badge(tabId: number): Promise<string> {
   return inWorker(browser, (id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** The SHA-256 of the fixture `name`, as the reader's `?local=` address names it. */
+function sha256Of(name: string): string {
+  return createHash('sha256')
+    .update(readFileSync(files[name] as string))
+    .digest('hex');
+}
+
+/** The keys and names of the PDFs the reader keeps, read from its IndexedDB in `page` (an extension page). */
+function keptPdfs(page: Page): Promise<{ sha256: string; name: string }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ sha256: string; name: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('sanctions-context-reader');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('files')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction('files').objectStore('files').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map((m: { sha256: string; name: string }) => ({ sha256: m.sha256, name: m.name })));
+          };
+        };
+      }),
+  );
+}
+
+/** Waits until the reader keeps the fixture `name` (stored after the document opened). */
+async function waitUntilKept(page: Page, name: string): Promise<void> {
+  const sha256 = sha256Of(name);
+  await expect
+    .poll(async () => (await keptPdfs(page)).some((k) => k.sha256 === sha256 && k.name === name), { timeout: 10_000 })
+    .toBe(true);
 }
 
 async function waitForScan(page: Page, timeout = 20_000): Promise<number> {
@@ -305,7 +347,12 @@ describe('PDF reader', { timeout: 90_000 }, () => {
       .filter((m: { entity: { id: string } }) => m.entity.id === 'dprk')
       .map((m: { page: number }) => m.page);
     expect(dprkPages).toEqual(Array.from({ length: expected.dprk }, (_, i) => (i + 1) * 10));
-    expect(json.mentions[0].link).toBe(`${readerUrl()}#page=10`);
+    // The reader's address names the local file by its hash, so the link reopens it (kept in this browser).
+    const link = new URL(json.mentions[0].link);
+    expect(link.searchParams.get('local')).toBe(sha256Of('long.pdf'));
+    expect(link.searchParams.get('name')).toBe('long.pdf');
+    expect(link.hash).toBe('#page=10');
+    expect(json.mentions[0].link).toBe(`${reader.url().split('#')[0]}#page=10`);
     await popup.close();
     await reader.close();
   });
@@ -374,6 +421,88 @@ describe('PDF reader', { timeout: 90_000 }, () => {
     expect(await reader.$('[data-state="paused"]')).toBeNull();
     await expect.poll(() => badge(tabId), { timeout: 5000 }).toBe('2');
     await popup.close();
+    await reader.close();
+  });
+
+  it('keeps a local PDF: reloading the reader at its new address with #page=2 shows it at page 2 without picking it again', async () => {
+    const expected = longReportMentionCount(12);
+    const total = expected.dprk + expected.msmt;
+    const reader = await openLocal('twelve.pdf');
+    expect(await waitForScan(reader)).toBe(total);
+    const address = new URL(reader.url());
+    expect(address.pathname).toBe('/pdf.html');
+    expect(address.searchParams.get('local')).toBe(sha256Of('twelve.pdf'));
+    expect(address.searchParams.get('name')).toBe('twelve.pdf');
+    await waitUntilKept(reader, 'twelve.pdf');
+    await reader.evaluate(() => {
+      location.hash = 'page=2';
+    });
+    await reader.reload();
+    expect(await waitForScan(reader)).toBe(total);
+    await expect.poll(() => reader.inputValue('input[name="page"]'), { timeout: 10_000 }).toBe('2');
+    expect(await reader.textContent('.toolbar .muted')).toBe(t('pdfPageCount', 'en', 12));
+    expect(await reader.title()).toBe(`twelve.pdf — ${t('pdfPageTitle', 'en')}`);
+    expect(await reader.$('[data-state="missing"]')).toBeNull();
+    // The same address in a new tab (an export's link) opens it too, at the page it names.
+    const link = `${reader.url().split('#')[0]}#page=11`;
+    const other = await browser.newPage(link);
+    expect(await waitForScan(other)).toBe(total);
+    await expect.poll(() => other.inputValue('input[name="page"]'), { timeout: 10_000 }).toBe('11');
+    await other.close();
+    await reader.close();
+  });
+
+  it('forgets the kept PDFs from the toolbar; the address then names the file, and picking it again opens it at the page asked', async () => {
+    const reader = await openLocal('twelve.pdf');
+    await waitForScan(reader);
+    await waitUntilKept(reader, 'twelve.pdf');
+    const forget = reader.locator('button[data-action="forget-local"]');
+    await expect
+      .poll(() => forget.textContent(), { timeout: 5000 })
+      .toMatch(/^Forget local PDFs \(\d, [\d.]+ (kB|MB)\)$/);
+    const count = Number((await forget.textContent())?.match(/\((\d),/)?.[1]);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(5);
+    expect((await keptPdfs(reader)).length).toBe(count);
+    await forget.click();
+    await reader.waitForSelector('[data-state="forgotten"]');
+    expect(await reader.textContent('[data-state="forgotten"]')).toBe(t('pdfLocalForgotten', 'en', count));
+    expect(await keptPdfs(reader)).toEqual([]);
+    await reader.waitForSelector('button[data-action="forget-local"]', { state: 'detached' });
+    // The document stays open; its address, reloaded at page 3, no longer finds it.
+    await reader.evaluate(() => {
+      location.hash = 'page=3';
+    });
+    await reader.reload();
+    await reader.waitForSelector('[data-state="missing"]');
+    expect(await reader.textContent('[data-state="missing"] [role="alert"]')).toBe(
+      'twelve.pdf was opened from your computer and is no longer kept in this browser.',
+    );
+    expect(await reader.textContent('[data-state="missing"] label')).toBe(t('pdfOpen', 'en'));
+    expect(await reader.evaluate(() => document.documentElement.dataset.mentions)).toBeUndefined();
+    // Picked again from the message: the same file (same hash) opens at the page asked, and is kept again.
+    await reader.setInputFiles('[data-state="missing"] input[type=file]', files['twelve.pdf'] as string);
+    await waitForScan(reader);
+    await expect.poll(() => reader.inputValue('input[name="page"]'), { timeout: 10_000 }).toBe('3');
+    expect(new URL(reader.url()).hash).toBe('#page=3');
+    await waitUntilKept(reader, 'twelve.pdf');
+    await reader.close();
+  });
+
+  it('opens a local PDF when the browser refuses to keep it, and says its address will not reopen it', async () => {
+    const reader = await browser.context.newPage();
+    // As in a window whose storage is refused: IndexedDB throws on open.
+    await reader.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
+      };
+    });
+    await reader.goto(readerUrl());
+    await reader.setInputFiles('input[type=file]', files['columns.pdf'] as string);
+    expect(await waitForScan(reader)).toBe(2);
+    await reader.waitForSelector('[data-state="not-kept"]');
+    expect(await reader.textContent('[data-state="not-kept"]')).toBe(t('pdfLocalNotKept', 'en'));
+    expect(await reader.$('button[data-action="forget-local"]')).toBeNull();
     await reader.close();
   });
 

@@ -1,6 +1,6 @@
 /*
  * A cheap first look at a text: can it hold a mention at all? Almost every text on the web
- * cannot, and answering that with two table lookups per character is several times cheaper than
+ * cannot, and answering that with a few table lookups per character is several times cheaper than
  * the matcher, which walks a trie at every word start. The page layer asks it of every text node,
  * so that only the few blocks that pass are read in full and matched.
  *
@@ -98,8 +98,7 @@ const KEYS = [
   '家小組',
 ];
 
-const PAIR_BITS = 16;
-const PAIR_MASK = (1 << PAIR_BITS) - 1;
+const GRAM_MASK = 0xffff;
 const UNKNOWN = 0xffff;
 /** What invisible characters fold to (the engine's IGNORABLE). */
 const IGNORABLE = 0;
@@ -107,9 +106,14 @@ const IGNORABLE = 0;
 const SEP = 32;
 
 interface Tables {
-  /** 1 where the hash of two folded characters is that of the first two of some key. */
-  pairs: Uint8Array;
-  /** Folded keys (as code arrays) by their first folded code unit, to confirm a pair hit. */
+  /**
+   * Bit 1 where the hash of two folded characters is that of a two-character key (the CJK ones),
+   * bit 2 of three characters where it is a three-character key's, bit 4 of four characters where
+   * it is the first four of a longer key's. Two characters alone ("co", "re", "pe") start too many
+   * ordinary words; four rarely start a key's word without being one.
+   */
+  grams: Uint8Array;
+  /** Folded keys (as code arrays) by their first folded code unit, to confirm a hit. */
   byFirst: Map<number, Uint16Array[]>;
 }
 
@@ -190,24 +194,26 @@ export function prefilterKeys(): Uint16Array[] {
   return KEYS.map(foldKey);
 }
 
-function pairHash(a: number, b: number): number {
-  return ((a << 7) ^ b) & PAIR_MASK;
-}
+// The hashes of two, three and four folded characters; `mayMention` computes them inline.
+const hash2 = (a: number, b: number) => ((a << 7) ^ b) & GRAM_MASK;
+const hash3 = (a: number, b: number, c: number) => ((a << 10) ^ (b << 5) ^ c) & GRAM_MASK;
+const hash4 = (a: number, b: number, c: number, d: number) => ((a << 9) ^ (b << 6) ^ (c << 3) ^ d) & GRAM_MASK;
 
 /** Built on first use: loading the prefilter on a page must cost nothing. */
 function build(): Tables {
-  const pairs = new Uint8Array(1 << PAIR_BITS);
+  const grams = new Uint8Array(GRAM_MASK + 1);
   const byFirst = new Map<number, Uint16Array[]>();
   for (const key of KEYS) {
-    const codes = foldKey(key);
-    if (codes.length < 2) throw new Error(`prefilter key "${key}" is shorter than two characters`);
-    const first = codes[0] as number;
-    pairs[pairHash(first, codes[1] as number)] = 1;
-    const list = byFirst.get(first);
-    if (list) list.push(codes);
-    else byFirst.set(first, [codes]);
+    const c = foldKey(key);
+    if (c.length < 2) throw new Error(`prefilter key "${key}" is shorter than two characters`);
+    const [a, b, d, e] = c as unknown as [number, number, number, number];
+    const [at, bit] = c.length === 2 ? [hash2(a, b), 1] : c.length === 3 ? [hash3(a, b, d), 2] : [hash4(a, b, d, e), 4];
+    grams[at] = (grams[at] as number) | bit;
+    const list = byFirst.get(a);
+    if (list) list.push(c);
+    else byFirst.set(a, [c]);
   }
-  return { pairs, byFirst };
+  return { grams, byFirst };
 }
 
 /** True when one of `keys` (folded) starts at `at` in `text`. */
@@ -237,26 +243,46 @@ function hyphenBefore(text: string, i: number): boolean {
  * no key word stem (folded like the matcher folds), no invisible character (soft hyphen,
  * zero-width, combining mark) and no hyphen at a line break, either of which could hide a name
  * from a plain comparison. True for anything that might; `findMentions` then decides. Costs about
- * two table lookups per character; false for the empty string.
+ * four table lookups per character; false for the empty string.
  */
 export function mayMention(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
   tables ??= build();
-  const { pairs, byFirst } = tables;
-  let prev = fold(text.charCodeAt(0));
-  if (prev === IGNORABLE) return true;
-  for (let i = 1; i < n; i++) {
+  const { grams, byFirst } = tables;
+  // The three folded characters before `i`; a separator stays in them (no key holds one).
+  let p1 = SEP;
+  let p2 = SEP;
+  let p3 = SEP;
+  // Written out by hand: before V8 optimises it, this loop runs in the interpreter, where every
+  // call per character costs as much as the rest of the iteration.
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    const f = fold(code);
+    let f = folded[code] as number;
+    if (f === UNKNOWN) f = fold(code);
     if (f === IGNORABLE) return true;
     if (f === SEP) {
       if ((code === 0x0a || code === 0x0d) && hyphenBefore(text, i)) return true;
-    } else if (pairs[pairHash(prev, f)] === 1) {
-      const keys = byFirst.get(prev);
-      if (keys !== undefined && keyAt(text, i - 1, keys)) return true;
+    } else {
+      const hit =
+        ((grams[((p1 << 7) ^ f) & GRAM_MASK] as number) & 1) |
+        ((grams[((p2 << 10) ^ (p1 << 5) ^ f) & GRAM_MASK] as number) & 2) |
+        ((grams[((p3 << 9) ^ (p2 << 6) ^ (p1 << 3) ^ f) & GRAM_MASK] as number) & 4);
+      if (hit !== 0 && keyEndingAt(text, i, hit, byFirst)) return true;
     }
-    prev = f;
+    p3 = p2;
+    p2 = p1;
+    p1 = f;
+  }
+  return false;
+}
+
+/** True when a key starts 1, 2 or 3 characters before `i` (as bits 1, 2, 4 of `hit` say). */
+function keyEndingAt(text: string, i: number, hit: number, byFirst: Map<number, Uint16Array[]>): boolean {
+  for (let back = 1, bit = 1; back <= 3; back++, bit <<= 1) {
+    if ((hit & bit) === 0 || i - back < 0) continue;
+    const keys = byFirst.get(fold(text.charCodeAt(i - back)));
+    if (keys !== undefined && keyAt(text, i - back, keys)) return true;
   }
   return false;
 }

@@ -6,7 +6,7 @@ import { logger } from '../lib/log.ts';
 const log = logger('shadow-roots');
 
 // Elements that may carry a shadow root besides custom elements (the DOM standard's list).
-const HOST_NAMES = new Set([
+export const STANDARD_HOSTS = [
   'article',
   'aside',
   'blockquote',
@@ -25,7 +25,8 @@ const HOST_NAMES = new Set([
   'p',
   'section',
   'span',
-]);
+];
+const HOST_NAMES = new Set(STANDARD_HOSTS);
 
 /** True when an element named `localName` may carry a shadow root (a custom element or one of the standard hosts). */
 export function mayHostShadowRoot(localName: string): boolean {

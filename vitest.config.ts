@@ -15,5 +15,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**', '.output/**'],
     // Engine and scripts run in Node; DOM tests opt in with `// @vitest-environment happy-dom`.
     environment: 'node',
+    // Holds the extension's log lines, printing them only for a failing test.
+    setupFiles: ['tests/helpers/quiet-log.ts'],
   },
 });

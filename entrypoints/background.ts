@@ -2,6 +2,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from '../lib/browser.ts';
 import { openLookup, openPdfLink, registerLookupMenu, registerPdfMenu } from '../lib/context-menu.ts';
+import { frameCounts } from '../lib/frame-counts.ts';
 import { logger } from '../lib/log.ts';
 import { isToBackgroundMessage } from '../lib/messages.ts';
 import { readStoredSettings, watchStoredSettings } from '../lib/settings-core.ts';
@@ -27,24 +28,14 @@ async function assignedShortcut(): Promise<{ shortcut: string }> {
   }
 }
 
-/**
- * Ids of the frames of `tabId` whose last count was above zero, the top frame first, then by id.
- * Empty when no frame reported (or the worker slept since): the popup then asks the top frame.
- */
-function framesWithMentions(counts: ReadonlyMap<number, ReadonlyMap<number, number>>, tabId: number) {
-  const frames = [...(counts.get(tabId) ?? new Map<number, number>())].filter(([, n]) => n > 0).map(([id]) => id);
-  return { frames: frames.sort((a, b) => a - b) };
-}
-
 export default defineBackground(() => {
   // Mention counts per tab and frame: every frame runs its own content script, and the badge
-  // shows their sum. Lost when the worker sleeps; frames report again on their next change.
-  const counts = new Map<number, Map<number, number>>();
+  // shows their sum. Kept in session storage too, so a worker woken after sleeping still knows
+  // the frames that reported before; a browser without it keeps them in memory only.
+  const counts = frameCounts(browser.storage?.session);
 
   const showBadge = async (tabId: number) => {
-    const frames = counts.get(tabId);
-    let sum = 0;
-    for (const n of frames?.values() ?? []) sum += n;
+    const sum = await counts.sum(tabId);
     const text = sum === 0 ? '' : sum > 999 ? '999+' : String(sum);
     try {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
@@ -59,24 +50,23 @@ export default defineBackground(() => {
     if (!isToBackgroundMessage(message)) return undefined;
     // Questions get a Promise of the answer (the polyfill sends it back in Chromium too).
     if (message.type === 'get-shortcut') return assignedShortcut();
-    if (message.type === 'get-frames') return Promise.resolve(framesWithMentions(counts, message.tabId));
+    // Empty when no frame reported: the popup then asks the top frame.
+    if (message.type === 'get-frames') return counts.frames(message.tabId).then((frames) => ({ frames }));
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
-    const frames = counts.get(tabId) ?? new Map<number, number>();
-    frames.set(sender.frameId ?? 0, message.count);
-    counts.set(tabId, frames);
-    void showBadge(tabId);
+    // A count of 0 (a frame that lost its mentions, or whose document is going away) removes
+    // the frame, so the badge drops its old count.
+    void counts.set(tabId, sender.frameId ?? 0, message.count).then(() => showBadge(tabId));
     return undefined;
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document is loading: the old page's count no longer applies.
     if (change.status !== 'loading') return;
-    counts.delete(tabId);
-    void showBadge(tabId);
+    void counts.forget(tabId).then(() => showBadge(tabId));
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    counts.delete(tabId);
+    void counts.forget(tabId);
   });
 
   browser.commands.onCommand.addListener(async (command, tab) => {

@@ -10,6 +10,12 @@
 
 type Level = 'debug' | 'warn' | 'error';
 
+/**
+ * What every line starts with, before the scope: `[sanctions-context:annotator]`. The unit
+ * tests' setup knows the log's lines by it, and shows them for failing tests only.
+ */
+export const LOG_TAG = 'sanctions-context';
+
 let enabled = typeof process !== 'undefined' && Boolean(process.env?.VITEST);
 
 /** Switches the log on or off for this context (page, frame or extension page). */
@@ -24,7 +30,7 @@ export function isLogging(): boolean {
 
 function write(level: Level, scope: string, args: unknown[]): void {
   if (!enabled) return;
-  console[level](`[sanctions-context:${scope}]`, ...args);
+  console[level](`[${LOG_TAG}:${scope}]`, ...args);
 }
 
 /**

@@ -24,3 +24,22 @@ describe('logger', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('the test runner’s log filter (tests/helpers/quiet-log.ts)', () => {
+  type Print = (...args: unknown[]) => void;
+  type Filter = { held: { args: unknown[] }[]; print: Record<'debug' | 'warn' | 'error', Print> };
+  const filter = () =>
+    (console as unknown as Record<symbol, Filter | undefined>)[Symbol.for('sanctions-context.quiet-log')];
+
+  it('holds the log’s lines and lets other console lines through', () => {
+    const installed = filter();
+    expect(installed).toBeDefined();
+    if (!installed) return;
+    const print = vi.spyOn(installed.print, 'warn').mockImplementation(() => {});
+    logger('settings').warn('could not store');
+    expect(print).not.toHaveBeenCalled();
+    expect(installed.held.at(-1)?.args).toEqual(['[sanctions-context:settings]', 'could not store']);
+    console.warn('a warning of a test or a library');
+    expect(print).toHaveBeenCalledWith('a warning of a test or a library');
+  });
+});

@@ -54,6 +54,11 @@ export default defineBackground(() => {
     if (message.type === 'get-frames') return counts.frames(message.tabId).then((frames) => ({ frames }));
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
+    // The top frame left its page: no count of the tab's frames applies any more.
+    if (message.type === 'page-left') {
+      if (sender.frameId === 0) void counts.forget(tabId).then(() => showBadge(tabId));
+      return undefined;
+    }
     // A count of 0 (a frame that lost its mentions, or whose document is going away) removes
     // the frame, so the badge drops its old count.
     void counts.set(tabId, sender.frameId ?? 0, message.count).then(() => showBadge(tabId));
@@ -61,8 +66,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document is loading: the old page's count no longer applies.
-    if (change.status !== 'loading') return;
+    // The tab shows another address: the old page's counts no longer apply (also when its
+    // content script could not say so, as on a page closed to extensions). Not on every
+    // `loading`, which Chromium also reports while a sub-frame of the same page navigates.
+    if (change.status !== 'loading' || change.url === undefined) return;
     void counts.forget(tabId).then(() => showBadge(tabId));
   });
   browser.tabs.onRemoved.addListener((tabId) => {

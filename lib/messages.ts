@@ -27,10 +27,15 @@ export type BackgroundToContent = { type: 'next-mention' };
 export type ActivateMessage = { type: 'activate' };
 
 /**
- * Content script → background: the frame's count for the toolbar badge; the key assigned to the
- * "next mention" command, for the card's footer (only the background may read commands).
+ * Content script → background: the frame's count for the toolbar badge; the top frame leaving its
+ * page (every frame's count goes with it, sub-frames' included: a sub-frame's next page may stay
+ * quiet and say nothing); the key assigned to the "next mention" command, for the card's footer
+ * (only the background may read commands).
  */
-export type ContentToBackground = { type: 'mention-count'; count: number } | { type: 'get-shortcut' };
+export type ContentToBackground =
+  | { type: 'mention-count'; count: number }
+  | { type: 'page-left' }
+  | { type: 'get-shortcut' };
 
 /** Popup → background: the frames of tab `tabId` that reported mentions. */
 export type PopupToBackground = { type: 'get-frames'; tabId: number };
@@ -113,6 +118,7 @@ export interface Responses {
   /** `active`: the top frame is annotating now (false when off, paused or a never-run site). */
   activate: { active: boolean };
   'mention-count': undefined;
+  'page-left': undefined;
   /** The assigned key, as the browser writes it ("Alt+Shift+M"); empty when none is set. */
   'get-shortcut': { shortcut: string };
   /** Ids of the tab's frames that reported at least one mention, top frame (0) first when it did. */
@@ -160,6 +166,7 @@ export function isMessage(x: unknown): x is Message {
   if (!isRecord(x)) return false;
   switch (x.type) {
     case 'get-shortcut':
+    case 'page-left':
       return true;
     case 'mention-count':
       return isCount(x.count);
@@ -199,7 +206,7 @@ export function readerMessageFor(x: unknown, tabId: number): ToReader['message']
   return isMessage(x) && x.type === 'to-reader' && x.tabId === tabId ? x.message : undefined;
 }
 
-const BACKGROUND_TYPES: readonly MessageType[] = ['mention-count', 'get-shortcut', 'get-frames'];
+const BACKGROUND_TYPES: readonly MessageType[] = ['mention-count', 'page-left', 'get-shortcut', 'get-frames'];
 
 /** True when `x` is a message the background should answer; false otherwise. */
 export function isToBackgroundMessage(x: unknown): x is ToBackground {

@@ -7,7 +7,7 @@
  * is imported from the extension once the frame has something to read or the user asks for it.
  */
 import { logger } from '../../lib/log.ts';
-import { isToContentMessage } from '../../lib/messages.ts';
+import { type ContentToBackground, isToContentMessage } from '../../lib/messages.ts';
 import { isQuiet, wakesUp } from '../../page/quiet.ts';
 import { closedShadowRootOf, loadMain } from './extension.ts';
 import type { Started } from './main.ts';
@@ -15,6 +15,7 @@ import { emptyAnswer } from './page-messages.ts';
 
 declare const chrome: {
   runtime: {
+    sendMessage(message: ContentToBackground): Promise<unknown>;
     onMessage: {
       addListener(
         listener: (message: unknown, sender: unknown, sendResponse: (answer: unknown) => void) => true | undefined,
@@ -70,6 +71,14 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   started.then((main) => main.answer(message)).then(sendResponse, fail);
   return true;
 });
+
+// Leaving the page takes its frames' counts off the badge (a sub-frame's next page may stay
+// quiet and say nothing); frames restored from the back-forward cache report theirs again.
+if (isTop) {
+  window.addEventListener('pagehide', () => {
+    chrome.runtime.sendMessage({ type: 'page-left' }).catch((error: unknown) => log.debug('page-left not sent', error));
+  });
+}
 
 if (isQuiet(document, closedShadowRootOf)) {
   const observer = new MutationObserver((records) => {

@@ -175,9 +175,9 @@ function isActiveHere(settings: Settings): boolean {
 
 /**
  * Tells the background the frame's mention count, for the badge and the popup's list of frames:
- * at most every 250 ms (infinite scroll can change it every frame), and at once when the page
- * is left, so that a frame whose next page stays quiet (and says nothing) leaves no old count on
- * the badge; a page restored from the back-forward cache tells its count again.
+ * at most every 250 ms (infinite scroll can change it every frame), and, in a sub-frame, at once
+ * when its page is left, so that a next page that stays quiet (and says nothing) leaves no old
+ * count on the badge; a page restored from the back-forward cache tells its count again.
  */
 class CountReporter {
   readonly #ctx: ScriptContext;
@@ -195,11 +195,13 @@ class CountReporter {
 
   constructor(ctx: ScriptContext) {
     this.#ctx = ctx;
-    ctx.addEventListener(window, 'pagehide', () => {
-      if (this.#sent > 0) this.#send(0, this.#count);
-    });
     ctx.addEventListener(window, 'pageshow', (event) => {
       if ((event as PageTransitionEvent).persisted && this.#count > 0) this.#send(this.#count);
+    });
+    // The top frame's leaving clears the whole tab (boot.ts); a sub-frame's, its own count.
+    if (window === window.top) return;
+    ctx.addEventListener(window, 'pagehide', () => {
+      if (this.#sent > 0) this.#send(0, this.#count);
     });
   }
 

@@ -391,6 +391,46 @@ describe('pages that change', () => {
     await page.close();
   });
 
+  it('wakes a page that names nothing when a mention appears, in its shadow roots too', async () => {
+    const page = await browser.newPage(`${site.origin}/quiet.html`);
+    // The iframe's mentions prove the content script runs on this page (positive control).
+    const frame = page.frames().find((f) => f.url().endsWith('/framed-inner.html'));
+    await frame?.waitForFunction(() => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0, undefined, {
+      timeout: 8000,
+      polling: 50,
+    });
+    // The top page names nothing: its frame loaded nothing more than the quiet check.
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+    await page.evaluate(() => (window as unknown as { addMention: () => void }).addMention());
+    await waitInPage(
+      page,
+      'the added mention to be painted',
+      () => CSS.highlights.get('sanctions-context-msmt')?.size === 1,
+    );
+    await page.close();
+
+    const shadowPage = await browser.newPage(`${site.origin}/quiet.html?shadow=1`);
+    await waitInPage(shadowPage, 'the shadow root’s mention to be painted', () => {
+      const h = CSS.highlights.get('sanctions-context-dprk');
+      return !!h && [...h].some((r) => (r as Range).startContainer.parentElement?.id === 'in-shadow');
+    });
+    await shadowPage.close();
+  });
+
+  it('takes an iframe’s count off the badge when it navigates to a page that names nothing', async () => {
+    const page = await browser.newPage(`${site.origin}/framed.html`);
+    await page.bringToFront();
+    const tabId = await activeTabId();
+    const badge = () => inWorker(browser, (id: number) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    // The top page's mention and the frame's two, then the top page's alone once the frame shows an ad.
+    await expect.poll(badge, { timeout: 8000 }).toBe('3');
+    await page.evaluate(() => {
+      (document.getElementById('note') as HTMLIFrameElement).src = 'quiet-inner.html';
+    });
+    await expect.poll(badge, { timeout: 8000 }).toBe('1');
+    await page.close();
+  });
+
   it('keeps working on a page that re-renders every 100 ms', async () => {
     const page = await browser.newPage(`${site.origin}/rerender.html`);
     await waitInPage(page, 'the static line to be painted', hasDprk);

@@ -116,22 +116,36 @@ describe('background mention counts', () => {
     expect(await framesOf(OTHER_TAB)).toEqual([2]);
   });
 
-  it('clears the tab when its top frame loads a new document, not on other updates', async () => {
+  it('clears the tab when it shows another address, not while a sub-frame loads or on other updates', async () => {
     await report(TAB, 0, 3);
     await report(TAB, 4, 2);
     const tab = (await fakeBrowser.tabs.query({}))[0];
     if (!tab) throw new Error('the fake browser has no tab');
 
     await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'complete' }, tab);
+    // Chromium reports `loading` without a new address while a sub-frame navigates.
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, tab);
     await settle();
     expect(await framesOf(TAB)).toEqual([0, 4]);
     expect(await badge(TAB)).toBe('5');
 
-    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, tab);
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading', url: 'https://example.org/next' }, tab);
     await settle();
     expect(await framesOf(TAB)).toEqual([]);
     expect(await badge(TAB)).toBe('');
     expect(await stored()).toEqual({});
+  });
+
+  it('clears the tab when its top frame leaves the page, and only then', async () => {
+    await report(TAB, 0, 3);
+    await report(TAB, 4, 2);
+    await send({ type: 'page-left' }, { tab: { id: TAB }, frameId: 4 });
+    await settle();
+    expect(await framesOf(TAB)).toEqual([0, 4]);
+    await send({ type: 'page-left' }, { tab: { id: TAB }, frameId: 0 });
+    await settle();
+    expect(await framesOf(TAB)).toEqual([]);
+    expect(await badge(TAB)).toBe('');
   });
 
   it('drops a frame that reports 0 from the list, the badge and the stored counts', async () => {

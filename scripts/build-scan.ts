@@ -11,7 +11,7 @@
 //
 // Run by `postinstall`, and by scripts/scan.mjs when the stamp is missing or stale. Prints only to
 // stderr, so that a scan that had to build first still prints nothing but its JSON to stdout.
-import { mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
@@ -102,6 +102,11 @@ export async function buildScan(root: string): Promise<{ outputs: string[]; sour
     writeAtomic(target, file.type === 'chunk' ? file.code : String(file.source));
   }
   writeAtomic(join(outDir, STAMP_FILE), stampText(root, [...sources]));
+  // Chunks of earlier builds (other hashes) are never imported again.
+  const current = new Set(ordered.map((f) => f.fileName));
+  for (const name of readdirSync(join(outDir, 'chunks'))) {
+    if (!current.has(`chunks/${name}`)) rmSync(join(outDir, 'chunks', name), { force: true });
+  }
   return { outputs: ordered.map((f) => f.fileName), sources: [...sources].sort() };
 }
 

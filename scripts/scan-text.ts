@@ -13,12 +13,12 @@
  * The pieces give the same context as the whole text because they are cut only where nothing the
  * context depends on can reach across: after a space or line break in the middle of a stretch of
  * 2 × CUT_REACH characters where the engine's prefilter (`mayMention`) sees no key word stem,
- * invisible character or hyphenated line break, and which holds no word of 64 or more non-space
- * characters and no run of 32 or more non-letters. Every alias match and every piece of evidence
- * holds a key, and what the engine looks at around one is bounded (URLs and tokens up to 300
- * characters, six 40-character tokens around "1718", 200 characters for Japanese script rules),
- * far below CUT_REACH; a name stretched over the cut would need more than CUT_REACH characters of
- * short words and spaces. tests/scripts/scan-text.test.ts compares the two on generated text.
+ * invisible character or hyphenated line break, and which holds no run of 32 or more
+ * non-letters. Every alias match and every piece of evidence holds a key, and what the engine
+ * looks at around one is bounded (URL tokens up to 300 characters, six 40-character tokens
+ * around "1718", 200 characters for Japanese script rules), far below CUT_REACH; a name stretched
+ * over the cut would need more than CUT_REACH characters of name words and short separator runs.
+ * tests/scripts/scan-text.test.ts compares the two on generated text.
  */
 import { findMentions, type Mention, pageContext } from '../engine/index.ts';
 import { mayMention } from '../engine/prefilter.ts';
@@ -27,14 +27,22 @@ import { mayMention } from '../engine/prefilter.ts';
 export const CUT_REACH = 1024;
 /** Texts shorter than this are matched whole, as before: cutting them would save little. */
 export const PIECES_FROM = 64 * 1024;
-/** Length of the first piece; each next one is twice as long, so a text that is not topical costs few pieces. */
+/** Length of the first piece; each next one is at least as long as all before it, so a text that is not topical costs few pieces. */
 const FIRST_PIECE = 32 * 1024;
 /** The prefilter looks at blocks of this many characters, each with BLOCK_OVERLAP more on both sides. */
-const BLOCK = 256;
-/** Longer than any prefilter key, so a key across two blocks is inside the extended one. */
+const BLOCK = 128;
+/**
+ * Longer than any prefilter key, so a key across two blocks is inside the extended one; and a
+ * hyphen and the line break after it that two blocks split are inside one extended block unless
+ * 32 or more separators lie between them, which UNUSUAL excludes.
+ */
 const BLOCK_OVERLAP = 32;
-/** A long word or a long run of spaces and symbols could carry a name or a URL across a cut. */
-const UNUSUAL = /\S{64}|[^\p{L}\p{N}]{32}/u;
+/**
+ * A long run of spaces, hyphens and symbols: the matcher reads any run of separators as one, so
+ * such a run could stretch a name across a cut. Words cannot: a cut follows a space, and what
+ * the engine reads word by word is bounded (40-character tokens around "1718", 300-character URLs).
+ */
+const UNUSUAL = /[^\p{L}\p{N}]{32}/u;
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -72,22 +80,22 @@ export function findCut(text: string, from: number): number {
 }
 
 /**
- * The text cut into consecutive pieces at safe cuts (see {@link findCut}), the first about
- * FIRST_PIECE long and each next one about twice the previous; joined, they are `text`. Lazy, so
- * that a reader stopping early cuts no further. Yields `text` whole when it has no safe cut.
+ * The text cut into consecutive pieces at safe cuts (see {@link findCut}), the first at least
+ * `firstPiece` long and each next one at least as long as all before it; joined, they are
+ * `text`. Lazy, so that a reader stopping early cuts no further. Yields `text` whole when it has
+ * no safe cut.
  */
 export function* contextPieces(text: string, firstPiece = FIRST_PIECE): Generator<string> {
   let start = 0;
-  let size = firstPiece;
   while (start < text.length) {
-    const cut = start + size < text.length ? findCut(text, start + size) : -1;
+    const target = start + Math.max(firstPiece, start);
+    const cut = target < text.length ? findCut(text, target) : -1;
     if (cut < 0) {
       yield text.slice(start);
       return;
     }
     yield text.slice(start, cut);
     start = cut;
-    size *= 2;
   }
 }
 

@@ -5,8 +5,8 @@
  * spawned afresh and the commands interleaved round by round so that a busy machine slows all of
  * them alike; medians are printed.
  *
- * - Start-up: `node .output/scan/scan.mjs small.txt` (the build `npm run scan` runs) against
- *   `node -e ""`; target: at most 1.5× as long. Also shown: the launcher `node scripts/scan.mjs`
+ * - Start-up: `node .output/scan/scan.cjs small.txt` (the build `npm run scan` runs) against
+ *   `node -e ""`; target: at most 1.5× as long. Also shown: the launcher `node scripts/scan.cjs`
  *   (stamp check, then the build) and the TypeScript source started with tsx.
  * - Throughput on a generated text of about 20 MB (scripts/corpus.ts: everyday prose in eleven
  *   languages with about one entity mention and one look-alike per 2 KB): the build against
@@ -24,7 +24,7 @@ import { join, resolve } from 'node:path';
 import { generateText } from '../scripts/corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const BUILT = '.output/scan/scan.mjs';
+const BUILT = '.output/scan/scan.cjs';
 const TSX = join(root, 'node_modules', '.bin', 'tsx');
 
 interface Options {
@@ -121,7 +121,7 @@ function main(): number {
   const options = parse(process.argv.slice(2));
   if (options.build) {
     // The launcher builds when the build is missing or stale; --help then prints and exits.
-    const run = spawnSync(process.execPath, ['scripts/scan.mjs', '--help'], {
+    const run = spawnSync(process.execPath, ['scripts/scan.cjs', '--help'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 2],
     });
@@ -158,7 +158,7 @@ function main(): number {
       [
         { name: 'node -e ""', argv: [node, '-e', ''] },
         { name: `node ${BUILT} small.txt`, argv: [node, BUILT, small] },
-        { name: 'node scripts/scan.mjs small.txt (launcher)', argv: [node, 'scripts/scan.mjs', small] },
+        { name: 'node scripts/scan.cjs small.txt (launcher)', argv: [node, 'scripts/scan.cjs', small] },
         { name: 'tsx scripts/scan.ts small.txt', argv: [TSX, 'scripts/scan.ts', small] },
       ],
       options.runs,

@@ -20,9 +20,10 @@
 //   error for that file.
 // - `-` reads standard input as text (or as a PDF when it starts with `%PDF-`).
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { findMentions, type Mention, pageContext } from '../engine/index.ts';
+import { logger } from '../lib/log.ts';
 import type { PdfMention } from '../lib/pdf-text.ts';
 import { scanText } from './scan-text.ts';
 
@@ -47,6 +48,8 @@ A file that cannot be read or is not valid UTF-8 is reported on stderr and liste
 "error" field and no mentions; the other files are still scanned, and the exit status is 1.
 Exit status: 0 all files scanned, 1 some file failed, 2 usage error.
 `;
+
+const log = logger('scan');
 
 interface FileResult {
   file: string;
@@ -204,6 +207,24 @@ async function scanPdf(bytes: Uint8Array): Promise<PdfMention[]> {
   }
 }
 
+/**
+ * Writes `text` to standard output with write(2) directly: touching process.stdout would first
+ * load Node's stream modules, a few milliseconds of a start-up that is otherwise about 30.
+ * Should stdout be a non-blocking pipe that is full (EAGAIN), the rest goes through
+ * process.stdout, which waits for it; when the reader has gone (EPIPE), the rest is dropped.
+ */
+function writeStdout(text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    log.warn(`stdout: ${code ?? error} after ${written} of ${bytes.length} bytes`);
+    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(written));
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
   let optionsEnded = false;
@@ -247,7 +268,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   await html?.close();
-  process.stdout.write(`[\n${results.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
+  writeStdout(`[\n${results.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
   return failed ? 1 : 0;
 }
 

@@ -14,7 +14,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'scan-test-'));
 // What `npm run scan` runs: the launcher, which runs the build. Built (when stale) once up front,
 // so that the runs below print nothing about building on stderr.
 beforeAll(() => {
-  const build = spawnSync(process.execPath, ['scripts/scan.mjs', '--help'], {
+  const build = spawnSync(process.execPath, ['scripts/scan.cjs', '--help'], {
     cwd: root,
     encoding: 'utf8',
     timeout: 120_000,
@@ -30,7 +30,7 @@ interface Result {
 }
 
 function scan(...args: string[]) {
-  const run = spawnSync(process.execPath, ['scripts/scan.mjs', ...args], {
+  const run = spawnSync(process.execPath, ['scripts/scan.cjs', ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60_000,

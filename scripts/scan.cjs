@@ -5,7 +5,6 @@
 // did, or the build is missing, it builds again first (messages on stderr only: stdout carries
 // nothing but the scan's JSON), then runs it. CommonJS, like the build, for a faster start (see
 // scripts/build-scan.ts).
-const { spawnSync } = require('node:child_process');
 const { readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -38,6 +37,8 @@ const reason = staleReason();
 if (reason !== '') {
   process.stderr.write(`scan: building .output/scan first (${reason})\n`);
   // Through tsx, as `postinstall` does; the build's own output goes to stderr too.
+  // Required here, not at the top: loading child_process costs a fresh run milliseconds.
+  const { spawnSync } = require('node:child_process');
   const build = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'build-scan.ts')], {
     cwd: root,
     stdio: ['ignore', 2, 2],

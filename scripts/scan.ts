@@ -99,8 +99,9 @@ function hex(byte: number): string {
 }
 
 function decodeUtf8(bytes: Uint8Array): string {
-  // isUtf8 checks the bytes natively, several times faster than a fatal TextDecoder; Node's
-  // decoder then keeps a leading U+FEFF in the text, as fs.readFileSync(file, 'utf8') does.
+  // isUtf8 checks the bytes natively (a few ms for 20 MB), so invalid input is found without an
+  // exception; Node's decoder, as fast as TextDecoder here, keeps a leading U+FEFF in the text,
+  // as fs.readFileSync(file, 'utf8') does.
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     throw new ScanError(bad ? `not valid UTF-8 (byte ${hex(bad.byte)} at offset ${bad.offset})` : 'not valid UTF-8');

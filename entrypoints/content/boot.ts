@@ -26,13 +26,15 @@ declare const chrome: {
 
 const log = logger('content');
 
+const isTop = window === window.top;
 /** The script proper, once started; undefined while the frame is quiet. */
 let started: Promise<Started> | undefined;
-/** Whether the popup or the shortcut activated the frame while it was quiet (on-click mode). */
+/** Whether the popup or the shortcut activated the frame before it started (on-click mode). */
 let activated = false;
 
 /** Loads and starts the rest of the content script, once; rejects when it cannot be loaded. */
 function start(): Promise<Started> {
+  if (!started && !isTop) listen();
   started ??= loadMain().then((main) => main.run(activated));
   return started;
 }
@@ -40,41 +42,52 @@ function start(): Promise<Started> {
 // The popup and the keyboard command talk to the page the reader sees: the top frame. Sub-frames
 // stay silent so that their answer never wins the race for the response; they answer what is
 // sent to them alone, and follow `activate`, so an on-click activation covers the frames of the
-// tab too. The native API: Chromium does not reliably take a Promise returned by an `onMessage`
-// listener as the answer, so answers go through `sendResponse`, and returning `true` keeps the
-// channel open for an answer given later. Returning nothing leaves the message to others.
-const isTop = window === window.top;
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  if (!isToContentMessage(message)) return undefined;
-  const fail = (error: unknown) => {
-    log.error(`no answer to ${message.type}`, error);
-    sendResponse(undefined);
-  };
-  if (message.type === 'activate') {
-    activated = true;
-    // A quiet sub-frame remembers it for when it wakes; the top frame says whether it now runs.
-    if (!isTop) {
-      if (started) void started.then((main) => main.activate()).catch(fail);
+// tab too. A sub-frame listens only once it wakes: its first call to the extension's API sets up
+// the extension's bindings in the frame, most of what an ad frame would otherwise cost (a frame
+// that wakes after the popup activated the tab in on-click mode waits for the next activation,
+// as a frame added to the page later does).
+/**
+ * Answers the popup and the background. The native API: Chromium does not reliably take a
+ * Promise returned by an `onMessage` listener as the answer, so answers go through
+ * `sendResponse`, and returning `true` keeps the channel open for an answer given later.
+ * Returning nothing leaves the message to others.
+ */
+function listen(): void {
+  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (!isToContentMessage(message)) return undefined;
+    const fail = (error: unknown) => {
+      log.error(`no answer to ${message.type}`, error);
+      sendResponse(undefined);
+    };
+    if (message.type === 'activate') {
+      activated = true;
+      // The top frame says whether it now runs; a sub-frame (listening once awake) just follows.
+      if (!isTop) {
+        start()
+          .then((main) => main.activate())
+          .catch(fail);
+        return undefined;
+      }
+      start()
+        .then((main) => main.activate())
+        .then((active) => sendResponse({ active }), fail);
+      return true;
+    }
+    if (!isTop && !('direct' in message && message.direct)) return undefined;
+    // A quiet frame has no mention to list or reveal, whatever the settings say.
+    if (!started) {
+      sendResponse(emptyAnswer(message));
       return undefined;
     }
-    start()
-      .then((main) => main.activate())
-      .then((active) => sendResponse({ active }), fail);
+    started.then((main) => main.answer(message)).then(sendResponse, fail);
     return true;
-  }
-  if (!isTop && !('direct' in message && message.direct)) return undefined;
-  // A quiet frame has no mention to list or reveal, whatever the settings say.
-  if (!started) {
-    sendResponse(emptyAnswer(message));
-    return undefined;
-  }
-  started.then((main) => main.answer(message)).then(sendResponse, fail);
-  return true;
-});
+  });
+}
 
 // Leaving the page takes its frames' counts off the badge (a sub-frame's next page may stay
 // quiet and say nothing); frames restored from the back-forward cache report theirs again.
 if (isTop) {
+  listen();
   window.addEventListener('pagehide', () => {
     chrome.runtime.sendMessage({ type: 'page-left' }).catch((error: unknown) => log.debug('page-left not sent', error));
   });

@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
  * on every page load (parse and compile before anything is known of the page). Budgets in kB of
  * 1000 bytes, as the build summary prints them.
  *
- * What every frame gets is the boot script (`content-scripts/content.js`, 5.3 kB): the prefilter
+ * What every frame gets is the boot script (`content-scripts/content.js`, 6.0 kB): the prefilter
  * with its stems and fold (2.6 kB), the quiet check and its MutationObserver, the message
  * listener that answers for a quiet frame, and the loader. The rest is loaded from the extension
  * when a page needs it: the content script proper (`content-main.js`, once the frame has text the
@@ -22,7 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
  * (`card-ui.js`, once the page has mentions). webextension-polyfill stays in the extension pages
  * and the background: the scripts use the browsers' own promise-based API.
  */
-const CONTENT_SCRIPT_BUDGET_KB = 6;
+const CONTENT_SCRIPT_BUDGET_KB = 6.5;
 /** The content script proper, loaded on pages with candidate text. */
 const CONTENT_MAIN_BUDGET_KB = 40;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import aliasData from '../../data/aliases.json' with { type: 'json' };
 import { findMentions as matchText, pageContext } from '../../engine/find-mentions.ts';
 import { foldLoose, foldStrict, IGNORABLE, SEP } from '../../engine/fold.ts';
-import { mayMention, prefilterFold, prefilterKeys } from '../../engine/prefilter.ts';
+import { mayMention, prefilterFold, prefilterKeys, unfoldedKeys } from '../../engine/prefilter.ts';
 import {
   DISTRACTOR_SENTENCES,
   generateParagraphs,
@@ -77,6 +77,11 @@ describe('mayMention', () => {
     }
     expect(withMentions).toBeGreaterThan(500);
     expect(hidden).toEqual([]);
+  });
+
+  it('has its keys written folded, as the text they are compared with is', () => {
+    expect(prefilterKeys().length).toBeGreaterThan(50);
+    expect(unfoldedKeys()).toEqual([]);
   });
 
   it('folds like the engine every character that can make or break a key', () => {

@@ -55,6 +55,20 @@ describe('isQuiet', () => {
   });
 });
 
+describe('closed shadow roots', () => {
+  it('are asked of childless custom elements only, never of every element', () => {
+    mount('<div></div><span></span><x-ad></x-ad><x-box><p>Rain</p></x-box><p>Sponsored</p>');
+    const asked: string[] = [];
+    expect(
+      isQuiet(document, (el) => {
+        asked.push(el.localName);
+        return null;
+      }),
+    ).toBe(true);
+    expect(asked).toEqual(['x-ad']);
+  });
+});
+
 describe('hasReadable', () => {
   it('looks under the element given, not elsewhere', () => {
     const body = mount('<section id="a"><p>Rain.</p></section><section id="b"><p>The RGB.</p></section>');

@@ -132,6 +132,8 @@ const RESTORE_INTERVAL_MS = 1000;
 const BLOCKS_PER_CLOCK = 16;
 /** Least time between two paints during a scan: each swap of a big Highlight costs a re-render. */
 const SCAN_PAINT_GAP_MS = 250;
+/** Longest a mention a page change added waits to be drawn. */
+const MAX_PAINT_PAUSE_MS = 1000;
 
 /** The page mention for engine mention `m` of `block`; undefined when its offsets fall outside the block's text nodes. */
 function pageMention(block: TextBlock, m: Mention): PageMention | undefined {
@@ -221,6 +223,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 class PageAnnotator implements Annotator {
   readonly #doc: Document;
   readonly #win: Window & typeof globalThis;
+  /** When page changes last had their mentions drawn, and the timer that will draw the waiting ones. */
+  #lastCommit = 0;
+  #paceTimer: number | undefined;
   readonly #stop = new AbortController();
   readonly #entities: Set<EntityId>;
   readonly #chunkMs: number;
@@ -281,6 +286,7 @@ class PageAnnotator implements Annotator {
     signal.addEventListener('abort', () => {
       this.#generation++;
       this.#win.clearInterval(restoreTimer);
+      if (this.#paceTimer !== undefined) this.#win.clearTimeout(this.#paceTimer);
       this.#highlighter.destroy();
       this.#removeStyles();
     });
@@ -524,8 +530,44 @@ class PageAnnotator implements Annotator {
     }
     for (const block of fresh) this.#addBlock(block);
     const refilled = dropped > 0 && this.#refill();
-    if (this.#store.commit() > 0 || dropped > 0 || refilled) this.#notify();
+    // Removals are drawn at once (a range left painted would outlive its text); additions wait
+    // for their turn (see `#commitPaced`).
+    if (dropped > 0 || refilled) {
+      this.#store.commit();
+      this.#notify();
+    } else this.#commitPaced();
     return true;
+  }
+
+  /**
+   * Draws the mentions page changes added, in geometrically growing batches: each registry
+   * update costs the browser's next frame work in proportion to every range registered (see
+   * docs/benchmarks.md), so on a page that keeps adding text an update is made at once only
+   * when the waiting mentions are at least half as many as those drawn, and otherwise after a
+   * pause that grows with what is drawn (at most a second). The total re-rendering then stays a
+   * small multiple of one final registration, however many batches the page adds.
+   */
+  #commitPaced(): void {
+    const waiting = this.#store.waiting;
+    if (waiting === 0) return;
+    const drawn = this.#store.painted;
+    const now = this.#win.performance.now();
+    const pause = Math.min(MAX_PAINT_PAUSE_MS, SCAN_PAINT_GAP_MS + drawn / 2);
+    if (waiting * 2 >= drawn || now - this.#lastCommit >= pause) {
+      if (this.#paceTimer !== undefined) this.#win.clearTimeout(this.#paceTimer);
+      this.#paceTimer = undefined;
+      this.#lastCommit = now;
+      this.#store.commit();
+      this.#notify();
+      return;
+    }
+    this.#paceTimer ??= this.#win.setTimeout(
+      () => {
+        this.#paceTimer = undefined;
+        if (!this.#destroyed) this.#commitPaced();
+      },
+      pause - (now - this.#lastCommit),
+    );
   }
 
   /**

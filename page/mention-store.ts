@@ -75,6 +75,11 @@ export class MentionStore<B, M extends StoredMention> {
     return this.#kept - this.#pending.size;
   }
 
+  /** Mentions kept but not drawn yet (the next `commit` draws them). */
+  get waiting(): number {
+    return this.#pending.size;
+  }
+
   /** Mentions found in the blocks held, drawn or over the cap. */
   get total(): number {
     return this.#kept + this.#over;

@@ -147,12 +147,46 @@ describe('annotator', () => {
       expect(reads).toBeGreaterThanOrEqual(2);
       expect(reads).toBeLessThanOrEqual(5);
 
-      // A small change after that is read at the next frame, with no gap.
+      // A small change once the page has been still is read and drawn at the next frame.
+      await vi.advanceTimersByTimeAsync(1000);
       const p = document.createElement('p');
       p.textContent = 'One more on the MSMT.';
       main.append(p);
       await vi.advanceTimersByTimeAsync(40);
       expect(sizeOf('msmt')).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('draws a stream of small additions in a few growing batches, each within a second', async () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Item ${i} on North Korea.</p>`).join('');
+    const body = mount(`<main>${paragraphs}</main>`);
+    const a = start({ flushGapMs: 0 });
+    await a.ready;
+    expect(sizeOf('dprk')).toBe(200);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'performance'] });
+    try {
+      const main = body.querySelector('main') as HTMLElement;
+      const before = counts.length;
+      let latest = 0;
+      // One new mention every 50 ms for two seconds (a live feed): each read at its next frame.
+      for (let i = 0; i < 40; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Live ${i}: the MSMT.`;
+        main.append(p);
+        await vi.advanceTimersByTimeAsync(50);
+        latest = Math.max(latest, sizeOf('msmt'));
+        // Never more than a second (20 additions) behind the page.
+        expect(i + 1 - sizeOf('msmt')).toBeLessThanOrEqual(20);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(sizeOf('msmt')).toBe(40);
+      // Drawn in a few registry updates, not one per addition (40).
+      const updates = counts.length - before;
+      expect(updates).toBeGreaterThanOrEqual(2);
+      expect(updates).toBeLessThanOrEqual(8);
+      expect(latest).toBeGreaterThan(0);
     } finally {
       vi.useRealTimers();
     }

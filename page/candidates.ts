@@ -5,7 +5,7 @@
 
 import { mayMention } from '../engine/prefilter.ts';
 import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE, ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
-import { shadowRootReader } from './shadow-roots.ts';
+import { possibleHosts, shadowRootReader } from './shadow-roots.ts';
 import { blockElementFor, composedParent } from './text-blocks.ts';
 
 export interface CandidateOptions {
@@ -45,19 +45,13 @@ export class CandidateSearch {
   #hosts: ArrayLike<Element> | null = null;
   #hostIndex = 0;
   readonly #exclude: (el: Element) => boolean;
-  /** Whether closed roots can be read (an accessor was given). */
-  readonly #closed: boolean;
   /** Open and closed roots of a search root itself. */
   readonly #rootShadow: (el: Element) => ShadowRoot | null;
-  /** Empty elements of the current root, to be asked for a closed shadow root. */
-  #empty: ArrayLike<Element> | null = null;
-  #emptyIndex = 0;
   readonly #rootTextFirst: boolean;
 
   constructor(roots: Node | readonly Node[], options: CandidateOptions = {}) {
     this.#pending = Array.isArray(roots) ? [...(roots as readonly Node[])] : [roots as Node];
     this.#exclude = options.exclude ?? (() => false);
-    this.#closed = options.closedShadowRootOf !== undefined;
     this.#rootShadow = shadowRootReader(options.closedShadowRootOf);
     this.#rootTextFirst = options.rootTextFirst === true;
   }
@@ -67,44 +61,33 @@ export class CandidateSearch {
    * Returns true when the search is complete.
    */
   step(stop: () => boolean = () => false): boolean {
+    // Counted inline, not through a closure: these loops run once per node of the page.
     let count = 0;
-    const tick = () => {
-      if (++count < NODES_PER_STEP) return false;
-      count = 0;
-      return stop();
-    };
     for (;;) {
-      // The shadow hosts of the current root: every element is asked, a few hundred at a time.
+      // The possible shadow hosts of the current root (see `possibleHosts`), a few hundred at a
+      // time; the reader asks the accessor for a closed root only of childless possible hosts,
+      // and takes a throwing accessor for none.
       const hosts = this.#hosts;
       if (hosts !== null) {
-        // The list is live: its length is read once per resumption, not once per element.
         for (const length = hosts.length; this.#hostIndex < length; ) {
           const el = hosts[this.#hostIndex++] as Element;
-          const shadow = el.shadowRoot;
+          const shadow = this.#rootShadow(el);
           if (shadow !== null) this.#queueShadow(el, shadow);
-          if (tick()) return false;
+          if (++count === NODES_PER_STEP) {
+            count = 0;
+            if (stop()) return false;
+          }
         }
         this.#hosts = null;
-      }
-      const empty = this.#empty;
-      if (empty !== null) {
-        for (const length = empty.length; this.#emptyIndex < length; ) {
-          const el = empty[this.#emptyIndex++] as Element;
-          // Open roots were queued with the hosts above; the reader asks the accessor only of
-          // childless elements that may host a root, and takes a throwing accessor for none.
-          if (el.shadowRoot === null) {
-            const shadow = this.#rootShadow(el);
-            if (shadow !== null) this.#queueShadow(el, shadow);
-          }
-          if (tick()) return false;
-        }
-        this.#empty = null;
       }
       const walker = this.#walker;
       if (walker !== null) {
         for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
           if (mayMention((node as Text).data)) this.#add(node);
-          if (tick()) return false;
+          if (++count === NODES_PER_STEP) {
+            count = 0;
+            if (stop()) return false;
+          }
         }
         this.#walker = null;
       }
@@ -136,20 +119,8 @@ export class CandidateSearch {
     if (type !== ELEMENT_NODE && type !== DOCUMENT_NODE && type !== DOCUMENT_FRAGMENT_NODE) return;
     const doc = type === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
     if (doc === null) return;
-    // getElementsByTagName is a lazy native list, cheaper than querySelectorAll on big documents;
-    // shadow roots have only the latter.
-    const all =
-      type === DOCUMENT_FRAGMENT_NODE
-        ? (root as ShadowRoot).querySelectorAll('*')
-        : (root as Element | Document).getElementsByTagName('*');
-    this.#hosts = all;
+    this.#hosts = possibleHosts(root as Element | Document | DocumentFragment);
     this.#hostIndex = 0;
-    // Closed roots are looked for on empty elements only: `:empty` finds them natively, without
-    // a DOM read per element of the page.
-    if (this.#closed) {
-      this.#empty = (root as ParentNode).querySelectorAll(':empty');
-      this.#emptyIndex = 0;
-    }
     if (type === ELEMENT_NODE) {
       const shadow = this.#rootShadow(root as Element);
       if (shadow !== null) this.#queueShadow(root as Element, shadow);

@@ -2,6 +2,7 @@
 // through an accessor browsers give extensions (Chromium's `chrome.dom.openOrClosedShadowRoot`,
 // Firefox's `element.openOrClosedShadowRoot()`), which the content script passes in.
 import { logger } from '../lib/log.ts';
+import { DOCUMENT_FRAGMENT_NODE, DOCUMENT_NODE } from './node-types.ts';
 
 const log = logger('shadow-roots');
 
@@ -59,4 +60,36 @@ export function shadowRootReader(
       return null;
     }
   };
+}
+
+/** Up to this many elements under a root, all are returned as possible hosts. */
+const FEW_ELEMENTS = 64;
+/** Custom elements (a dash in the name), which carry most shadow roots. */
+const CUSTOM_ELEMENTS = ".//*[contains(local-name(), '-')]";
+/** Standard elements that may carry a shadow root and have no children of their own to slot. */
+const EMPTY_HOSTS = STANDARD_HOSTS.map((name) => `${name}:empty`).join(',');
+
+/**
+ * The elements under `root` worth asking for a shadow root: custom elements (found by XPath) and
+ * childless standard hosts (found by a selector), natively, so that the script does not touch
+ * every element of a page (each element a content script touches costs a wrapper object in its
+ * world, as much as reading a text node). A standard element with children of its own and a
+ * shadow root is the one host this leaves out. Every element under a root of few elements, a
+ * shadow root, or where XPath is missing. Custom elements first, each group in document order.
+ */
+export function possibleHosts(root: Element | Document | DocumentFragment): ArrayLike<Element> {
+  const all =
+    root.nodeType === DOCUMENT_FRAGMENT_NODE
+      ? (root as DocumentFragment).querySelectorAll('*')
+      : (root as Element | Document).getElementsByTagName('*');
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (all.length <= FEW_ELEMENTS || root.nodeType === DOCUMENT_FRAGMENT_NODE || typeof doc?.evaluate !== 'function') {
+    return all;
+  }
+  const hosts: Element[] = [];
+  const custom = doc.evaluate(CUSTOM_ELEMENTS, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0, n = custom.snapshotLength; i < n; i++) hosts.push(custom.snapshotItem(i) as Element);
+  const empty = root.querySelectorAll(EMPTY_HOSTS);
+  for (let i = 0, n = empty.length; i < n; i++) hosts.push(empty[i] as Element);
+  return hosts;
 }

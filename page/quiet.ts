@@ -5,7 +5,7 @@
 
 import { mayMention } from '../engine/prefilter.ts';
 import { logger } from '../lib/log.ts';
-import { ELEMENT_NODE, TEXT_NODE } from './node-types.ts';
+import { ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
 import { possibleHosts } from './shadow-roots.ts';
 
 const log = logger('quiet');
@@ -23,7 +23,11 @@ type ClosedRootOf = (el: Element) => ShadowRoot | null | undefined;
  * extension's bindings there, a good part of a millisecond every ad frame would pay.
  */
 export function hasReadable(root: Element, closedRootOf?: ClosedRootOf): boolean {
-  if (mayMention(root.textContent as string)) return true;
+  return mayMention(root.textContent as string) || hasShadowRoot(root, closedRootOf);
+}
+
+/** True when `root` or one of its `possibleHosts` carries a shadow root (closed ones: custom elements only). */
+function hasShadowRoot(root: Element, closedRootOf?: ClosedRootOf): boolean {
   const hasRoot = (el: Element) =>
     el.shadowRoot !== null ||
     (closedRootOf !== undefined &&
@@ -46,13 +50,26 @@ function closedRoot(el: Element, closedRootOf: ClosedRootOf): boolean {
   }
 }
 
+/** Text nodes read one by one before the whole text is read at once (see `isQuiet`). */
+const FIRST_NODES = 256;
+
 /**
  * True when `doc` has nothing to read yet (see `hasReadable`): such a frame can wait for a change.
  * False for a document without a body (a frameset, an XML document), which is read as it is.
+ * The first few hundred text nodes are asked one by one: a page about the topic names it early,
+ * and is then known without building its whole text (megabytes on a long page).
  */
 export function isQuiet(doc: Document, closedRootOf?: ClosedRootOf): boolean {
   const body = doc.body;
-  return body !== null && !hasReadable(body, closedRootOf);
+  if (body === null) return false;
+  const walker = doc.createTreeWalker(body, SHOW_TEXT);
+  for (let n = 0; n < FIRST_NODES; n++) {
+    const node = walker.nextNode();
+    // Every text node read, none admitted: only shadow roots are left to look for.
+    if (node === null) return !hasShadowRoot(body, closedRootOf);
+    if (mayMention((node as Text).data)) return false;
+  }
+  return !hasReadable(body, closedRootOf);
 }
 
 /**

@@ -1,8 +1,17 @@
-import aliasData from '../data/aliases.json' with { type: 'json' };
-import { type AliasMatch, AliasMatcher } from './alias-trie.ts';
-import { foldString } from './fold.ts';
+import {
+  ACRONYM,
+  OPEN_END,
+  OPEN_START,
+  RULE_CHAOXIAN,
+  RULE_HOST,
+  RULE_INVERTED_NORTH,
+  RULE_SECURITY_COUNCIL_SYMBOL,
+} from './alias-constants.ts';
+import { AliasIndex, type AliasMatch } from './alias-index.ts';
+import { foldString } from './fold-tables.ts';
+import { ALIAS_CONFLICTS } from './generated-tables.ts';
 import { findResolution1718 } from './resolution-1718.ts';
-import { continuesInvertedName, isBareChaoxian, isBukhanPlace, isChaoxianState } from './script-rules.ts';
+import { continuesAfterNorth, isBukhanPlace, isChaoxianState } from './script-rules.ts';
 import type { EntityId, Mention } from './types.ts';
 import {
   AGENCY_MARKS,
@@ -29,27 +38,27 @@ export interface PageContext {
   readonly czechMinistry: boolean;
 }
 
-const matcher = new AliasMatcher(aliasData as Record<EntityId, Record<string, string[]>>);
+const aliases = new AliasIndex();
 
-/** Folded strings of the alias conflicts found while compiling (empty when the data is sound). */
-export const aliasConflicts: readonly string[] = matcher.conflicts;
+/** Aliases that another entity already claims once folded, found when compiling them (empty when the data is sound). */
+export const aliasConflicts: readonly string[] = ALIAS_CONFLICTS;
 
 const LOCAL_RADIUS = 120;
 const NEAR_RADIUS = 400;
 
 /** Whether a DPRK name match is the state: the language rules for ambiguous bare forms. */
 function isDprk(text: string, m: AliasMatch): boolean {
-  const { alias } = m.entry;
-  if (isBareChaoxian(alias)) return isChaoxianState(text, m.start, m.end);
+  const { flags } = m.entry;
+  if ((flags & RULE_CHAOXIAN) !== 0) return isChaoxianState(text, m.start, m.end);
   if (isBukhanPlace(text, m.start, m.end)) return false;
-  return !continuesInvertedName(text, alias, m.end);
+  return (flags & RULE_INVERTED_NORTH) === 0 || !continuesAfterNorth(text, m.end);
 }
 
 /** True when a match is strong evidence that the page is about our topic. */
 function isStrongEvidence(text: string, m: AliasMatch): boolean {
   const e = m.entry.entity;
   if (e === 'dprk') return isDprk(text, m);
-  return (e === 'rgb' || e === 'msmt') && !m.entry.acronym;
+  return (e === 'rgb' || e === 'msmt') && (m.entry.flags & ACRONYM) === 0;
 }
 
 /**
@@ -61,21 +70,23 @@ export function pageContext(texts: Iterable<string>): PageContext {
   let czechMinistry = false;
   for (const text of texts) {
     if (!czechMinistry && CZECH_MINISTRY.test(text)) czechMinistry = true;
-    if (!topical) {
-      // "resolution 1718 (2006)" is the Security Council's own citation: unambiguous.
-      topical = findResolution1718(text).some((r) => /^\s*\(2006\)/.test(text.slice(r.end, r.end + 10)));
-    }
-    if (!topical) {
-      for (const m of matcher.scan(text)) {
-        if (isStrongEvidence(text, m) && !inUrlOrCode(text, m)) {
-          topical = true;
-          break;
-        }
-      }
-    }
+    if (!topical) topical = isTopical(text, null);
     if (topical && czechMinistry) break;
   }
   return { topical, czechMinistry };
+}
+
+/**
+ * Does `text` name the topic unambiguously? `matches` are its alias matches when already known
+ * (null: scanned here, only if the resolution's citation does not settle it first).
+ */
+function isTopical(text: string, matches: readonly AliasMatch[] | null): boolean {
+  // "resolution 1718 (2006)" is the Security Council's own citation: unambiguous.
+  if (findResolution1718(text).some((r) => /^\s*\(2006\)/.test(text.slice(r.end, r.end + 10)))) return true;
+  for (const m of matches ?? aliases.scan(text)) {
+    if (isStrongEvidence(text, m) && !inUrlOrCode(text, m)) return true;
+  }
+  return false;
 }
 
 const MAX_URL_REACH = 300;
@@ -112,19 +123,20 @@ function inUrlOrCode(text: string, m: AliasMatch): boolean {
     (/^\/[^/\s]+\//.test(token) && !/\s/.test(token)) ||
     /@[\w-]+\./.test(token);
   if (isUrl) {
-    const isHost = m.entry.alias.toLowerCase() === 'msmt.info' && (before === '' || /(?:\/\/|www\.)$/i.test(before));
+    const isHost = (m.entry.flags & RULE_HOST) !== 0 && (before === '' || /(?:\/\/|www\.)$/i.test(before));
     return !isHost;
   }
   const matched = text.slice(start, end);
   const prev = text.charAt(start - 1);
   const next = text.charAt(end);
   // Slug: lower-case words joined by hyphens or underscores, continuing on either side.
-  if (!m.entry.acronym && /[-_]/.test(matched) && matched === matched.toLowerCase() && /\s/.test(matched) === false) {
+  const acronym = (m.entry.flags & ACRONYM) !== 0;
+  if (!acronym && /[-_]/.test(matched) && matched === matched.toLowerCase() && /\s/.test(matched) === false) {
     if (/[-_/]/.test(prev) || /[-_/]/.test(next)) return true;
   }
-  if (m.entry.acronym && prev === '[' && (next === ']' || next === '-')) return true;
+  if (acronym && prev === '[' && (next === ']' || next === '-')) return true;
   // A list of programme tags whose brackets were split off by a CSV field: "DPRK] [DPRK2".
-  if (m.entry.acronym && next === ']' && (start === 0 || /["',;[]/.test(prev))) return true;
+  if (acronym && next === ']' && (start === 0 || /["',;[]/.test(prev))) return true;
   return false;
 }
 
@@ -145,7 +157,7 @@ function hasNear(matches: readonly AliasMatch[], entity: EntityId, pos: number, 
   for (let i = firstEndingAfter(matches, pos - radius); i < matches.length; i++) {
     const m = matches[i] as AliasMatch;
     if (m.start > pos + radius) break;
-    if (m.entry.entity === entity && !(long && m.entry.acronym)) return true;
+    if (m.entry.entity === entity && !(long && (m.entry.flags & ACRONYM) !== 0)) return true;
   }
   return false;
 }
@@ -205,7 +217,7 @@ function isRgbAgency(
   if (text.charAt(m.end) === '(') return false; // RGB(255, 0, 0) in code
   // "Reconnaissance General Bureau (RGB)" defines the acronym whatever else is around.
   const prev = all[i - 1];
-  if (prev && prev.entry.entity === 'rgb' && !prev.entry.acronym && m.start - prev.end <= 3) return true;
+  if (prev && prev.entry.entity === 'rgb' && (prev.entry.flags & ACRONYM) === 0 && m.start - prev.end <= 3) return true;
   if (near.has(m.start, COLOUR)) return false;
   return ctx.topical || hasNear(all, 'dprk', m.start, NEAR_RADIUS) || near.has(m.start, AGENCY);
 }
@@ -244,7 +256,8 @@ function isUnContext(
 function accept(text: string, all: readonly AliasMatch[], i: number, ctx: PageContext, near: Surroundings): boolean {
   const m = all[i] as AliasMatch;
   if (inUrlOrCode(text, m)) return false;
-  const { entity, acronym, alias } = m.entry;
+  const { entity, flags } = m.entry;
+  const acronym = (flags & ACRONYM) !== 0;
   switch (entity) {
     case 'dprk':
       return isDprk(text, m);
@@ -253,7 +266,7 @@ function accept(text: string, all: readonly AliasMatch[], i: number, ctx: PageCo
     case 'msmt':
       return !acronym || isMsmtTeam(text, all, i, ctx, near);
     case 'unsc-1718':
-      return alias.startsWith('S/RES/') || isUnContext(text, m.start, m.end, all, ctx, near);
+      return (flags & RULE_SECURITY_COUNCIL_SYMBOL) !== 0 || isUnContext(text, m.start, m.end, all, ctx, near);
     case 'panel-of-experts':
       return (
         ctx.topical ||
@@ -271,8 +284,9 @@ function accept(text: string, all: readonly AliasMatch[], i: number, ctx: PageCo
  */
 export function findMentions(text: string, context?: PageContext): Mention[] {
   if (text.length === 0) return [];
-  const all = matcher.scan(text);
-  const ctx = context ?? pageContext([text]);
+  const all = aliases.scan(text);
+  // As pageContext([text]), without scanning the text a second time.
+  const ctx = context ?? { topical: isTopical(text, all), czechMinistry: CZECH_MINISTRY.test(text) };
   const near = new Surroundings(text);
   const found: Mention[] = [];
   for (let i = 0; i < all.length; i++) {
@@ -281,7 +295,7 @@ export function findMentions(text: string, context?: PageContext): Mention[] {
   }
   for (const span of findResolution1718(text)) {
     const probe: AliasMatch = {
-      entry: { entity: 'unsc-1718', alias: NUMBER_ALIAS, acronym: false, openStart: true, openEnd: true },
+      entry: NUMBER_ENTRY,
       start: span.start,
       end: span.end,
     };
@@ -292,7 +306,8 @@ export function findMentions(text: string, context?: PageContext): Mention[] {
   return nonOverlapping(found);
 }
 
-const NUMBER_ALIAS = '1718';
+/** The entry of a "1718" that the resolution rule found (not an alias of the data). */
+const NUMBER_ENTRY = { entity: 'unsc-1718', flags: OPEN_START | OPEN_END } as const;
 
 function mention(text: string, entity: EntityId, start: number, end: number): Mention {
   return { entity, start, end, text: text.slice(start, end) };

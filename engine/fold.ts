@@ -4,10 +4,9 @@
  * cheaper than a regular expression over a normalised copy of the text.
  */
 
-/** Code units that carry no letter: soft hyphen, zero-width characters, BOM, combining marks. */
-export const IGNORABLE = 0;
-/** Every kind of space, line break and hyphen folds to this separator. */
-export const SEP = 32;
+import { IGNORABLE, SEP } from './code-classes.ts';
+
+export { IGNORABLE, isCjkCode, SEP } from './code-classes.ts';
 
 const TABLE_SIZE = 0x10000;
 /** Marks a table entry not computed yet: tables fill lazily so that loading the engine costs ~nothing. */
@@ -28,22 +27,6 @@ const HYPHENS = [0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2212, 0xfe63, 0xff0d, 0
 const APOSTROPHES = [0x27, 0x60, 0xb4, 0x2018, 0x2019, 0x201b, 0x2032, 0x02bc, 0x02b9, 0xff07];
 const ZERO_WIDTH = [0xad, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
 const IS_WORD = /[\p{L}\p{N}\p{M}_]/u;
-
-/** Han, Kana and Hangul blocks: scripts written without spaces between words. */
-export function isCjkCode(c: number): boolean {
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0xac00 && c <= 0xd7af) ||
-    (c >= 0x3040 && c <= 0x30ff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    (c >= 0x1100 && c <= 0x11ff) ||
-    (c >= 0x3130 && c <= 0x318f) ||
-    (c >= 0x31f0 && c <= 0x31ff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff66 && c <= 0xff9f) ||
-    c === 0x3005
-  );
-}
 
 /**
  * Arabic-script letters written two ways for the same name: Persian kāf and yā (کره / كره), alif

@@ -1,4 +1,15 @@
-import { foldLoose, foldString, isWordCode, SEP } from './fold.ts';
+import { foldLoose, foldString, isWordCode, SEP } from './fold-tables.ts';
+import {
+  arabicKeywordProclitics,
+  hasKeywordNearAfter,
+  hasKeywordNearBefore,
+  isFiller,
+  isFillerAfter,
+  isKeywordAfter,
+  isKeywordBefore,
+  isTurkishNumbered,
+  isTurkishResolution,
+} from './resolution-words.ts';
 
 /**
  * "1718" is a mention of the resolution only when a resolution or committee word governs it:
@@ -9,22 +20,6 @@ import { foldLoose, foldString, isWordCode, SEP } from './fold.ts';
 
 const NUMBER = '1718';
 
-/** Words that introduce the number (folded: lower case, no diacritics). */
-const KEYWORD_BEFORE =
-  /^(?:(?:resolution|resolucion|resolucao|resolucoe|risoluzion|resolutie|rezoluc|резолюци|committee|comite|comitato|komitee|ausschuss|sanktionsausschuss|vybor|komitet|комитет|комітет|резолюці|unscr|entschliessung|entschließung)\p{L}*|res\.?|scr|s\/res\/?|결의|결의안|決議|决议)$/u;
-/** Arabic "resolution" and "committee", with their article and any attached proclitics (بالقرار). */
-const ARABIC_KEYWORD = /^([وفبلك]{0,3})((?:ال)?قرار\p{L}*|(?:ال)?لجن\p{L}*)$/u;
-/** Words that may stand between the introducing word and the number. */
-const FILLER =
-  /^(?:no\.?|n[°º]|n\.?|nr\.?|nos\.?|number|numbers|numero|num\.?|№|#|u\.?n\.?|un|onu|oon|оон|osn|vn|совбеза|сб|csnu|cs|unsc|security|council|du|de|des|of|the|del|della|do|da|der|dei|conseil|securite|consejo|seguridad|conselho|seguranca|consiglio|sicurezza|sicherheitsrat\p{L}*|veiligheidsraad|nations|unies|united|совета|безопасности|ради|безпеки|радбезу|\(\d{4}\)|\d{3,4}|and|et|und|y|e|i|и|or|ou|o|sanctions?|제|номер|c\.?|rady|rada|bezpecnosti|sanciones|sanzioni|sankci|санкци\p{L}*|yaptirim\p{L}*|bm|mgk|bmgk|pbb|dk|dewan|keamanan|رقم|مجلس|الامن|الدولي|العقوبات)$/u;
-/** Words that follow the number: the committee. */
-const KEYWORD_AFTER =
-  /^(?:committee|comite|comitato|komite|ausschuss|sanktionsausschuss|sanktionskomitee|комитет|výbor|vybor|komitet|list|lists|regime)\p{L}*$|위원회$|^(?:委員会|委员会|委員會)/u;
-/** Turkish "numbered": "1718 sayılı (karar)", "1718 numaralı karar". */
-const TURKISH_NUMBERED = /^(?:sayili|numarali|no'lu|nolu)$/u;
-const TURKISH_RESOLUTION = /^karar\p{L}*$/u;
-const FILLER_AFTER =
-  /^(?:\(\d{4}\)|sanctions?|sanktions|de|des|du|of|the|designated|vessels?|entities|individuals|yaptirim\p{L}*|제재|대북제재)$/u;
 const CJK_BEFORE = /(?:決議|决议|決議第|决议第|결의)$/u;
 const CJK_AFTER = /^(?:[号號]?(?:制裁)?(?:委員会|委员会|委員會)|[호号號](?:決議|决议|決議)?|(?:제재|대북제재)?위원회)/u;
 /** The Chinese citation with the year inside: 第1718(2006)号决议. */
@@ -41,8 +36,6 @@ function turkishLaw(text: string, pos: number): boolean {
 }
 /** Acronyms written onto the number: UNSCR1718, SCR1718. */
 const GLUED_BEFORE = /(?:^|[^\p{L}\p{N}])(unscr|scr)$/iu;
-const KEYWORD_NEARBY_BEFORE = /r[eé]s|com|kom|aus|v[ýy]b|rez|ris|scr|рез|ком|entschl|قرار|لجن|결의|決議|决议/iu;
-const KEYWORD_NEARBY_AFTER = /com|kom|aus|v[ýy]b|ком|list|regime|say[ıi]l[ıi]|numaral[ıi]|no'lu|위원회|委|号|號|호/iu;
 const MAX_GAP_TOKENS = 5;
 const MAX_TOKEN = 40;
 
@@ -111,8 +104,8 @@ export function findResolution1718(text: string): { start: number; end: number }
     // Within the same token: CJK words attached without spaces, S/RES/1718.
     // Cheap screen before any tokenising: no governing word nearby, no mention.
     if (
-      !KEYWORD_NEARBY_BEFORE.test(text.slice(Math.max(0, at - 60), at)) &&
-      !KEYWORD_NEARBY_AFTER.test(text.slice(numEnd, numEnd + 30))
+      !hasKeywordNearBefore(text.slice(Math.max(0, at - 60), at)) &&
+      !hasKeywordNearAfter(text.slice(numEnd, numEnd + 30))
     ) {
       continue;
     }
@@ -147,13 +140,13 @@ export function findResolution1718(text: string): { start: number; end: number }
         const tok = tokenBefore(text, pos);
         if (!tok || paragraphBreakBetween(text, tok.end, at)) break;
         const word = core(tok.folded);
-        const arabic = ARABIC_KEYWORD.exec(word);
-        if (arabic) {
+        const proclitics = arabicKeywordProclitics(word);
+        if (proclitics >= 0) {
           // The proclitic stays outside the mention: ب[القرار 1718].
-          start = tok.start + (arabic[1] as string).length;
+          start = tok.start + proclitics;
           break;
         }
-        if (KEYWORD_BEFORE.test(word)) {
+        if (isKeywordBefore(word)) {
           const before = tokenBefore(text, tok.start);
           if (before && CONGRESS.test(core(before.folded))) break;
           start = tok.start + (tok.folded.length - tok.folded.replace(/^[«»"“”„'([{]+/u, '').length);
@@ -161,7 +154,7 @@ export function findResolution1718(text: string): { start: number; end: number }
         }
         // A sentence end between keyword and number breaks the link ("… the resolution. In 1718, …").
         if (/[.;:!?]$/.test(word) && !/^(?:no|n|nr|nos|num|c|u\.?n)\.$/.test(word)) break;
-        if (!FILLER.test(word.replace(/[.,]$/, ''))) break;
+        if (!isFiller(word.replace(/[.,]$/, ''))) break;
         pos = tok.start;
       }
     }
@@ -172,21 +165,17 @@ export function findResolution1718(text: string): { start: number; end: number }
         const tok = tokenAfter(text, pos);
         if (!tok || paragraphBreakBetween(text, pos, tok.start)) break;
         const word = core(tok.folded);
-        if (KEYWORD_AFTER.test(word) || (k === 0 && TURKISH_NUMBERED.test(word) && !turkishLaw(text, tok.end))) {
+        if (isKeywordAfter(word) || (k === 0 && isTurkishNumbered(word) && !turkishLaw(text, tok.end))) {
           if (start < 0) start = at;
           end = tok.start + core(text.slice(tok.start, tok.end)).length;
           // "1718 sayılı karar": the resolution word after "numbered" belongs to the name.
-          const karar = TURKISH_NUMBERED.test(word) ? tokenAfter(text, tok.end) : null;
-          if (
-            karar &&
-            TURKISH_RESOLUTION.test(core(karar.folded)) &&
-            !paragraphBreakBetween(text, tok.end, karar.start)
-          ) {
+          const karar = isTurkishNumbered(word) ? tokenAfter(text, tok.end) : null;
+          if (karar && isTurkishResolution(core(karar.folded)) && !paragraphBreakBetween(text, tok.end, karar.start)) {
             end = karar.start + core(text.slice(karar.start, karar.end)).length;
           }
           break;
         }
-        if (!FILLER_AFTER.test(word)) break;
+        if (!isFillerAfter(word)) break;
         pos = tok.end;
       }
     }

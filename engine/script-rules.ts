@@ -78,13 +78,25 @@ export function isBukhanPlace(text: string, start: number, end: number): boolean
   return MOUNTAIN_WORDS.test(text.slice(Math.max(0, start - MOUNTAIN_RADIUS), end + MOUNTAIN_RADIUS));
 }
 
+/** True for an inverted list form of a name ending in ", North" ("Korea, North"). */
+export function isInvertedNorthAlias(alias: string): boolean {
+  return /,\s*North$/iu.test(alias);
+}
+
 /**
  * Inverted list forms ("Korea, North", as sanctions lists write nationalities) are the DPRK
  * unless the words go on as another name: "Korea, North America", "Korea, North and South".
- * True when the match at `end` continues that way.
+ * True when the text after such a match ending at `end` goes on that way.
  */
-export function continuesInvertedName(text: string, alias: string, end: number): boolean {
-  if (!/,\s*North$/iu.test(alias)) return false;
+export function continuesAfterNorth(text: string, end: number): boolean {
   const after = text.slice(end, end + 16);
   return /^[ \t\u00a0]+\p{Lu}/u.test(after) || /^\s*(?:and|&|or)\s+South\b/iu.test(after);
+}
+
+/**
+ * True when `alias` is an inverted form (see {@link isInvertedNorthAlias}) and its match ending at
+ * `end` continues as another name (see {@link continuesAfterNorth}); false for any other alias.
+ */
+export function continuesInvertedName(text: string, alias: string, end: number): boolean {
+  return isInvertedNorthAlias(alias) && continuesAfterNorth(text, end);
 }

@@ -5,27 +5,51 @@
  * baseline: one case-insensitive alternation RegExp of every alias in data/aliases.json. Both run on
  * the same text, in the same process, interleaved round by round so that thermal or GC drift hits
  * both; the table shows the median of the rounds. MB = 10^6 bytes of UTF-8.
+ *
+ * `npm run bench:engine -- --cold[=15] [--before=<git ref or source folder>] [--seed=1718]`
+ *
+ * Cold start of the lazily loaded matcher module, as a page pays it once: `matcher.js` is built
+ * (scripts/build-lazy-modules.ts) and imported in fresh `node` processes, which time its
+ * evaluation, the first `findMentions` on 100 kB of text with ~50 mentions, the first one on
+ * 100 kB of topic-free text (in a process of its own), and a warm call for reference. With
+ * `--before`, the same module built from that revision runs interleaved with it, side by side.
  */
-import { pathToFileURL } from 'node:url';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import aliasData from '../data/aliases.json' with { type: 'json' };
 import { findMentions, pageContext } from '../engine/index.ts';
+import { buildLazyModule } from './build-lazy-modules.ts';
 import { generateCorpus } from './corpus.ts';
 
 interface Options {
   mb: number;
   seed: number;
   rounds: number;
+  /** Fresh processes per build and text in the cold-start mode; 0 for the throughput mode. */
+  cold: number;
+  /** Git revision or source folder to build the "before" matcher from (cold mode), or ''. */
+  before: string;
 }
 
+const USAGE =
+  'usage: bench-engine [--mb=20] [--seed=1718] [--rounds=5]\n' +
+  '       bench-engine --cold[=15] [--before=<git ref or folder>] [--seed=1718]';
+
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { mb: 20, seed: 1718, rounds: 5 };
+  const options: Options = { mb: 20, seed: 1718, rounds: 5, cold: 0, before: '' };
   for (const arg of argv) {
-    const match = /^--(mb|seed|rounds)=(\d+(?:\.\d+)?)$/.exec(arg);
-    if (!match) {
-      console.error(`bench-engine: unknown argument ${arg}\nusage: bench-engine [--mb=20] [--seed=1718] [--rounds=5]`);
+    const match = /^--(mb|seed|rounds|cold)=(\d+(?:\.\d+)?)$/.exec(arg);
+    if (match) options[match[1] as 'mb' | 'seed' | 'rounds' | 'cold'] = Number(match[2]);
+    else if (arg === '--cold') options.cold = 15;
+    else if (arg.startsWith('--before=') && arg.length > '--before='.length) options.before = arg.slice(9);
+    else {
+      console.error(`bench-engine: unknown argument ${arg}\n${USAGE}`);
       process.exit(2);
     }
-    options[match[1] as keyof Options] = Number(match[2]);
   }
   return options;
 }
@@ -205,4 +229,156 @@ function main(): void {
   console.log(`total time ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+const ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+const MATCHER_ENTRY = 'entrypoints/content/matcher.ts';
+
+/**
+ * What one fresh process runs: a trivial module first (so the loader's own start-up is not counted),
+ * then the matcher, from a data: URL of its source read beforehand (so that no file system wait is
+ * counted), then the first call on one text and a few warm ones. Prints one JSON line with wall
+ * times and the process's CPU times (user + system, all threads: less noisy on a busy machine).
+ */
+const CHILD = `
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+const [matcherPath, textPath, warmupPath] = process.argv.slice(2);
+const text = readFileSync(textPath, 'utf8');
+const url = 'data:text/javascript;base64,' + readFileSync(matcherPath).toString('base64');
+await import(pathToFileURL(warmupPath).href);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const c0 = cpu();
+const t0 = performance.now();
+const m = await import(url);
+const t1 = performance.now();
+const c1 = cpu();
+const first = m.findMentions(text);
+const t2 = performance.now();
+const c2 = cpu();
+const warm = [];
+for (let i = 0; i < 5; i++) {
+  const a = performance.now();
+  m.findMentions(text);
+  warm.push(performance.now() - a);
+}
+warm.sort((a, b) => a - b);
+console.log(JSON.stringify({
+  load: t1 - t0, first: t2 - t1, loadCpu: c1 - c0, firstCpu: c2 - c1, warm: warm[2], mentions: first.length,
+}));
+`;
+
+interface ColdSample {
+  load: number;
+  first: number;
+  loadCpu: number;
+  firstCpu: number;
+  warm: number;
+  mentions: number;
+}
+
+/** Runs the child in a fresh `node` process; throws when it fails. */
+function coldRun(dir: string, matcher: string, text: string): ColdSample {
+  const child = spawnSync(process.execPath, [join(dir, 'child.mjs'), matcher, text, join(dir, 'warmup.mjs')], {
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`cold run of ${matcher} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() as string) as ColdSample;
+}
+
+/**
+ * The source tree of `before` to build from: the folder itself when it is one, otherwise the
+ * revision's files exported from git into `scratch`.
+ */
+function beforeSource(before: string, scratch: string): string {
+  const asFolder = resolve(before);
+  const isFolder = spawnSync('test', ['-d', join(asFolder, 'engine')]).status === 0;
+  if (isFolder) return asFolder;
+  const out = join(scratch, 'before-src');
+  execFileSync('mkdir', ['-p', out]);
+  const archive = execFileSync('git', ['archive', before], { cwd: ROOT, maxBuffer: 1 << 28 });
+  execFileSync('tar', ['-x', '-C', out], { input: archive });
+  // The build reads the generated tsconfig and resolves packages like the working tree does.
+  cpSync(join(ROOT, '.wxt'), join(out, '.wxt'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'));
+  return out;
+}
+
+async function coldMain(options: Options): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-engine-cold-'));
+  try {
+    const builds: { name: string; file: string; bytes: number; gzip: number }[] = [];
+    const sources: [string, string][] = [];
+    if (options.before) sources.push([`before (${options.before})`, beforeSource(options.before, scratch)]);
+    sources.push(['this tree', ROOT]);
+    for (const [name, source] of sources) {
+      const code = await buildLazyModule(source, MATCHER_ENTRY);
+      const file = join(scratch, `matcher-${builds.length}.mjs`);
+      writeFileSync(file, code);
+      builds.push({ name, file, bytes: Buffer.byteLength(code), gzip: gzipSync(code).length });
+    }
+    const topical = generateCorpus({ seed: options.seed, bytes: 100_000 });
+    const never = Number.MAX_SAFE_INTEGER;
+    const free = generateCorpus({ seed: options.seed, bytes: 100_000, mentionEvery: never, distractorEvery: never });
+    const texts = [
+      { name: '100 kB with mentions', file: join(scratch, 'topical.txt') },
+      { name: '100 kB topic-free', file: join(scratch, 'free.txt') },
+    ];
+    writeFileSync(texts[0]?.file as string, topical.paragraphs.join('\n\n'));
+    writeFileSync(texts[1]?.file as string, free.paragraphs.join('\n\n'));
+    writeFileSync(join(scratch, 'child.mjs'), CHILD);
+    writeFileSync(join(scratch, 'warmup.mjs'), 'export const ok = 1;\n');
+    console.log(
+      `cold start: ${options.cold} fresh node processes per build and text (interleaved), medians; ` +
+        `${topical.plantedMentions} mention sentences planted in the first text`,
+    );
+
+    const samples = builds.map(() => texts.map((): ColdSample[] => []));
+    for (let round = 0; round < options.cold; round++) {
+      for (let t = 0; t < texts.length; t++) {
+        for (let k = 0; k < builds.length; k++) {
+          const b = (round + k) % builds.length;
+          samples[b]?.[t]?.push(coldRun(scratch, builds[b]?.file as string, texts[t]?.file as string));
+        }
+      }
+      process.stderr.write(`round ${round + 1}/${options.cold}\r`);
+    }
+    process.stderr.write('\n');
+
+    const med = (list: ColdSample[], key: keyof ColdSample): number => median(list.map((s) => s[key]));
+    const header = ['', ...builds.map((b) => b.name)];
+    const rows: string[][] = [
+      ['matcher.js bytes (gzip)', ...builds.map((b) => `${b.bytes} (${b.gzip})`)],
+      ['(a) module evaluation, CPU ms', ...samples.map((s) => med(s[0] as ColdSample[], 'loadCpu').toFixed(2))],
+      ['    wall ms', ...samples.map((s) => med(s[0] as ColdSample[], 'load').toFixed(2))],
+    ];
+    texts.forEach((text, t) => {
+      const of = (s: ColdSample[][]) => s[t] as ColdSample[];
+      rows.push([
+        `(b/c) first findMentions, ${text.name}, CPU ms`,
+        ...samples.map((s) => med(of(s), 'firstCpu').toFixed(2)),
+      ]);
+      rows.push(['    wall ms', ...samples.map((s) => med(of(s), 'first').toFixed(2))]);
+      rows.push([
+        '    (a)+(b/c) CPU ms',
+        ...samples.map((s) => (med(of(s), 'loadCpu') + med(of(s), 'firstCpu')).toFixed(2)),
+      ]);
+      rows.push([`(d) warm findMentions, ${text.name}, wall ms`, ...samples.map((s) => med(of(s), 'warm').toFixed(2))]);
+      rows.push(['    mentions found', ...samples.map((s) => String(of(s)[0]?.mentions ?? '-'))]);
+    });
+    const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
+    const line = (cells: string[]): string =>
+      cells
+        .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] as number) : cell.padStart(widths[c] as number)))
+        .join('  ');
+    console.log(line(header));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const row of rows) console.log(line(row));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.cold > 0) await coldMain(options);
+  else main();
+}

@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
+import { writeEngineTables } from './generate-engine-tables.ts';
 import { noInnerHtml } from './no-inner-html-plugin.ts';
+
+const PROJECT_ROOT = resolve(fileURLToPath(import.meta.url), '../..');
+/** Whether engine/generated-tables.ts was brought up to date in this process already. */
+let tablesFresh = false;
 
 /**
  * Modules the content script `import()`s from the extension when a page needs them, so that the
@@ -33,6 +39,12 @@ export const CONTENT_SCRIPT = { file: 'content-scripts/content.js', entry: 'entr
  * page. Returns the module's code; throws when the build fails or yields no entry chunk.
  */
 export async function buildLazyModule(root: string, entry: string, format: 'es' | 'iife' = 'es'): Promise<string> {
+  // The matcher's tables are generated from data/aliases.json and the fold rules: a build after
+  // an edit of those writes them again first (only for this checkout, not another tree's sources).
+  if (!tablesFresh && resolve(root) === PROJECT_ROOT) {
+    writeEngineTables();
+    tablesFresh = true;
+  }
   const result = await build({
     configFile: false,
     root,

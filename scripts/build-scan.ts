@@ -21,6 +21,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
 import { logger } from '../lib/log.ts';
+import { GENERATOR_INPUTS, writeEngineTables } from './generate-engine-tables.ts';
 
 const log = logger('build-scan');
 
@@ -32,8 +33,12 @@ export const SCAN_ENTRY = 'scan.cjs';
 export const STAMP_FILE = 'stamp.txt';
 export const STAMP_HEADER = 'scan-build 1';
 
-/** This script and the launcher: a change to how the bundle is built or read also makes it stale. */
-const BUILD_INPUTS = ['scripts/build-scan.ts', 'scripts/scan.cjs'];
+/**
+ * This script and the launcher: a change to how the bundle is built or read also makes it stale;
+ * and what the engine's generated tables are made from (data/aliases.json, the fold rules), which
+ * the bundle reads only through engine/generated-tables.ts, written again first when stale.
+ */
+const BUILD_INPUTS = ['scripts/build-scan.ts', 'scripts/scan.cjs', ...GENERATOR_INPUTS];
 
 /** The stamp text for `files` (paths relative to `root`), one line per file; throws when a file is missing. */
 export function stampText(root: string, files: readonly string[]): string {
@@ -59,6 +64,7 @@ function writeAtomic(file: string, text: string): void {
  */
 export async function buildScan(root: string): Promise<{ outputs: string[]; sources: string[] }> {
   const outDir = join(root, SCAN_OUT_DIR);
+  writeEngineTables();
   const result = await build({
     configFile: false,
     root,

@@ -239,7 +239,7 @@ function retainedByFunction(root: HeapNode, extensionId: string): Map<string, nu
   return out;
 }
 
-async function launch(
+export async function launch(
   extension: string | undefined,
   profile: string,
 ): Promise<{ context: BrowserContext; id: string }> {

@@ -117,7 +117,20 @@ interface Tables {
   byFirst: Map<number, Uint16Array[]>;
 }
 
-let tables: Tables | null = null;
+/**
+ * The tables and the fold cache, once per JavaScript realm: the content script's boot script and
+ * the module it loads when a page wakes (each a bundle with its own copy of this file) run in the
+ * same isolated world, and the second one finds them built and filled by the first.
+ */
+interface Shared {
+  tables: Tables | null;
+  folded: Uint16Array;
+}
+const SHARED_KEY = Symbol.for('sanctions-context.prefilter');
+const shared: Shared = ((globalThis as { [SHARED_KEY]?: Shared })[SHARED_KEY] ??= {
+  tables: null,
+  folded: new Uint16Array(0x10000),
+});
 
 // The prefilter runs in the script every page and frame gets, before anything else: it folds
 // with a fold of its own rather than the engine's (engine/fold.ts), whose tables and Unicode
@@ -165,7 +178,7 @@ function foldCode(c: number): number {
  * stored as `fold ^ 0xffff`, so the zeros a new array starts with mean "not yet" and no frame
  * fills 128 KB before it reads a word (U+FFFF, a noncharacter, is simply folded every time).
  */
-const folded = new Uint16Array(0x10000);
+const folded = shared.folded;
 
 function fold(code: number): number {
   const f = folded[code] as number;
@@ -246,7 +259,8 @@ function hyphenBefore(text: string, i: number): boolean {
 export function mayMention(text: string): boolean {
   const n = text.length;
   if (n === 0) return false;
-  tables ??= build();
+  shared.tables ??= build();
+  const tables = shared.tables;
   const { grams, byFirst } = tables;
   // The three folded characters before `i`; a separator stays in them (no key holds one).
   let p1 = SEP;

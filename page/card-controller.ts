@@ -63,6 +63,12 @@ export interface CardController<M> {
   close(returnFocus: boolean): void;
   /** The mention whose card is open or was opened last; undefined before any. */
   readonly lastOpened: M | undefined;
+  /**
+   * What the pointer did before the controller listened (it was created later): rests at viewport
+   * point (x, y) since `sinceMs` ago, or, with `tap`, touched it. Handled as the listener would
+   * have handled it then.
+   */
+  pointerAt(x: number, y: number, tap: boolean, sinceMs: number): void;
 }
 
 /**
@@ -130,14 +136,15 @@ export function createCardController<M>(o: CardControllerOptions<M>): CardContro
     if (focus) card.focus();
   };
 
+  const tap = (hit: M | undefined) => {
+    if (hit !== undefined) void open(hit, false);
+    else if (shown) close(false);
+  };
   listen(doc, signal, win, {
     host: () => shown?.card.host,
     intent,
     mentionAt: o.mentionAt,
-    tap: (hit) => {
-      if (hit !== undefined) void open(hit, false);
-      else if (shown) close(false);
-    },
+    tap,
     escape: () => {
       if (shown) close(true);
     },
@@ -149,6 +156,11 @@ export function createCardController<M>(o: CardControllerOptions<M>): CardContro
     close,
     get lastOpened() {
       return lastOpened;
+    },
+    pointerAt: (x, y, touched, sinceMs) => {
+      if (signal.aborted) return;
+      if (touched) tap(o.mentionAt(x, y));
+      else intent.pointer(x, y, false, sinceMs);
     },
   };
 }
@@ -163,6 +175,11 @@ interface Handlers<M> {
   escape(): void;
 }
 
+/** Milliseconds since `at`, a `performance.now()` reading taken as a pointer event was handled. */
+export function sinceEvent(at: number): number {
+  return Math.max(0, performance.now() - at);
+}
+
 /** Adds the controller's listeners to `doc`, all removed when `signal` aborts. */
 function listen<M>(doc: Document, signal: AbortSignal, win: CardTimers, on: Handlers<M>): void {
   // Read while the event is dispatched: its composed path is empty afterwards.
@@ -172,11 +189,11 @@ function listen<M>(doc: Document, signal: AbortSignal, win: CardTimers, on: Hand
   };
   // Pointer positions are read once per frame: hit-testing every pointermove would cost a
   // caret lookup per event for nothing the reader can see.
-  let last: { x: number; y: number; inCard: boolean } | undefined;
+  let last: { x: number; y: number; inCard: boolean; at: number } | undefined;
   let pending = false;
   const onFrame = () => {
     pending = false;
-    if (last && !signal.aborted) on.intent.pointer(last.x, last.y, last.inCard);
+    if (last && !signal.aborted) on.intent.pointer(last.x, last.y, last.inCard, sinceEvent(last.at));
   };
   // Capture, so a page that stops propagation of its pointer events does not blind the card.
   const options = { passive: true, capture: true, signal } as const;
@@ -184,7 +201,7 @@ function listen<M>(doc: Document, signal: AbortSignal, win: CardTimers, on: Hand
     'pointermove',
     (event) => {
       if (event.pointerType === 'touch') return;
-      last = { x: event.clientX, y: event.clientY, inCard: inCard(event) };
+      last = { x: event.clientX, y: event.clientY, inCard: inCard(event), at: performance.now() };
       if (!pending) {
         pending = true;
         win.requestAnimationFrame(onFrame);

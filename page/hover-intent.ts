@@ -19,8 +19,12 @@ export interface HoverIntentOptions<M> {
 }
 
 export interface HoverIntent {
-  /** The pointer is at (x, y); `inCard` when it is over the open card. */
-  pointer(x: number, y: number, inCard: boolean): void;
+  /**
+   * The pointer is at (x, y); `inCard` when it is over the open card. `sinceMs` is how long ago
+   * it got there (0 when just now): the rest it already took counts toward the delay, so a
+   * pointer read a frame late, or before the card code was loaded, opens its card on time.
+   */
+  pointer(x: number, y: number, inCard: boolean, sinceMs?: number): void;
   /** The pointer left the page: close after the grace period. */
   leave(): void;
   /** Forgets a card waiting to open or to close; call when a card opens or closes. */
@@ -49,7 +53,7 @@ export function createHoverIntent<M>(o: HoverIntentOptions<M>): HoverIntent {
   };
 
   return {
-    pointer(x, y, inCard) {
+    pointer(x, y, inCard, sinceMs = 0) {
       const hit = inCard ? undefined : o.mentionAt(x, y);
       if (inCard || (hit !== undefined && hit === o.shown())) {
         cancelClose();
@@ -65,10 +69,13 @@ export function createHoverIntent<M>(o: HoverIntentOptions<M>): HoverIntent {
       cancelPending();
       pending = {
         mention: hit,
-        timer: o.setTimeout(() => {
-          pending = undefined;
-          o.open(hit);
-        }, o.delayMs()),
+        timer: o.setTimeout(
+          () => {
+            pending = undefined;
+            o.open(hit);
+          },
+          Math.max(0, o.delayMs() - sinceMs),
+        ),
       };
     },
     leave() {

@@ -114,6 +114,30 @@ export function showCard(options: ShowCardOptions): OpenCard {
   });
 }
 
+/**
+ * Draws one card off the page (in a container never attached), once, right after the module
+ * loads, which the first pointer move on a page with mentions starts, well ahead of the hover
+ * intent's delay: the first real card then finds Preact, the card's components, its data and its
+ * text prepared. Nothing of it reaches the page.
+ */
+function warmUp(view: PageView, statementLink: (part: string, quote: string) => string): void {
+  const container = document.createElement('div');
+  try {
+    render(
+      <MentionCard
+        mention={{ entity: 'dprk', text: 'DPRK' }}
+        lang={view.lang}
+        onClose={() => {}}
+        statementUrl={statementLink}
+      />,
+      container,
+    );
+    render(null, container);
+  } catch (error) {
+    log.debug('card warm-up failed', error);
+  }
+}
+
 /** Longest smooth scroll to a revealed mention, during which its card stays open while off screen. */
 const REVEAL_SCROLL_MS = 1500;
 
@@ -127,6 +151,11 @@ export function createPageCards(
   hostTag: string,
 ): CardController<PageMention> {
   let base: string | undefined;
+  const statementLink = (part: string, quote: string) => {
+    base ??= browser.runtime.getURL('/statement.html');
+    return statementUrl(base, part, quote);
+  };
+  warmUp(view, statementLink);
   return createCardController<PageMention>({
     doc: document,
     win: window,
@@ -138,10 +167,7 @@ export function createPageCards(
         hostTag,
         mention,
         lang: view.lang,
-        statementUrl: (part, quote) => {
-          base ??= browser.runtime.getURL('/statement.html');
-          return statementUrl(base, part, quote);
-        },
+        statementUrl: statementLink,
         onClose: request.close,
         onLost: request.lost,
         // A revealed mention may still be off screen while the page scrolls smoothly towards it.

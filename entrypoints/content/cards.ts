@@ -1,7 +1,7 @@
 import { logger } from '../../lib/log.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { Annotator, PageMention } from '../../page/annotator.ts';
-import type { CardController } from '../../page/card-controller.ts';
+import { type CardController, sinceEvent } from '../../page/card-controller.ts';
 import { loadCardUi } from './extension.ts';
 
 /** Tag of the card's shadow host; the annotator never reads or watches inside it. */
@@ -18,21 +18,27 @@ export interface PageView {
   readonly hoverDelayMs: number;
 }
 
-export interface PageCards extends CardController<PageMention> {
-  /** Loads the card code now, without waiting for a hover: called once the page has mentions. */
+export interface PageCards extends Omit<CardController<PageMention>, 'pointerAt'> {
+  /**
+   * Has the card code loaded at the first sign of a pointer on the page (it moves or touches),
+   * well ahead of the hover intent's delay: called once the page has mentions.
+   */
   prefetch(): void;
 }
 
 /**
  * The page's cards. The card controller (hover intent, touch, Escape) lives in the card module
  * with Preact, the card and the data bundle, so a page without mentions never parses any of it;
- * the module is fetched once the page has mentions ({@link PageCards.prefetch}), so the first
- * hover finds it loaded, or by the first `open` (popup reveal, keyboard command). A failed load
- * is logged and opens nothing; the next call tries again. Everything stops with `ctx`.
+ * on a page with mentions it is fetched when the pointer first moves or touches the page
+ * ({@link PageCards.prefetch}): the controller then learns where the pointer is, so a first hover
+ * or tap opens its card as every later one does. Keyboard users (the command, the popup's reveal)
+ * load it by the first `open`. A failed load is logged and opens nothing; the next call tries
+ * again. Everything stops with `ctx`.
  */
 export function lazyPageCards(ctx: { readonly signal: AbortSignal }, view: PageView): PageCards {
   let controller: CardController<PageMention> | undefined;
   let loading: Promise<CardController<PageMention>> | undefined;
+  let armed = false;
   const load = () => {
     loading ??= loadCardUi().then(
       (ui) => {
@@ -46,11 +52,38 @@ export function lazyPageCards(ctx: { readonly signal: AbortSignal }, view: PageV
     );
     return loading;
   };
+  /** Loads the card code at the first pointer event, following the pointer until it is there. */
+  const arm = () => {
+    armed = true;
+    const listening = new AbortController();
+    const stop = () => listening.abort();
+    ctx.signal.addEventListener('abort', stop, { once: true });
+    let last: { x: number; y: number; tap: boolean; at: number } | undefined;
+    const onPointer = (event: PointerEvent) => {
+      const tap = event.type === 'pointerdown' && event.pointerType === 'touch';
+      if (event.type === 'pointermove' && event.pointerType === 'touch') return;
+      last = { x: event.clientX, y: event.clientY, tap, at: performance.now() };
+      if (loading) return;
+      load().then(
+        (loaded) => {
+          stop();
+          if (last) loaded.pointerAt(last.x, last.y, last.tap, sinceEvent(last.at));
+        },
+        (error: unknown) => {
+          stop();
+          armed = false;
+          log.warn('card module not loaded', error);
+        },
+      );
+    };
+    const options = { capture: true, passive: true, signal: listening.signal } as const;
+    document.addEventListener('pointermove', onPointer, options);
+    document.addEventListener('pointerdown', onPointer, options);
+  };
   return {
     prefetch: () => {
-      // Asked at every count change of a live page: once loading, there is nothing to add.
-      if (loading) return;
-      load().catch((error: unknown) => log.warn('card module not loaded', error));
+      // Asked at every count change of a live page: once armed or loading, there is nothing to add.
+      if (!armed && !loading) arm();
     },
     open: async (mention, focus) => {
       try {

@@ -148,7 +148,7 @@ function start(ctx: ScriptContext, settings: Settings, cards: PageCards, counts:
     entities: enabledEntities(settings),
     style: settings.style,
     onMentions: (count) => {
-      // A page with mentions will likely be hovered: have the card ready for the first one.
+      // A page with mentions will likely be hovered: the card code loads at the first pointer move.
       if (count > 0) cards.prefetch();
       counts.report(count);
     },

@@ -5,7 +5,7 @@ import type { CardController } from '../../page/card-controller.ts';
 /** Most mentions sent to the popup in one answer; the rest are counted in `total`. */
 const MAX_LISTED = 2000;
 
-type Cards = CardController<PageMention>;
+type Cards = Pick<CardController<PageMention>, 'open' | 'lastOpened'>;
 /** The messages the top frame answers once its first scan is done. */
 export type Question = Exclude<ToContent, { type: 'activate' }>;
 

@@ -101,9 +101,24 @@ describe('card controller: pointer', () => {
     pointer('pointermove', 50);
     await vi.advanceTimersByTimeAsync(FRAME_MS + 200);
     pointer('pointermove', 150); // swept on to the next mention: the first never opens
-    await vi.advanceTimersByTimeAsync(FRAME_MS + DELAY_MS - 1);
+    // The delay runs from the pointer's arrival, not from the frame that reads it.
+    await vi.advanceTimersByTimeAsync(DELAY_MS - 1);
     expect(onPage()).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
+    expect(onPage()).toEqual(['card b']);
+  });
+
+  it('takes where the pointer was before it listened: a rest opens after the delay, a tap at once', async () => {
+    const { cards, onPage } = setup();
+    cards.pointerAt(250, 5, false, 0); // off every mention: nothing
+    // Resting there for 100 ms already when the controller hears of it: the card opens 100 ms sooner.
+    cards.pointerAt(50, 5, false, 100);
+    await vi.advanceTimersByTimeAsync(DELAY_MS - 100 - 1);
+    expect(onPage()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(onPage()).toEqual(['card a']);
+    cards.pointerAt(150, 5, true, 0);
+    await settle();
     expect(onPage()).toEqual(['card b']);
   });
 

@@ -6,7 +6,7 @@
 import { mayMention } from '../engine/prefilter.ts';
 import { logger } from '../lib/log.ts';
 import { ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
-import { possibleHosts } from './shadow-roots.ts';
+import { MANY_ELEMENTS, possibleHosts } from './shadow-roots.ts';
 
 const log = logger('quiet');
 
@@ -36,6 +36,8 @@ function hasShadowRoot(root: Element, closedRootOf?: ClosedRootOf): boolean {
       closedRoot(el, closedRootOf));
   if (hasRoot(root)) return true;
   const hosts = possibleHosts(root);
+  // Too many to ask in one go: the page may have one, which the chunked search will tell.
+  if (hosts.length > MANY_ELEMENTS) return true;
   for (let i = 0, n = hosts.length; i < n; i++) if (hasRoot(hosts[i] as Element)) return true;
   return false;
 }

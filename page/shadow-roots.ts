@@ -64,6 +64,11 @@ export function shadowRootReader(
 
 /** Up to this many elements under a root, all are returned as possible hosts. */
 const FEW_ELEMENTS = 64;
+/**
+ * Over this many, too: the native queries would run as one task long enough to be felt (about
+ * 50 ms at 200,000 elements on a slow machine), while the live list is walked a chunk at a time.
+ */
+export const MANY_ELEMENTS = 100_000;
 /** Custom elements (a dash in the name), which carry most shadow roots. */
 const CUSTOM_ELEMENTS = ".//*[contains(local-name(), '-')]";
 /** Standard elements that may carry a shadow root and have no children of their own to slot. */
@@ -74,8 +79,9 @@ const EMPTY_HOSTS = STANDARD_HOSTS.map((name) => `${name}:empty`).join(',');
  * childless standard hosts (found by a selector), natively, so that the script does not touch
  * every element of a page (each element a content script touches costs a wrapper object in its
  * world, as much as reading a text node). A standard element with children of its own and a
- * shadow root is the one host this leaves out. Every element under a root of few elements, a
- * shadow root, or where XPath is missing. Custom elements first, each group in document order.
+ * shadow root is the one host this leaves out. Every element (a live list, to be walked in chunks)
+ * under a root of few or very many (`MANY_ELEMENTS`) elements, a shadow root, or where XPath is
+ * missing. Custom elements first, each group in document order.
  */
 export function possibleHosts(root: Element | Document | DocumentFragment): ArrayLike<Element> {
   const all =
@@ -83,7 +89,13 @@ export function possibleHosts(root: Element | Document | DocumentFragment): Arra
       ? (root as DocumentFragment).querySelectorAll('*')
       : (root as Element | Document).getElementsByTagName('*');
   const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
-  if (all.length <= FEW_ELEMENTS || root.nodeType === DOCUMENT_FRAGMENT_NODE || typeof doc?.evaluate !== 'function') {
+  const count = all.length;
+  if (
+    count <= FEW_ELEMENTS ||
+    count > MANY_ELEMENTS ||
+    root.nodeType === DOCUMENT_FRAGMENT_NODE ||
+    typeof doc?.evaluate !== 'function'
+  ) {
     return all;
   }
   const hosts: Element[] = [];

@@ -9,7 +9,7 @@
 import { logger } from '../../lib/log.ts';
 import { type ContentToBackground, isToContentMessage } from '../../lib/messages.ts';
 import { isQuiet, wakesUp } from '../../page/quiet.ts';
-import { closedShadowRootOf, loadMain } from './extension.ts';
+import { closedShadowRootOf, loadMain, loadMatcher } from './extension.ts';
 import type { Started } from './main.ts';
 import { emptyAnswer } from './page-messages.ts';
 
@@ -34,8 +34,13 @@ let activated = false;
 
 /** Loads and starts the rest of the content script, once; rejects when it cannot be loaded. */
 function start(): Promise<Started> {
-  if (!started && !isTop) listen();
-  started ??= loadMain().then((main) => main.run(activated));
+  if (started) return started;
+  if (!isTop) listen();
+  // The matcher is needed as soon as the rest reads the page: asked now, it is fetched and
+  // compiled while the rest loads and reads the settings (the rest's own import of it then
+  // finds it in the module map).
+  loadMatcher().catch((error: unknown) => log.debug('matcher not preloaded', error));
+  started = loadMain().then((main) => main.run(activated));
   return started;
 }
 

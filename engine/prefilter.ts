@@ -127,10 +127,9 @@ interface Shared {
   folded: Uint16Array;
 }
 const SHARED_KEY = Symbol.for('sanctions-context.prefilter');
-const shared: Shared = ((globalThis as { [SHARED_KEY]?: Shared })[SHARED_KEY] ??= {
-  tables: null,
-  folded: new Uint16Array(0x10000),
-});
+const realm = globalThis as { [SHARED_KEY]?: Shared };
+realm[SHARED_KEY] ??= { tables: null, folded: new Uint16Array(0x10000) };
+const shared: Shared = realm[SHARED_KEY];
 
 // The prefilter runs in the script every page and frame gets, before anything else: it folds
 // with a fold of its own rather than the engine's (engine/fold.ts), whose tables and Unicode

@@ -267,7 +267,9 @@ export async function launch(
  * returns `timedOut: true` with what was measured by then. Throws when Chromium cannot start.
  */
 export async function measure(options: MeasureOptions): Promise<Sample> {
-  const settleMs = options.settleMs ?? 500;
+  // On a page that keeps changing, ours draws what the changes add after a pause of up to 1 s
+  // (page/annotator.ts, `#commitPaced`): every variant is given longer to be seen done there.
+  const settleMs = options.settleMs ?? (options.mutating ? 1500 : 500);
   const timeoutMs = options.timeoutMs ?? 60_000;
   let profile = await mkdtemp(join(tmpdir(), 'bench-profile-'));
   let launched: Awaited<ReturnType<typeof launch>>;

@@ -12,7 +12,7 @@
  */
 
 import { CLASS_WORD } from './alias-constants.ts';
-import { IGNORABLE, SEP } from './code-classes.ts';
+import { foldStringWith } from './fold-string.ts';
 import { CLASS_RUNS, LOOSE_RUNS, STRICT_RUNS } from './generated-tables.ts';
 
 export { IGNORABLE, isCjkCode, SEP } from './code-classes.ts';
@@ -106,19 +106,5 @@ export function isWordCode(code: number): boolean {
 
 /** As fold.ts `foldString`: the loose fold of a string, ignorables dropped, separators collapsed; '' for ''. */
 export function foldString(text: string): string {
-  let out = '';
-  let lastSep = true;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const f = (code + (LOOSE[code] as number)) & 0xffff;
-    if (f === IGNORABLE) continue;
-    if (f === SEP) {
-      if (!lastSep) out += ' ';
-      lastSep = true;
-      continue;
-    }
-    out += String.fromCharCode(f);
-    lastSep = false;
-  }
-  return out.trimEnd();
+  return foldStringWith(text, foldLoose);
 }

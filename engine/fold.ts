@@ -5,6 +5,7 @@
  */
 
 import { IGNORABLE, SEP } from './code-classes.ts';
+import { foldStringWith } from './fold-string.ts';
 
 export { IGNORABLE, isCjkCode, SEP } from './code-classes.ts';
 
@@ -154,18 +155,5 @@ export function isWordCode(code: number): boolean {
 
 /** Folds a whole string with the loose fold, dropping ignorables and collapsing separators; for building tries and vocabulary checks. */
 export function foldString(text: string): string {
-  let out = '';
-  let lastSep = true;
-  for (let i = 0; i < text.length; i++) {
-    const f = foldLoose(text.charCodeAt(i));
-    if (f === IGNORABLE) continue;
-    if (f === SEP) {
-      if (!lastSep) out += ' ';
-      lastSep = true;
-      continue;
-    }
-    out += String.fromCharCode(f);
-    lastSep = false;
-  }
-  return out.trimEnd();
+  return foldStringWith(text, foldLoose);
 }

@@ -1,8 +1,8 @@
 /**
  * Hover to card, as a reader meets it the first time on a page: load a page with mentions in a
  * fresh profile, let it settle, move the pointer once onto the first painted mention, and time in
- * the page, from that pointer event, when the card's host enters the DOM and the frame that paints
- * it. The card opens after the hover intent's delay (300 ms by default); what is over it is the
+ * the page, from that pointer event, when the card's host is in the DOM and shown, and the frame
+ * that paints it. The card opens after the hover intent's delay (300 ms by default); what is over it is the
  * cost of getting the card's code and drawing it, the first time included.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,24 +11,34 @@ import { join } from 'node:path';
 import { launch } from './measure.ts';
 
 export interface HoverSample {
-  /** Pointer event to the card's host in the DOM, ms. */
+  /** Pointer event to the card's host in the DOM and not hidden, ms. */
   insertedMs: number;
   /** Pointer event to the end of the frame that first paints the card, ms. */
   paintedMs: number;
 }
 
-/** What the page records: the pointer event's time, the host's insertion and its first frame. */
+/**
+ * What the page records: the pointer event's time, when the card's host is in the DOM and shown
+ * (a card may be drawn hidden ahead of the delay and unhidden when it ends), and the end of the
+ * first frame after that.
+ */
 const RECORDER = `(() => {
   const out = (window.benchHover = {});
   document.addEventListener('pointermove', () => { out.moved ??= performance.now(); }, { capture: true, once: true });
-  new MutationObserver((records, observer) => {
-    for (const r of records) for (const n of r.addedNodes) {
-      if (n.localName !== 'sanctions-context-card') continue;
-      out.inserted = performance.now();
-      requestAnimationFrame(() => setTimeout(() => { out.painted = performance.now(); }, 0));
-      observer.disconnect();
+  const check = (host, observer) => {
+    if (out.inserted !== undefined || !host.isConnected) return;
+    if (!host.checkVisibility({ visibilityProperty: true })) return;
+    out.inserted = performance.now();
+    requestAnimationFrame(() => setTimeout(() => { out.painted = performance.now(); }, 0));
+    observer.disconnect();
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes' && r.target.localName === 'sanctions-context-card') check(r.target, observer);
+      for (const n of r.addedNodes) if (n.localName === 'sanctions-context-card') check(n, observer);
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
 })()`;
 
 /** Scrolls the first painted mention to the middle of the window; false before highlights. */

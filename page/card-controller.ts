@@ -33,6 +33,14 @@ export interface CardRequest {
   lost(): void;
 }
 
+/** A card drawn out of sight ahead of its hover delay (see `CardControllerOptions.prepare`). */
+export interface PreparedCard {
+  /** Shows the card, now answering to `request`; undefined when it was lost meanwhile (draw it anew). */
+  reveal(request: CardRequest): OpenCard | undefined;
+  /** Takes the unseen card away. Safe to call twice and after `reveal`'s card was removed. */
+  discard(): void;
+}
+
 /** The timers the controller runs; a `Window` has them all. */
 export interface CardTimers {
   setTimeout(fn: () => void, ms: number): number;
@@ -50,6 +58,12 @@ export interface CardControllerOptions<M> {
   mentionAt(x: number, y: number): M | undefined;
   /** Draws and places the card of `mention`; may load the card's code first. A rejection is logged and shows nothing. */
   show(mention: M, request: CardRequest): OpenCard | Promise<OpenCard>;
+  /**
+   * Optional: draws the card of `mention` out of sight, shortly before the hover delay ends, so
+   * that at the end of the delay the card only has to be shown. Pointer opens only; a keyboard
+   * open draws with `show`. A throw is logged and leaves `show` to draw the card.
+   */
+  prepare?(mention: M): PreparedCard;
   /** Pointer rest before a card opens, read at each new mention so a changed setting applies to the next card. */
   hoverDelayMs(): number;
   /** Close grace in ms; {@link CLOSE_GRACE_MS} unless given. */
@@ -83,6 +97,13 @@ export function createCardController<M>(o: CardControllerOptions<M>): CardContro
   let lastOpened: M | undefined;
   // Bumped by every open and close, so a card whose code arrives late is dropped, not shown.
   let opening = 0;
+  let prepared: { mention: M; card: PreparedCard } | undefined;
+  const discardPrepared = () => {
+    const card = prepared?.card;
+    prepared = undefined;
+    card?.discard();
+  };
+  const prepare = o.prepare;
   const intent = createHoverIntent<M>({
     setTimeout: (fn, ms) => win.setTimeout(fn, ms),
     clearTimeout: (id) => win.clearTimeout(id),
@@ -92,6 +113,18 @@ export function createCardController<M>(o: CardControllerOptions<M>): CardContro
     graceMs: o.graceMs ?? CLOSE_GRACE_MS,
     open: (mention) => void open(mention, false),
     close: () => close(false),
+    ...(prepare && {
+      prepare: (mention: M) => {
+        discardPrepared();
+        if (signal.aborted || shown?.mention === mention) return;
+        try {
+          prepared = { mention, card: prepare(mention) };
+        } catch (error) {
+          log.warn('the card could not be prepared', error);
+        }
+      },
+      unprepare: discardPrepared,
+    }),
   });
 
   const close = (returnFocus: boolean) => {
@@ -111,18 +144,23 @@ export function createCardController<M>(o: CardControllerOptions<M>): CardContro
       if (focus) shown.card.focus();
       return;
     }
+    // Taken before `close`, whose reset of the hover intent would discard it.
+    const ready = !focus && prepared?.mention === mention ? prepared.card : undefined;
+    if (ready) prepared = undefined;
     close(false);
+    discardPrepared();
     const ticket = ++opening;
     const previous = doc.activeElement;
     // A card that is no longer the latest (another opened, or it was closed meanwhile) ignores its callbacks.
     const current = () => ticket === opening;
+    const request: CardRequest = {
+      focus,
+      close: () => current() && close(true),
+      lost: () => current() && close(false),
+    };
     let card: OpenCard;
     try {
-      card = await o.show(mention, {
-        focus,
-        close: () => current() && close(true),
-        lost: () => current() && close(false),
-      });
+      card = ready?.reveal(request) ?? (await o.show(mention, request));
     } catch (error) {
       log.warn('the card could not be shown', error);
       return;
@@ -149,7 +187,14 @@ export function createCardController<M>(o: CardControllerOptions<M>): CardContro
       if (shown) close(true);
     },
   });
-  signal.addEventListener('abort', () => close(false), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      close(false);
+      discardPrepared();
+    },
+    { once: true },
+  );
 
   return {
     open,

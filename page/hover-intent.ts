@@ -16,7 +16,21 @@ export interface HoverIntentOptions<M> {
   graceMs: number;
   open(mention: M): void;
   close(): void;
+  /**
+   * Optional: get the card of `mention` ready out of sight, called {@link PREPARE_LEAD_MS} before
+   * the delay ends (at once when less is left), so the card only has to be shown when it does.
+   */
+  prepare?(mention: M): void;
+  /** Optional: the mention last given to `prepare` will not open after all (the pointer moved on). */
+  unprepare?(): void;
 }
+
+/**
+ * How long before the delay ends a card is drawn out of sight: enough for the drawing, its layout
+ * and placement to be done in the frames before, short enough that a pointer sweeping across text
+ * rarely rests on a mention that long.
+ */
+export const PREPARE_LEAD_MS = 150;
 
 export interface HoverIntent {
   /**
@@ -33,12 +47,16 @@ export interface HoverIntent {
 
 /** Creates the hover-intent timers for one card host; nothing is scheduled until `pointer` is called. */
 export function createHoverIntent<M>(o: HoverIntentOptions<M>): HoverIntent {
-  let pending: { mention: M; timer: number } | undefined;
+  let pending: { mention: M; timer: number; prepareTimer: number | undefined; prepared: boolean } | undefined;
   let closeTimer: number | undefined;
 
   const cancelPending = () => {
-    if (pending) o.clearTimeout(pending.timer);
+    if (!pending) return;
+    o.clearTimeout(pending.timer);
+    if (pending.prepareTimer !== undefined) o.clearTimeout(pending.prepareTimer);
+    const { prepared } = pending;
     pending = undefined;
+    if (prepared) o.unprepare?.();
   };
   const cancelClose = () => {
     if (closeTimer !== undefined) o.clearTimeout(closeTimer);
@@ -67,16 +85,25 @@ export function createHoverIntent<M>(o: HoverIntentOptions<M>): HoverIntent {
       }
       if (pending?.mention === hit) return;
       cancelPending();
-      pending = {
-        mention: hit,
-        timer: o.setTimeout(
+      const left = Math.max(0, o.delayMs() - sinceMs);
+      const entry: NonNullable<typeof pending> = { mention: hit, timer: 0, prepareTimer: undefined, prepared: false };
+      const prepare = o.prepare;
+      // Set first: timers due at the same time run in the order they were set.
+      if (prepare) {
+        entry.prepareTimer = o.setTimeout(
           () => {
-            pending = undefined;
-            o.open(hit);
+            entry.prepareTimer = undefined;
+            entry.prepared = true;
+            prepare(hit);
           },
-          Math.max(0, o.delayMs() - sinceMs),
-        ),
-      };
+          Math.max(0, left - PREPARE_LEAD_MS),
+        );
+      }
+      entry.timer = o.setTimeout(() => {
+        pending = undefined;
+        o.open(hit);
+      }, left);
+      pending = entry;
     },
     leave() {
       cancelPending();

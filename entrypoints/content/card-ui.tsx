@@ -8,7 +8,12 @@ import { sendToBackground } from '../../lib/messages.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { PageMention } from '../../page/annotator.ts';
-import { type CardController, createCardController, type OpenCard } from '../../page/card-controller.ts';
+import {
+  type CardController,
+  createCardController,
+  type OpenCard,
+  type PreparedCard,
+} from '../../page/card-controller.ts';
 import { CARD_PROPERTIES, placeCard } from '../../page/card-placement.ts';
 import { hitTest } from '../../page/hit-test.ts';
 import type { PageView } from './cards.ts';
@@ -20,10 +25,15 @@ import type { PageView } from './cards.ts';
  * never open a card. It runs in the content script's isolated world, like the script itself.
  */
 
+/** Marks a card drawn ahead of its hover delay and not shown yet (see {@link prepareCard}). */
+const PENDING_ATTRIBUTE = 'data-pending';
+
 /**
  * Keeps the host out of the page's reach: important rules of the shadow tree win over every
  * rule of the page, `!important` ones and inline styles included (CSS Cascade 4, "context"),
  * and `all` leaves custom properties alone, so the placement's position and room travel in them.
+ * A card drawn ahead of time stays hidden (the card resets every property, `visibility` too, so it
+ * is hidden itself), and its fade-in waits until it is shown.
  */
 const HOST_CSS = `:host { all: initial !important; }
 :host {
@@ -31,7 +41,9 @@ const HOST_CSS = `:host { all: initial !important; }
   top: var(${CARD_PROPERTIES.y}, 0px) !important;
   z-index: 2147483647 !important; display: block !important; width: max-content !important;
   margin: 0 !important; padding: 0 !important; transform: none !important;
-}`;
+}
+:host([${PENDING_ATTRIBUTE}]) { visibility: hidden !important; }
+:host([${PENDING_ATTRIBUTE}]) .card { visibility: hidden !important; animation: none !important; }`;
 
 const log = logger('card');
 
@@ -50,13 +62,16 @@ function assignedShortcut(): Promise<string> {
   return shortcut;
 }
 
-export interface ShowCardOptions {
+export interface DrawCardOptions {
   /** Tag of the shadow host; the annotator is told never to read or watch inside it. */
   hostTag: string;
   mention: { entity: EntityId; text: string; range: Range };
   lang: UiLang;
   /** Extension URL of the statement page at `part` with `quote` lit. */
   statementUrl: (part: string, quote: string) => string;
+}
+
+export interface ShowCardOptions extends DrawCardOptions {
   /** The reader closed the card (close button, Escape inside it). */
   onClose: () => void;
   /** The mention was removed or scrolled out of view: the card has nothing to point at. */
@@ -71,8 +86,52 @@ export interface ShowCardOptions {
  * detached calls `onLost` on the first placement.
  */
 export function showCard(options: ShowCardOptions): OpenCard {
-  const { mention, onLost, keepUntil } = options;
+  return drawCard(options, options, options.keepUntil, false);
+}
+
+/**
+ * Draws the card of `mention` as {@link showCard} does, out of sight (the host is hidden, so it
+ * takes no pointer and no focus, and assistive technology does not see it): its rendering,
+ * style, layout and placement are done in the frames before the hover delay ends, and `reveal`
+ * only unhides it. A mention lost meanwhile takes the unseen card away; `reveal` then returns
+ * undefined.
+ */
+export function prepareCard(options: DrawCardOptions): PreparedCard {
+  let removed = false;
+  const callbacks = { onClose: () => {}, onLost: () => card.remove() };
+  const card = drawCard(options, callbacks, 0, true);
+  const remove = card.remove;
+  const tracked: OpenCard = {
+    host: card.host,
+    focus: card.focus,
+    remove: () => {
+      removed = true;
+      remove();
+    },
+  };
+  card.remove = tracked.remove;
+  return {
+    reveal: (request) => {
+      if (removed) return undefined;
+      callbacks.onClose = request.close;
+      callbacks.onLost = request.lost;
+      card.host.removeAttribute(PENDING_ATTRIBUTE);
+      return tracked;
+    },
+    discard: tracked.remove,
+  };
+}
+
+/** The drawing shared by {@link showCard} and {@link prepareCard}; `on` is read at each call, so it may be swapped. */
+function drawCard(
+  options: DrawCardOptions,
+  on: { onClose(): void; onLost(): void },
+  keepUntil: number,
+  pending: boolean,
+): OpenCard {
+  const { mention } = options;
   const host = document.createElement(options.hostTag);
+  if (pending) host.setAttribute(PENDING_ATTRIBUTE, '');
   const shadow = host.attachShadow({ mode: 'open' });
   // Text, not markup: a <style> filled through textContent is no Trusted Types sink.
   const style = document.createElement('style');
@@ -80,12 +139,13 @@ export function showCard(options: ShowCardOptions): OpenCard {
   const container = document.createElement('div');
   shadow.append(style, container);
   let mounted = true;
+  const onClose = () => on.onClose();
   const draw = (key?: string) =>
     render(
       <MentionCard
         mention={{ entity: mention.entity, text: mention.text }}
         lang={options.lang}
-        onClose={options.onClose}
+        onClose={onClose}
         statementUrl={options.statementUrl}
         shortcut={key}
       />,
@@ -104,7 +164,7 @@ export function showCard(options: ShowCardOptions): OpenCard {
     range: mention.range,
     floating: host,
     content: shadow,
-    onLost,
+    onLost: () => on.onLost(),
     keepUntil,
     unmount: () => {
       mounted = false;
@@ -162,6 +222,7 @@ export function createPageCards(
     signal: ctx.signal,
     mentionAt: (x, y) => (view.annotator ? hitTest(document, view.annotator.hits, x, y) : undefined),
     hoverDelayMs: () => view.hoverDelayMs,
+    prepare: (mention) => prepareCard({ hostTag, mention, lang: view.lang, statementUrl: statementLink }),
     show: (mention, request) =>
       showCard({
         hostTag,

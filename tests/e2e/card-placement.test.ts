@@ -76,7 +76,7 @@ function scrollMentionTo(page: Page, entity: string, nth: number, spot: Spot): P
 function readPlacement(page: Page, entity: string, nth: number, dialogSelector: string): Promise<Placed | null> {
   return page.evaluate(
     ({ name, nth, dialogSelector }) => {
-      const host = document.querySelector('sanctions-context-card');
+      const host = document.querySelector('sanctions-context-card:not([data-pending])');
       const dialog = (host?.shadowRoot ?? document).querySelector<HTMLElement>(dialogSelector);
       const range = [...(CSS.highlights.get(name) ?? [])][nth] as Range | undefined;
       if (!dialog || !range) return null;
@@ -166,8 +166,11 @@ describe('card placement on a web page (content script)', () => {
   let page: Page;
   const host: CardHost = {
     dialog: '[role="dialog"]',
-    isOpen: () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
-    isClosed: () => !document.querySelector('sanctions-context-card'),
+    isOpen: () =>
+      !!document
+        .querySelector('sanctions-context-card:not([data-pending])')
+        ?.shadowRoot?.querySelector('[role="dialog"]'),
+    isClosed: () => !document.querySelector('sanctions-context-card:not([data-pending])'),
   };
 
   beforeAll(async () => {

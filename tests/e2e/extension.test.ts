@@ -60,7 +60,7 @@ function firstRangeCentre(page: Page, entity: string): Promise<{ x: number; y: n
 /** What the open card shows, read through its open shadow root; null when no card is open. */
 function readCard(page: Page) {
   return page.evaluate(() => {
-    const host = document.querySelector('sanctions-context-card');
+    const host = document.querySelector('sanctions-context-card:not([data-pending])');
     const root = host?.shadowRoot;
     const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
     if (!host || !root || !dialog) return null;
@@ -89,8 +89,11 @@ async function waitForCard(page: Page, open: boolean) {
     page,
     open ? 'the card to open' : 'the card to close',
     open
-      ? () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]')
-      : () => !document.querySelector('sanctions-context-card'),
+      ? () =>
+          !!document
+            .querySelector('sanctions-context-card:not([data-pending])')
+            ?.shadowRoot?.querySelector('[role="dialog"]')
+      : () => !document.querySelector('sanctions-context-card:not([data-pending])'),
   );
 }
 
@@ -213,7 +216,7 @@ describe('multilingual article', () => {
       browser.context.waitForEvent('page'),
       page.evaluate(() =>
         document
-          .querySelector('sanctions-context-card')
+          .querySelector('sanctions-context-card:not([data-pending])')
           ?.shadowRoot?.querySelector<HTMLAnchorElement>('a.link')
           ?.click(),
       ),
@@ -252,6 +255,74 @@ describe('multilingual article', () => {
     await waitForCard(page, false);
   });
 
+  it('draws the card out of sight before the hover delay ends and shows it when it does', async () => {
+    await page.mouse.move(5, 5);
+    await waitForCard(page, false);
+    const target = await firstRangeCentre(page, 'dprk');
+    // Watched in the page, so no polling can miss the short time the card is hidden.
+    const watching = page.evaluate(
+      () =>
+        new Promise<{
+          hidden: boolean;
+          hiddenHit: string;
+          shownAfterMs: number;
+          shownHit: string;
+          hiddenForMs: number;
+        }>((done, fail) => {
+          let seen: { at: number; hidden: boolean; hiddenHit: string } | undefined;
+          const hitAt = (host: Element) => {
+            const box = host.shadowRoot?.querySelector('[role="dialog"]')?.getBoundingClientRect();
+            return box ? (document.elementFromPoint(box.left + box.width / 2, box.top + 10)?.localName ?? '') : '';
+          };
+          const check = () => {
+            const host = document.querySelector('sanctions-context-card');
+            if (!host) return;
+            const hidden = getComputedStyle(host).visibility === 'hidden';
+            if (!seen) seen = { at: performance.now(), hidden, hiddenHit: hidden ? hitAt(host) : '' };
+            if (hidden) return;
+            observer.disconnect();
+            done({
+              hidden: seen.hidden,
+              hiddenHit: seen.hiddenHit,
+              hiddenForMs: performance.now() - seen.at,
+              shownAfterMs: performance.now() - moved,
+              shownHit: hitAt(host),
+            });
+          };
+          let moved = 0;
+          document.addEventListener(
+            'pointermove',
+            () => {
+              moved ||= performance.now();
+            },
+            { capture: true },
+          );
+          const observer = new MutationObserver(check);
+          observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+          setTimeout(() => fail(new Error('no card within 5 s')), 5000);
+        }),
+    );
+    await page.mouse.move(target.x, target.y);
+    const seen = await watching;
+    // Drawn hidden first: nothing of it can be hit, and it stayed so for a while…
+    expect(seen.hidden).toBe(true);
+    expect(seen.hiddenHit).not.toBe('sanctions-context-card');
+    expect(seen.hiddenForMs).toBeGreaterThan(50);
+    // …then shown, on top, when the delay (300 ms by default) ended.
+    expect(seen.shownAfterMs).toBeGreaterThanOrEqual(290);
+    expect(seen.shownHit).toBe('sanctions-context-card');
+    // A card drawn for a mention the pointer leaves before the delay ends is taken away unseen.
+    await page.mouse.move(5, 5);
+    await waitForCard(page, false);
+    await waitInPage(page, 'every card host to be gone', () => !document.querySelector('sanctions-context-card'));
+    const other = await firstRangeCentre(page, 'msmt');
+    await page.mouse.move(other.x, other.y);
+    await waitInPage(page, 'a hidden card to be drawn', () => !!document.querySelector('sanctions-context-card'));
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.querySelectorAll('sanctions-context-card').length)).toBe(0);
+  });
+
   it('the browser really assigns the next-mention shortcut the manifest suggests', async () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     const suggested: string = manifest.commands['next-mention'].suggested_key.default;
@@ -275,8 +346,9 @@ describe('multilingual article', () => {
       .poll(() =>
         page.evaluate(
           () =>
-            document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('footer .shortcut')
-              ?.textContent,
+            document
+              .querySelector('sanctions-context-card:not([data-pending])')
+              ?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
         ),
       )
       .toBe(`${suggested}: next mention`);

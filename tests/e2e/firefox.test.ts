@@ -78,11 +78,14 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     await page.mouse.move(msmt.x + 120, msmt.y + 120);
     await page.mouse.move(msmt.x, msmt.y, { steps: 4 });
     await page.waitForFunction(
-      () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+      () =>
+        !!document
+          .querySelector('sanctions-context-card:not([data-pending])')
+          ?.shadowRoot?.querySelector('[role="dialog"]'),
       { timeout: 10_000, polling: 100 },
     );
     const card = await page.evaluate(() => {
-      const root = document.querySelector('sanctions-context-card')?.shadowRoot;
+      const root = document.querySelector('sanctions-context-card:not([data-pending])')?.shadowRoot;
       return {
         name: root?.querySelector('.name')?.textContent ?? '',
         facts: root?.querySelectorAll('.fact').length ?? 0,
@@ -116,12 +119,16 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     await page.mouse.move(rgb.x, rgb.y, { steps: 4 });
     await page.waitForFunction(
       () =>
-        !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
+        !!document
+          .querySelector('sanctions-context-card:not([data-pending])')
+          ?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
       { timeout: 10_000, polling: 100 },
     );
     const footer = await page.evaluate(
       () =>
-        document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
+        document
+          .querySelector('sanctions-context-card:not([data-pending])')
+          ?.shadowRoot?.querySelector('footer .shortcut')?.textContent,
     );
     expect(footer).toBe(`${suggested}: next mention`);
     await page.close();

@@ -355,7 +355,10 @@ async function hoverCard(page: Page, entity: string) {
   const deadline = Date.now() + 8000;
   const isOpen = () =>
     page.evaluate(
-      () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+      () =>
+        !!document
+          .querySelector('sanctions-context-card:not([data-pending])')
+          ?.shadowRoot?.querySelector('[role="dialog"]'),
     );
   while (!(await isOpen())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for the card to open on ${page.url()}`);
@@ -365,7 +368,7 @@ async function hoverCard(page: Page, entity: string) {
   await page.waitForTimeout(300);
   const read = async () => {
     const fields = await page.evaluate(({ y }) => {
-      const host = document.querySelector('sanctions-context-card');
+      const host = document.querySelector('sanctions-context-card:not([data-pending])');
       const root = host?.shadowRoot;
       const dialog = root?.querySelector<HTMLElement>('[role="dialog"]');
       const box = dialog?.getBoundingClientRect();

@@ -81,10 +81,15 @@ async function cardText(page: Page): Promise<{ label: string; text: string }> {
   await waitInPage(
     page,
     'the card to open',
-    () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+    () =>
+      !!document
+        .querySelector('sanctions-context-card:not([data-pending])')
+        ?.shadowRoot?.querySelector('[role="dialog"]'),
   );
   return page.evaluate(() => {
-    const dialog = document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    const dialog = document
+      .querySelector('sanctions-context-card:not([data-pending])')
+      ?.shadowRoot?.querySelector('[role="dialog"]');
     return { label: dialog?.getAttribute('aria-label') ?? '', text: dialog?.textContent ?? '' };
   });
 }

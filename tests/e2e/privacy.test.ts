@@ -81,7 +81,10 @@ async function openCard(page: Page, entity: string): Promise<void> {
   await waitInPage(
     page,
     'the card',
-    () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+    () =>
+      !!document
+        .querySelector('sanctions-context-card:not([data-pending])')
+        ?.shadowRoot?.querySelector('[role="dialog"]'),
   );
 }
 
@@ -98,7 +101,7 @@ describe('privacy', () => {
       browser.context.waitForEvent('page'),
       article.evaluate(() =>
         document
-          .querySelector('sanctions-context-card')
+          .querySelector('sanctions-context-card:not([data-pending])')
           ?.shadowRoot?.querySelector<HTMLAnchorElement>('a[href*="statement.html"]')
           ?.click(),
       ),

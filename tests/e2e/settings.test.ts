@@ -184,13 +184,19 @@ describe('settings reach open tabs live', () => {
     const cardText = () =>
       page.evaluate(
         () =>
-          document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent,
+          document
+            .querySelector('sanctions-context-card:not([data-pending])')
+            ?.shadowRoot?.querySelector('[role="dialog"]')?.textContent,
       );
     await page.mouse.move(target.x, target.y, { steps: 3 });
     await page.waitForTimeout(700);
     expect(await cardText(), 'no card before the 1200 ms delay').toBeFalsy();
     await waitInPage(page, 'the card', () =>
-      Boolean(document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]')),
+      Boolean(
+        document
+          .querySelector('sanctions-context-card:not([data-pending])')
+          ?.shadowRoot?.querySelector('[role="dialog"]'),
+      ),
     );
     expect(await cardText()).toContain('Ce que dit la déclaration');
     await page.close();

@@ -9,7 +9,9 @@ import {
   CLOSE_GRACE_MS,
   createCardController,
   type OpenCard,
+  type PreparedCard,
 } from '../../page/card-controller.ts';
+import { PREPARE_LEAD_MS } from '../../page/hover-intent.ts';
 
 /*
  * The card controller on a page of two mentions side by side, "a" at x 0–99 and "b" at x 100–199
@@ -39,7 +41,10 @@ interface Setup {
 /** Controllers of the running test, stopped after it so their listeners leave the shared document. */
 const running: AbortController[] = [];
 
-function setup(show?: (mention: Mention, request: CardRequest) => OpenCard | Promise<OpenCard>): Setup {
+function setup(
+  show?: (mention: Mention, request: CardRequest) => OpenCard | Promise<OpenCard>,
+  prepare?: (mention: Mention) => PreparedCard,
+): Setup {
   const stop = new AbortController();
   running.push(stop);
   const drawn: Setup['drawn'] = [];
@@ -63,6 +68,7 @@ function setup(show?: (mention: Mention, request: CardRequest) => OpenCard | Pro
     signal: stop.signal,
     mentionAt: (x) => (x < 100 ? A : x < 200 ? B : undefined),
     show: show ? (m, r) => show(m, r) : draw,
+    ...(prepare && { prepare }),
     hoverDelayMs: () => delayMs.value,
   });
   const onPage = () => [...document.querySelectorAll('.card')].map((el) => el.textContent ?? '');
@@ -308,6 +314,84 @@ describe('card controller: cards that arrive late or never', () => {
     await vi.advanceTimersByTimeAsync(FRAME_MS + DELAY_MS * 2);
     await cards.open(B, false);
     expect(onPage()).toEqual([]);
+  });
+});
+
+describe('card controller: cards drawn ahead of the delay', () => {
+  /** Cards drawn hidden (class "card hidden"), shown by `reveal`; every call is logged. */
+  function preparing() {
+    const log: string[] = [];
+    const prepare = (mention: Mention): PreparedCard => {
+      const el = document.createElement('div');
+      el.className = 'card';
+      el.hidden = true;
+      el.textContent = `card ${mention.id}`;
+      document.body.append(el);
+      log.push(`prepare ${mention.id}`);
+      return {
+        reveal: (request) => {
+          if (!el.isConnected) return undefined;
+          log.push(`reveal ${mention.id}`);
+          el.hidden = false;
+          el.addEventListener('click', () => request.close());
+          return { host: el, focus: () => el.focus(), remove: () => el.remove() };
+        },
+        discard: () => {
+          if (el.isConnected) log.push(`discard ${mention.id}`);
+          el.remove();
+        },
+      };
+    };
+    const shownCards = () =>
+      [...document.querySelectorAll<HTMLElement>('.card')].filter((el) => !el.hidden).map((el) => el.textContent);
+    return { log, prepare, shownCards };
+  }
+
+  it('shows the card drawn before the delay ended instead of drawing another', async () => {
+    const { log, prepare, shownCards } = preparing();
+    const { drawn, onPage } = setup(undefined, prepare);
+    pointer('pointermove', 50);
+    await vi.advanceTimersByTimeAsync(DELAY_MS - PREPARE_LEAD_MS);
+    expect(log).toEqual(['prepare a']);
+    expect(onPage()).toEqual(['card a']);
+    expect(shownCards()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(PREPARE_LEAD_MS);
+    expect(log).toEqual(['prepare a', 'reveal a']);
+    expect(shownCards()).toEqual(['card a']);
+    expect(drawn).toHaveLength(0);
+    // The revealed card answers to the controller: its own close takes it away.
+    (document.querySelector('.card') as HTMLElement).click();
+    expect(onPage()).toEqual([]);
+  });
+
+  it('discards the unseen card when the pointer moves on, and draws anew when it was lost', async () => {
+    const { log, prepare, shownCards } = preparing();
+    const { drawn, onPage } = setup(undefined, prepare);
+    pointer('pointermove', 50);
+    await vi.advanceTimersByTimeAsync(DELAY_MS - PREPARE_LEAD_MS + FRAME_MS);
+    pointer('pointermove', 250); // off every mention before the delay ends
+    await vi.advanceTimersByTimeAsync(FRAME_MS);
+    expect(log).toEqual(['prepare a', 'discard a']);
+    expect(onPage()).toEqual([]);
+    // Lost meanwhile (its mention went away): the controller draws the card with `show`.
+    pointer('pointermove', 150);
+    await vi.advanceTimersByTimeAsync(FRAME_MS + DELAY_MS - PREPARE_LEAD_MS);
+    document.querySelector('.card')?.remove();
+    await vi.advanceTimersByTimeAsync(PREPARE_LEAD_MS);
+    expect(drawn.map((d) => d.mention.id)).toEqual(['b']);
+    expect(shownCards()).toEqual(['card b']);
+  });
+
+  it('a keyboard open draws its own card with focus and drops the unseen one', async () => {
+    const { log, prepare } = preparing();
+    const { cards, drawn, onPage } = setup(undefined, prepare);
+    pointer('pointermove', 50);
+    await vi.advanceTimersByTimeAsync(FRAME_MS + DELAY_MS - PREPARE_LEAD_MS);
+    expect(log).toEqual(['prepare a']);
+    await cards.open(A, true);
+    expect(log).toEqual(['prepare a', 'discard a']);
+    expect(drawn.map((d) => d.request.focus)).toEqual([true]);
+    expect(onPage()).toEqual(['card a']);
   });
 });
 

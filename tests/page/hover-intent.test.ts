@@ -1,16 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHoverIntent } from '../../page/hover-intent.ts';
+import { createHoverIntent, PREPARE_LEAD_MS } from '../../page/hover-intent.ts';
 
 /** A line of two mentions, "a" at x 0–9 and "b" at x 10–19, and the card state of its host. */
-function setup() {
+function setup(options: { prepare?: boolean; delayMs?: number } = {}) {
   let shown: string | undefined;
   const log: string[] = [];
   const intent = createHoverIntent<string>({
+    ...(options.prepare && {
+      prepare: (m: string) => log.push(`prepare ${m}`),
+      unprepare: () => log.push('unprepare'),
+    }),
     setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
     clearTimeout: (id) => clearTimeout(id),
     mentionAt: (x) => (x < 10 ? 'a' : x < 20 ? 'b' : undefined),
     shown: () => shown,
-    delayMs: () => 300,
+    delayMs: () => options.delayMs ?? 300,
     graceMs: 350,
     open: (m) => {
       shown = m;
@@ -59,5 +63,43 @@ describe('hover intent', () => {
     intent.reset();
     vi.advanceTimersByTime(1000);
     expect(log).toEqual([]);
+  });
+
+  it('has the card drawn out of sight shortly before the delay ends, and forgets it when the pointer moves on', () => {
+    const { intent, log } = setup({ prepare: true });
+    intent.pointer(5, 0, false);
+    vi.advanceTimersByTime(300 - PREPARE_LEAD_MS - 1);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['prepare a']);
+    vi.advanceTimersByTime(PREPARE_LEAD_MS);
+    expect(log).toEqual(['prepare a', 'open a']);
+    // A mention swept across before its lead time is neither prepared nor opened; one rested on
+    // long enough to be prepared, then left, is given up.
+    intent.pointer(15, 0, false);
+    vi.advanceTimersByTime(100);
+    intent.pointer(5, 0, false);
+    vi.advanceTimersByTime(300 - PREPARE_LEAD_MS + 10);
+    intent.pointer(30, 0, false);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual(['prepare a', 'open a', 'close a']);
+    intent.pointer(15, 0, false);
+    vi.advanceTimersByTime(300 - PREPARE_LEAD_MS + 10);
+    intent.pointer(30, 0, false);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual(['prepare a', 'open a', 'close a', 'prepare b', 'unprepare']);
+  });
+
+  it('prepares before it opens when the delay is shorter than the lead, or already over', () => {
+    const { intent, log } = setup({ prepare: true, delayMs: 50 });
+    intent.pointer(5, 0, false);
+    vi.advanceTimersByTime(0);
+    expect(log).toEqual(['prepare a']);
+    vi.advanceTimersByTime(50);
+    expect(log).toEqual(['prepare a', 'open a']);
+    const late = setup({ prepare: true });
+    late.intent.pointer(5, 0, false, 400);
+    vi.advanceTimersByTime(0);
+    expect(late.log).toEqual(['prepare a', 'open a']);
   });
 });

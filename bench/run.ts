@@ -136,6 +136,7 @@ function figures(row: Row, none: Row | undefined, spec: PageSpec) {
     done,
     heapDelta: delta((s) => s.heapMB),
     painted: row.samples.map((s) => s.painted),
+    found: row.samples.map((s) => s.found),
     timedOut: row.samples.filter((s) => s.timedOut).length,
   };
 }
@@ -185,6 +186,7 @@ function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verd
     doneLabel,
     'heap Δ MB',
     'painted',
+    'found (reported)',
   ];
   const body = rows.map((row) => {
     const f = byVariant.get(row.variant) as ReturnType<typeof figures>;
@@ -203,6 +205,7 @@ function pageReport(spec: PageSpec, rows: Row[]): { text: string; verdicts: Verd
       spread(f.done),
       isNone ? '–' : spread(f.heapDelta, 1),
       spread(f.painted),
+      row.variant === 'ours' || row.variant === 'before' ? spread(f.found) : '–',
     ];
   });
   const lines = [
@@ -589,7 +592,9 @@ async function main(): Promise<void> {
     "ext. JS = CPU-profile time with the extension's code on the stack (includes code after `await`); " +
       'ScriptDuration Δ = CDP ScriptDuration minus the no-extension median (Chromium does not count promise ' +
       'continuations in it, so it under-reports async code); task Δ = TaskDuration − DevToolsCommandDuration minus ' +
-      'the no-extension median; long tasks and long animation frames > 50 ms, median count; heap = JSHeapUsedSize after a forced GC.',
+      'the no-extension median; long tasks and long animation frames > 50 ms, median count; heap = JSHeapUsedSize after a forced GC; ' +
+      'painted = highlights registered (ours registers only those near the viewport on a page with many) or <mark> elements; ' +
+      'found = the mentions ours reported to its background (the badge count).',
     `Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   );
   console.log(out.join('\n'));

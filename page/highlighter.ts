@@ -1,6 +1,7 @@
 import type { EntityId } from '../engine/types.ts';
 import type { HitIndex, HitTestable } from './hit-test.ts';
 import type { MentionPainter } from './mention-store.ts';
+import { ELEMENT_NODE } from './node-types.ts';
 import { FLASH_HIGHLIGHT, highlightName } from './styles.ts';
 
 /** Paints mention ranges on a page with the CSS Custom Highlight API, never touching the DOM. */
@@ -11,7 +12,7 @@ export interface Highlighter {
   add(entity: EntityId, ranges: readonly Range[]): void;
   /** Stops painting `ranges` (ranges that are not painted are ignored). */
   remove(ranges: readonly Range[]): void;
-  /** Number of ranges painted for `entity`. */
+  /** Number of ranges painted for `entity` (kept for painting: see {@link WINDOW_MIN_RANGES}). */
   count(entity: EntityId): number;
   /** Briefly marks `range` (a revealed mention); a new flash replaces the previous one. */
   flash(range: Range, durationMs?: number): void;
@@ -34,10 +35,40 @@ interface HighlightRegistryLike {
 
 type HighlightConstructor = new (...ranges: Range[]) => { size: number; priority: number };
 
+/** The part of `IntersectionObserver` the highlighter uses. */
+export interface NearnessObserver {
+  observe(target: Element): void;
+  unobserve(target: Element): void;
+  disconnect(): void;
+}
+
+type NearnessObserverConstructor = new (
+  callback: (entries: readonly { target: Element; isIntersecting: boolean }[]) => void,
+  options: { rootMargin: string },
+) => NearnessObserver;
+
+/**
+ * From this many ranges in all, only the ranges near the viewport are registered. Chromium
+ * rebuilds the highlight markers of every registered range in each frame where the DOM or any
+ * style changed (measured: ~4 µs per range, 20 ms a frame at 5,000 ranges, for a class toggled on
+ * one element), so a long list of mentions would tax every hover effect, animation and change of
+ * a live page. Below it the cost stays under ~1.5 ms a frame and everything is registered.
+ */
+export const WINDOW_MIN_RANGES = 300;
+
+/**
+ * How far around the viewport a mention's element counts as near: one and a half screens above
+ * and below, one to each side, so scrolling finds the next mentions painted already. (A
+ * cross-origin frame's observer sees the viewport only: its mentions are painted as they enter.)
+ */
+export const WINDOW_MARGIN = '150% 100% 150% 100%';
+
 /** The window members the highlighter needs; a real `Window` satisfies it. */
 export interface HighlighterWindow {
   CSS?: { highlights?: HighlightRegistryLike };
   Highlight?: HighlightConstructor;
+  /** Where present, pages with many mentions register only those near the viewport. */
+  IntersectionObserver?: NearnessObserverConstructor;
   setTimeout(handler: () => void, ms?: number): number;
   clearTimeout(id: number): void;
 }
@@ -87,14 +118,19 @@ function registryHighlighter(
   const rangesByEntity = new Map<EntityId, Set<Range>>();
   const registered = new Map<string, InstanceType<HighlightConstructor>>();
   let flashTimer: number | undefined;
+  let total = 0;
+  const near = nearViewport(win, () => {
+    for (const entity of rangesByEntity.keys()) publish(entity);
+  });
 
   // Chromium re-renders a registered Highlight on every change (30–60 ms per change with
   // ~2,000 ranges) but not an unregistered one, so each update builds a fresh Highlight
   // off-registry and swaps it in with a single `set`.
   const publish = (entity: EntityId) => {
     const name = highlightName(entity);
-    const ranges = rangesByEntity.get(entity);
-    if (!ranges || ranges.size === 0) {
+    const all = rangesByEntity.get(entity);
+    const ranges = all && near.active() ? [...all].filter(near.has) : all ? [...all] : [];
+    if (ranges.length === 0) {
       registered.delete(name);
       if (registry.get(name)) registry.delete(name);
       return;
@@ -103,6 +139,14 @@ function registryHighlighter(
     registered.set(name, highlight);
     registry.set(name, highlight);
   };
+
+  const grew = (ranges: Iterable<Range>) => {
+    if (near.started()) near.track(ranges);
+    else if (total >= WINDOW_MIN_RANGES) near.start(allRanges());
+  };
+  function* allRanges(): Iterable<Range> {
+    for (const set of rangesByEntity.values()) yield* set;
+  }
 
   const clearFlash = () => {
     if (flashTimer !== undefined) win.clearTimeout(flashTimer);
@@ -113,14 +157,25 @@ function registryHighlighter(
 
   const self: Highlighter = {
     set(entity, ranges) {
-      rangesByEntity.set(entity, new Set(ranges));
+      const old = rangesByEntity.get(entity);
+      if (old) {
+        total -= old.size;
+        near.untrack(old);
+      }
+      const set = new Set(ranges);
+      rangesByEntity.set(entity, set);
+      total += set.size;
+      grew(set);
       publish(entity);
     },
     add(entity, ranges) {
       if (ranges.length === 0) return;
       const set = rangesByEntity.get(entity) ?? new Set<Range>();
+      const before = set.size;
       for (const r of ranges) set.add(r);
       rangesByEntity.set(entity, set);
+      total += set.size - before;
+      grew(ranges);
       publish(entity);
     },
     remove(ranges) {
@@ -130,11 +185,13 @@ function registryHighlighter(
         for (const r of set) {
           if (doomed.has(r)) {
             set.delete(r);
+            total--;
             changed = true;
           }
         }
         if (changed) publish(entity);
       }
+      near.untrack(doomed);
     },
     count(entity) {
       return rangesByEntity.get(entity)?.size ?? 0;
@@ -165,9 +222,100 @@ function registryHighlighter(
       }
       registered.clear();
       rangesByEntity.clear();
+      total = 0;
+      near.stop();
     },
     destroy() {
       self.clear();
+    },
+  };
+  return self;
+}
+
+/** Which ranges are near the viewport, once started: see {@link WINDOW_MIN_RANGES}. */
+interface Nearness {
+  /** True once started and told where the elements are: only near ranges are registered then. */
+  active(): boolean;
+  started(): boolean;
+  /** Starts watching the elements of `ranges` (a no-op without `IntersectionObserver`). */
+  start(ranges: Iterable<Range>): void;
+  track(ranges: Iterable<Range>): void;
+  untrack(ranges: Iterable<Range>): void;
+  has(range: Range): boolean;
+  /** Stops watching everything; `start` may be called again. */
+  stop(): void;
+}
+
+/**
+ * Watches the elements holding ranges with one `IntersectionObserver` and calls `changed` after
+ * each batch of elements coming near the viewport or leaving it. Until its first answer nothing
+ * counts as far, so starting it never takes a painted mention away for a frame.
+ */
+function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
+  const Observer = win.IntersectionObserver;
+  let observer: NearnessObserver | undefined;
+  let answered = false;
+  const elementOf = new Map<Range, Element>();
+  const rangesIn = new Map<Element, number>();
+  const near = new Set<Element>();
+  const self: Nearness = {
+    active: () => answered,
+    started: () => observer !== undefined,
+    start(ranges) {
+      if (!Observer || observer) return;
+      observer = new Observer(
+        (entries) => {
+          for (const { target, isIntersecting } of entries) {
+            if (isIntersecting && rangesIn.has(target)) near.add(target);
+            else near.delete(target);
+          }
+          answered = true;
+          changed();
+        },
+        { rootMargin: WINDOW_MARGIN },
+      );
+      self.track(ranges);
+    },
+    track(ranges) {
+      if (!observer) return;
+      for (const range of ranges) {
+        if (elementOf.has(range)) continue;
+        const start = range.startContainer;
+        const el = start.nodeType === ELEMENT_NODE ? (start as Element) : start.parentElement;
+        if (!el) continue;
+        elementOf.set(range, el);
+        const n = rangesIn.get(el) ?? 0;
+        rangesIn.set(el, n + 1);
+        if (n === 0) observer.observe(el);
+      }
+    },
+    untrack(ranges) {
+      if (!observer) return;
+      for (const range of ranges) {
+        const el = elementOf.get(range);
+        if (!el) continue;
+        elementOf.delete(range);
+        const n = (rangesIn.get(el) ?? 1) - 1;
+        if (n > 0) {
+          rangesIn.set(el, n);
+          continue;
+        }
+        rangesIn.delete(el);
+        near.delete(el);
+        observer.unobserve(el);
+      }
+    },
+    has: (range) => {
+      const el = elementOf.get(range);
+      return el !== undefined && near.has(el);
+    },
+    stop() {
+      observer?.disconnect();
+      observer = undefined;
+      answered = false;
+      elementOf.clear();
+      rangesIn.clear();
+      near.clear();
     },
   };
   return self;

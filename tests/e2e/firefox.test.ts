@@ -27,6 +27,12 @@ if (!firefoxPath) {
   );
 }
 
+/** 600 paragraphs, one mention each: more than the highlighter registers at once. */
+const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>${Array.from(
+  { length: 600 },
+  (_, i) => `<p id="p${i}">Paragraph ${i} says North Korea once.</p>`,
+).join('')}</body></html>`;
+
 let browser: Browser;
 let site: FixtureServer;
 const errors: string[] = [];
@@ -35,7 +41,7 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
   beforeAll(async () => {
     const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`wxt build -b firefox failed:\n${build.stderr}`);
-    site = await serveFixtures();
+    site = await serveFixtures(undefined, { '/long.html': () => LONG_PAGE });
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath,
@@ -148,6 +154,37 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
       [...CSS.highlights.values()].flatMap((h) => [...(h as Highlight)].map((r) => (r as Range).toString())),
     );
     expect(painted).toEqual(expect.arrayContaining(['DPRK', 'North Korea', 'Reconnaissance General Bureau']));
+    await page.close();
+  }, 60_000);
+
+  it('registers the mentions near the viewport on a page with many, and those scrolled to', async () => {
+    const page: Page = await browser.newPage();
+    await page.goto(`${site.origin}/long.html`);
+    // In the page: the ids of the paragraphs on screen, and of those holding a registered range.
+    const seen = () =>
+      page.evaluate(() => {
+        const visible = (el: Element) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        };
+        const painted = [...(CSS.highlights.get('sanctions-context-dprk') ?? [])].map(
+          (r) => (r as Range).startContainer.parentElement?.id ?? '',
+        );
+        const onScreen = [...document.querySelectorAll('p')].filter(visible).map((p) => p.id);
+        return { painted: painted.length, onScreen, unpainted: onScreen.filter((id) => !painted.includes(id)) };
+      });
+    await page.waitForFunction(() => (CSS.highlights.get('sanctions-context-dprk')?.size ?? 0) > 0, {
+      timeout: 15_000,
+      polling: 100,
+    });
+    await expect.poll(async () => (await seen()).unpainted, { timeout: 10_000 }).toEqual([]);
+    const top = await seen();
+    expect(top.onScreen.length).toBeGreaterThan(3);
+    expect(top.painted).toBeLessThan(600);
+    expect(top.onScreen).not.toContain('p400');
+    await page.evaluate(() => document.getElementById('p400')?.scrollIntoView({ block: 'center' }));
+    await expect.poll(async () => (await seen()).unpainted, { timeout: 10_000 }).toEqual([]);
+    expect((await seen()).onScreen).toContain('p400');
     await page.close();
   }, 60_000);
 

@@ -4,7 +4,10 @@ import {
   createHighlighter,
   createMentionPainter,
   type HighlighterWindow,
+  type NearnessObserver,
   supportsHighlights,
+  WINDOW_MARGIN,
+  WINDOW_MIN_RANGES,
 } from '../../page/highlighter.ts';
 import { highlightCss, injectHighlightStyles } from '../../page/styles.ts';
 
@@ -46,6 +49,31 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
 });
+
+/** An `IntersectionObserver` stand-in the test answers for: which observed elements are near. */
+class FakeObserver implements NearnessObserver {
+  static last: FakeObserver | undefined;
+  readonly observed = new Set<Element>();
+  constructor(
+    readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+    readonly options: { rootMargin: string },
+  ) {
+    FakeObserver.last = this;
+  }
+  observe(el: Element) {
+    this.observed.add(el);
+  }
+  unobserve(el: Element) {
+    this.observed.delete(el);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  /** Answers for every observed element: near when `isNear` says so. */
+  answer(isNear: (el: Element) => boolean) {
+    this.callback([...this.observed].map((target) => ({ target, isIntersecting: isNear(target) })));
+  }
+}
 
 describe('registry highlighter', () => {
   it('registers one Highlight per entity under its documented name, swapping in a new object per change', () => {
@@ -105,6 +133,52 @@ describe('registry highlighter', () => {
     expect(flash.priority).toBeGreaterThan(0);
     vi.advanceTimersByTime(501);
     expect(win.registry.has('sanctions-context-flash')).toBe(false);
+  });
+
+  it('registers only the mentions near the viewport once a page has many, and follows the scroll', () => {
+    const count = WINDOW_MIN_RANGES + 20;
+    const body = mount(Array.from({ length: count }, (_, i) => `<p id="p${i}">DPRK ${i}</p>`).join(''));
+    const texts = [...body.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    const win = { ...fakeWindow(), IntersectionObserver: FakeObserver };
+    FakeObserver.last = undefined;
+    const h = createHighlighter(win);
+    const size = () => (win.registry.get('sanctions-context-dprk') as FakeHighlight | undefined)?.size ?? 0;
+    // Below the threshold: everything registered, nothing observed.
+    h.add(
+      'dprk',
+      texts.slice(0, WINDOW_MIN_RANGES - 1).map((t) => rangeOf(t, 0, t, 4)),
+    );
+    expect(size()).toBe(WINDOW_MIN_RANGES - 1);
+    expect(FakeObserver.last).toBeUndefined();
+    // Over it: every element holding a mention is watched, and until the observer answers all stay painted.
+    h.add(
+      'dprk',
+      texts.slice(WINDOW_MIN_RANGES - 1).map((t) => rangeOf(t, 0, t, 4)),
+    );
+    const observer = FakeObserver.last as FakeObserver | undefined;
+    if (!observer) throw new Error('no observer');
+    expect(observer.options.rootMargin).toBe(WINDOW_MARGIN);
+    expect(observer.observed.size).toBe(count);
+    expect(size()).toBe(count);
+    expect(h.count('dprk')).toBe(count);
+    // The observer says the first 10 paragraphs are near: only their mentions stay registered.
+    const index = (el: Element) => Number(el.id.slice(1));
+    observer.answer((el) => index(el) < 10);
+    expect(size()).toBe(10);
+    expect(h.count('dprk')).toBe(count);
+    // Scrolled down: the next ones come near, the first ones leave.
+    observer.answer((el) => index(el) >= 100 && index(el) < 130);
+    const registered = [...(win.registry.get('sanctions-context-dprk') as FakeHighlight)];
+    expect(registered.map((r) => index(r.startContainer.parentElement as Element))).toEqual(
+      Array.from({ length: 30 }, (_, i) => 100 + i),
+    );
+    // Removing a mention stops watching its element; clear() stops the observer.
+    h.remove(registered.slice(0, 1));
+    expect(observer.observed.has(body.querySelector('#p100') as Element)).toBe(false);
+    expect(size()).toBe(29);
+    h.clear();
+    expect(observer.observed.size).toBe(0);
+    expect(win.registry.size).toBe(0);
   });
 
   it('clear() removes only its own entries', () => {

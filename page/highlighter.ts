@@ -33,7 +33,7 @@ interface HighlightRegistryLike {
   delete(name: string): boolean;
 }
 
-type HighlightConstructor = new (...ranges: Range[]) => { size: number; priority: number };
+type HighlightConstructor = new (...ranges: Range[]) => { size: number; priority: number; has(range: Range): boolean };
 
 /** The part of `IntersectionObserver` the highlighter uses. */
 export interface NearnessObserver {
@@ -129,12 +129,17 @@ function registryHighlighter(
   const publish = (entity: EntityId) => {
     const name = highlightName(entity);
     const all = rangesByEntity.get(entity);
-    const ranges = all && near.active() ? [...all].filter(near.has) : all ? [...all] : [];
+    const windowed = near.active();
+    const ranges = all && windowed ? [...all].filter(near.has) : all ? [...all] : [];
     if (ranges.length === 0) {
       registered.delete(name);
       if (registry.get(name)) registry.delete(name);
       return;
     }
+    // Ranges added or removed out of sight leave what is registered as it was: no registry
+    // update, so no repaint and no frame (a frame of a 5 MB page costs ~25 ms to lay out and paint).
+    const current = registered.get(name);
+    if (windowed && current && registry.get(name) === current && sameRanges(current, ranges)) return;
     const highlight = new HighlightCtor(...ranges);
     registered.set(name, highlight);
     registry.set(name, highlight);
@@ -232,6 +237,13 @@ function registryHighlighter(
   return self;
 }
 
+/** True when `highlight` holds exactly `ranges` (which has no duplicates). */
+function sameRanges(highlight: { size: number; has(range: Range): boolean }, ranges: readonly Range[]): boolean {
+  if (highlight.size !== ranges.length) return false;
+  for (const range of ranges) if (!highlight.has(range)) return false;
+  return true;
+}
+
 /** Which ranges are near the viewport, once started: see {@link WINDOW_MIN_RANGES}. */
 interface Nearness {
   /** True once started and told where the elements are: only near ranges are registered then. */
@@ -265,12 +277,19 @@ function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
       if (!Observer || observer) return;
       observer = new Observer(
         (entries) => {
+          // The first answer switches from every range to the near ones; later ones matter only
+          // when an element came near or left.
+          let moved = !answered;
           for (const { target, isIntersecting } of entries) {
-            if (isIntersecting && rangesIn.has(target)) near.add(target);
-            else near.delete(target);
+            if (isIntersecting && rangesIn.has(target)) {
+              if (!near.has(target)) {
+                near.add(target);
+                moved = true;
+              }
+            } else if (near.delete(target)) moved = true;
           }
           answered = true;
-          changed();
+          if (moved) changed();
         },
         { rootMargin: WINDOW_MARGIN },
       );

@@ -166,6 +166,17 @@ describe('registry highlighter', () => {
     observer.answer((el) => index(el) < 10);
     expect(size()).toBe(10);
     expect(h.count('dprk')).toBe(count);
+    // A mention added out of sight, or an answer that moves nothing, leaves the registered
+    // Highlight as it is (no registry update, so no repaint); one that moves an element swaps it.
+    const kept = win.registry.get('sanctions-context-dprk');
+    const far = texts[count - 1] as Text;
+    h.add('dprk', [rangeOf(far, 5, far, far.data.length)]);
+    observer.answer((el) => index(el) < 10);
+    expect(win.registry.get('sanctions-context-dprk')).toBe(kept);
+    observer.answer((el) => index(el) < 11);
+    expect(win.registry.get('sanctions-context-dprk')).not.toBe(kept);
+    expect(size()).toBe(11);
+    expect(h.count('dprk')).toBe(count + 1);
     // Scrolled down: the next ones come near, the first ones leave.
     observer.answer((el) => index(el) >= 100 && index(el) < 130);
     const registered = [...(win.registry.get('sanctions-context-dprk') as FakeHighlight)];

@@ -18,7 +18,7 @@ import { createHighlighter, createMentionPainter, type Highlighter, type Highlig
 import { createHitIndex, type HitIndex, type HitTestable } from './hit-test.ts';
 import { MentionStore, type StoredBlock } from './mention-store.ts';
 import { afterNextFrame, yieldToPage } from './scheduling.ts';
-import { type highlightCss, injectHighlightStyles, restyleHighlights } from './styles.ts';
+import { type highlightCss, injectHighlightStyles, restyleHighlights, ShadowHighlightStyles } from './styles.ts';
 import { composedParent, rangeForOffsets, type TextBlock } from './text-blocks.ts';
 
 /** One highlighted mention on the page. */
@@ -237,6 +237,7 @@ class PageAnnotator implements Annotator {
   readonly #watcher: ChangeWatcher;
   readonly #matcher: MatcherLoader;
   readonly #shadowRoots = new Set<ShadowRoot>();
+  readonly #shadowStyles: ShadowHighlightStyles;
   #style: HighlightStyle;
   /** Removes the injected style sheet; a no-op until the matcher (which brings the sheet) is loaded. */
   #removeStyles: () => void = () => {};
@@ -258,6 +259,7 @@ class PageAnnotator implements Annotator {
     this.#onMentions = options.onMentions;
     this.#style = options.style ?? 'both';
     this.#highlighter = createHighlighter(win as unknown as HighlighterWindow);
+    this.#shadowStyles = new ShadowHighlightStyles(win);
     this.#hits = createHitIndex<PageMention>(() => [...this.#shadowRoots]);
     const painter = createMentionPainter(this.#highlighter, this.#hits);
     this.#store = new MentionStore({
@@ -289,6 +291,7 @@ class PageAnnotator implements Annotator {
       if (this.#paceTimer !== undefined) this.#win.clearTimeout(this.#paceTimer);
       this.#highlighter.destroy();
       this.#removeStyles();
+      this.#shadowStyles.remove();
     });
     if (outer.aborted) {
       this.#stop.abort();
@@ -407,6 +410,7 @@ class PageAnnotator implements Annotator {
     const matcher = this.#matcher.current;
     if (!matcher) return;
     const css = matcher.highlightCss([...this.#entities], this.#style);
+    this.#shadowStyles.restyle(css);
     if (restyleHighlights(this.#doc, css)) return;
     this.#removeStyles();
     this.#removeStyles = injectHighlightStyles(this.#doc, css);
@@ -418,6 +422,14 @@ class PageAnnotator implements Annotator {
     const wanted = found.filter((m) => this.#entities.has(m.entity));
     const entry = this.#store.add(block, wanted, (m) => pageMention(block, m));
     if (entry) this.#readElements.add(block.element);
+    const first = wanted[0];
+    if (first && this.#shadowRoots.size > 0) {
+      try {
+        this.#shadowStyles.cover(block.element, first.entity);
+      } catch (error) {
+        log.debug('no highlight rules in a shadow tree', error);
+      }
+    }
     return entry;
   }
 

@@ -1,6 +1,7 @@
 import type { EntityId } from '../engine/types.ts';
 import { ENTITY_COLORS } from '../lib/palette.ts';
 import type { HighlightStyle } from '../lib/settings.ts';
+import { DOCUMENT_FRAGMENT_NODE } from './node-types.ts';
 
 /** Prefix of every name the extension registers in `CSS.highlights`; users can restyle `::highlight(sanctions-context-dprk)` etc. */
 export const HIGHLIGHT_PREFIX = 'sanctions-context-';
@@ -91,4 +92,67 @@ export function restyleHighlights(doc: Document, css: string): boolean {
   if (!sheet) return false;
   sheet.textContent = css;
   return true;
+}
+
+/** The window members {@link ShadowHighlightStyles} uses; a real `Window` satisfies it. */
+export interface ShadowStylesWindow {
+  getComputedStyle(
+    el: Element,
+    pseudo: string,
+  ): { backgroundColor: string; textDecorationLine: string; textDecorationColor: string };
+  CSSStyleSheet: new () => CSSStyleSheet;
+}
+
+/**
+ * The highlight rules in the shadow trees the page's style sheet does not reach. Chromium styles
+ * the highlights of a shadow tree through highlight inheritance from its host; Firefox (checked
+ * in 153 ESR) does not, and there a mention in a web component would be found, counted and
+ * hoverable, yet not drawn. Which trees need them is the browser's own answer: the computed
+ * `::highlight()` style of the mention's element, against the body's. Those trees adopt one
+ * constructed copy of the rules (`adoptedStyleSheets`: no element is added to them), which a
+ * restyle updates everywhere at once and `remove` takes back out.
+ */
+export class ShadowHighlightStyles {
+  readonly #win: ShadowStylesWindow;
+  #css = '';
+  #sheet: CSSStyleSheet | undefined;
+  readonly #seen = new WeakSet<Node>();
+  readonly #adopted = new Set<ShadowRoot>();
+
+  constructor(win: ShadowStylesWindow) {
+    this.#win = win;
+  }
+
+  /** Makes sure a mention of `entity` in `el` is drawn when `el` is in a shadow tree; each tree is asked once. */
+  cover(el: Element, entity: EntityId): boolean {
+    const root = el.getRootNode();
+    if (root.nodeType !== DOCUMENT_FRAGMENT_NODE || this.#seen.has(root)) return false;
+    this.#seen.add(root);
+    const shadow = root as ShadowRoot;
+    const pseudo = `::highlight(${highlightName(entity)})`;
+    const look = (target: Element) => {
+      const style = this.#win.getComputedStyle(target, pseudo);
+      return `${style.backgroundColor} ${style.textDecorationLine} ${style.textDecorationColor}`;
+    };
+    const page = el.ownerDocument.body ?? el.ownerDocument.documentElement;
+    if (look(el) === look(page)) return false;
+    this.#sheet ??= new this.#win.CSSStyleSheet();
+    this.#sheet.replaceSync(this.#css);
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, this.#sheet];
+    this.#adopted.add(shadow);
+    return true;
+  }
+
+  /** New rules (a settings change, or the first `highlightCss`), for the trees covered so far and later. */
+  restyle(css: string): void {
+    this.#css = css;
+    this.#sheet?.replaceSync(css);
+  }
+
+  /** Takes the rules out of every tree they were put in. */
+  remove(): void {
+    const sheet = this.#sheet;
+    for (const root of this.#adopted) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    this.#adopted.clear();
+  }
 }

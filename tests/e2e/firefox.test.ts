@@ -34,6 +34,35 @@ const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 ).join('')}</body></html>`;
 
 let browser: Browser;
+
+/** Share of the pixels in `box` of the page's screenshot that are coloured (not grey: text and paper are). */
+async function tintedShare(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const clip = {
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    width: Math.round(box.width),
+    height: Math.round(box.height),
+  };
+  const png = await page.screenshot({ clip, encoding: 'base64' });
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) return -1;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let tinted = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const [r, g, b] = [pixels[i] ?? 0, pixels[i + 1] ?? 0, pixels[i + 2] ?? 0];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 20) tinted++;
+    }
+    return tinted / (pixels.length / 4);
+  }, png);
+}
 let site: FixtureServer;
 const errors: string[] = [];
 
@@ -154,6 +183,31 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
       [...CSS.highlights.values()].flatMap((h) => [...(h as Highlight)].map((r) => (r as Range).toString())),
     );
     expect(painted).toEqual(expect.arrayContaining(['DPRK', 'North Korea', 'Reconnaissance General Bureau']));
+    // Drawn, not only registered: Firefox does not carry the page's highlight rules into a shadow
+    // tree, so the extension adopts them there. The mention in the open shadow root shows its
+    // tint, as the one in the page does; the rest of that line stays black on white.
+    const boxes = await page.evaluate(() => {
+      const box = (r: Range | undefined) => {
+        const b = r?.getClientRects()[0];
+        return b ? { x: b.left, y: b.top, width: b.width, height: b.height } : null;
+      };
+      const ranges = [...CSS.highlights.values()].flatMap((h) => [...(h as Highlight)] as Range[]);
+      const inShadow = ranges.find(
+        (r) => r.startContainer.getRootNode() !== document && r.toString() === 'North Korea',
+      );
+      const inPage = ranges.find((r) => r.startContainer.getRootNode() === document && r.toString() === 'DPRK');
+      const rest = inShadow && new Range();
+      if (rest && inShadow) {
+        rest.setStart(inShadow.endContainer, inShadow.endOffset + 1);
+        rest.setEnd(inShadow.endContainer, inShadow.endOffset + 12);
+      }
+      return { shadow: box(inShadow), page: box(inPage), plain: box(rest) };
+    });
+    if (!boxes.shadow || !boxes.page || !boxes.plain) throw new Error(`mentions not found: ${JSON.stringify(boxes)}`);
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await tintedShare(page, boxes.page)).toBeGreaterThan(0.3);
+    expect(await tintedShare(page, boxes.shadow)).toBeGreaterThan(0.3);
+    expect(await tintedShare(page, boxes.plain)).toBeLessThan(0.05);
     await page.close();
   }, 60_000);
 

@@ -662,6 +662,17 @@ describe('structure', () => {
       blank: ['dprk:North Korea@b'],
       srcdoc: ['msmt:Multilateral Sanctions Monitoring Team@s'],
     });
+    // Drawn in the open shadow root too: Chromium carries the page's highlight rules into it
+    // (highlight inheritance), so the component's own style sheets are left as they are.
+    const shadow = await page.evaluate(() => {
+      const root = document.getElementById('open-host')?.shadowRoot;
+      const p = root?.getElementById('open-p');
+      const style = p && getComputedStyle(p, '::highlight(sanctions-context-dprk)');
+      return { background: style?.backgroundColor ?? '', adopted: root?.adoptedStyleSheets.length ?? -1 };
+    });
+    expect(shadow.background).not.toBe('');
+    expect(shadow.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(shadow.adopted).toBe(0);
     expectHarmless(v);
     await page.close();
   });

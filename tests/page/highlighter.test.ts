@@ -9,7 +9,7 @@ import {
   WINDOW_MARGIN,
   WINDOW_MIN_RANGES,
 } from '../../page/highlighter.ts';
-import { highlightCss, injectHighlightStyles } from '../../page/styles.ts';
+import { highlightCss, injectHighlightStyles, ShadowHighlightStyles } from '../../page/styles.ts';
 
 /** happy-dom has no Custom Highlight API: a minimal stand-in that records what was registered. */
 class FakeHighlight extends Set<Range> {
@@ -281,5 +281,65 @@ describe('mention painter', () => {
 
     painter.clear();
     expect([size('dprk'), size('msmt'), hits.cleared]).toEqual([0, 0, 1]);
+  });
+});
+
+describe('highlight rules in shadow trees', () => {
+  /** A window whose computed `::highlight()` style is green where `styled` says so, transparent elsewhere. */
+  function styledWindow(styled: (el: Element) => boolean) {
+    // happy-dom's own sheet class (its shadow roots take no other), recording the rules it is given.
+    class Sheet extends CSSStyleSheet {
+      css = '';
+      override replaceSync(css: string) {
+        this.css = css;
+      }
+    }
+    return {
+      CSSStyleSheet: Sheet as unknown as new () => CSSStyleSheet,
+      getComputedStyle: (el: Element) => ({
+        backgroundColor: styled(el) ? 'rgb(0, 200, 0)' : 'rgba(0, 0, 0, 0)',
+        textDecorationLine: styled(el) ? 'underline' : 'none',
+        textDecorationColor: 'rgb(0, 0, 0)',
+      }),
+    };
+  }
+
+  function shadowParagraph(): { host: Element; p: Element; root: ShadowRoot } {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const p = document.createElement('p');
+    p.textContent = 'North Korea';
+    root.append(p);
+    return { host, p, root };
+  }
+
+  it('adopts the rules into a shadow tree the page rules do not reach, once, and takes them out again', () => {
+    const { p, root } = shadowParagraph();
+    const before = [...root.adoptedStyleSheets];
+    // Firefox: the page's rules style the body's highlights, not those of the shadow tree.
+    const styles = new ShadowHighlightStyles(styledWindow((el) => el.getRootNode() === document));
+    styles.restyle('::highlight(sanctions-context-dprk) { background-color: green; }');
+    expect(styles.cover(p, 'dprk')).toBe(true);
+    expect(root.adoptedStyleSheets).toHaveLength(before.length + 1);
+    const sheet = root.adoptedStyleSheets.at(-1) as unknown as { css: string };
+    expect(sheet.css).toContain('sanctions-context-dprk');
+    // Asked once per tree; a restyle reaches the adopted copy.
+    expect(styles.cover(p, 'msmt')).toBe(false);
+    styles.restyle('::highlight(sanctions-context-msmt) { background-color: blue; }');
+    expect(sheet.css).toContain('sanctions-context-msmt');
+    styles.remove();
+    expect(root.adoptedStyleSheets).toHaveLength(before.length);
+  });
+
+  it('leaves a shadow tree alone where the page rules reach it (Chromium), and light-DOM text always', () => {
+    const { p, root } = shadowParagraph();
+    const styles = new ShadowHighlightStyles(styledWindow(() => true));
+    styles.restyle('::highlight(sanctions-context-dprk) { background-color: green; }');
+    expect(styles.cover(p, 'dprk')).toBe(false);
+    expect(root.adoptedStyleSheets).toHaveLength(0);
+    const light = document.createElement('p');
+    document.body.append(light);
+    expect(new ShadowHighlightStyles(styledWindow(() => false)).cover(light, 'dprk')).toBe(false);
   });
 });

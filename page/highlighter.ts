@@ -62,6 +62,8 @@ export const WINDOW_MIN_RANGES = 300;
  * cross-origin frame's observer sees the viewport only: its mentions are painted as they enter.)
  */
 export const WINDOW_MARGIN = '150% 100% 150% 100%';
+/** {@link WINDOW_MARGIN} in viewport heights above and below, and widths to each side. */
+const WINDOW_SCREENS = { vertical: 1.5, horizontal: 1 } as const;
 
 /** The window members the highlighter needs; a real `Window` satisfies it. */
 export interface HighlighterWindow {
@@ -69,6 +71,9 @@ export interface HighlighterWindow {
   Highlight?: HighlightConstructor;
   /** Where present, pages with many mentions register only those near the viewport. */
   IntersectionObserver?: NearnessObserverConstructor;
+  /** The viewport's size, to tell which mentions are near when the observer starts. */
+  innerWidth?: number;
+  innerHeight?: number;
   setTimeout(handler: () => void, ms?: number): number;
   clearTimeout(id: number): void;
 }
@@ -260,8 +265,9 @@ interface Nearness {
 
 /**
  * Watches the elements holding ranges with one `IntersectionObserver` and calls `changed` after
- * each batch of elements coming near the viewport or leaving it. Until its first answer nothing
- * counts as far, so starting it never takes a painted mention away for a frame.
+ * each batch of elements coming near the viewport or leaving it. On start it measures the
+ * elements once itself; where the viewport's size is unknown, nothing counts as far until the
+ * observer's first answer, so starting never takes a painted mention away for a frame.
  */
 function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
   const Observer = win.IntersectionObserver;
@@ -294,6 +300,22 @@ function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
         { rootMargin: WINDOW_MARGIN },
       );
       self.track(ranges);
+      // Measured once now rather than awaited: otherwise every range would be registered until
+      // the observer's first answer, and that answer would swap them out a frame later, each
+      // costing a full repaint on the big pages this is for. The observer corrects any mismatch.
+      const height = win.innerHeight ?? 0;
+      const width = win.innerWidth ?? 0;
+      if (height <= 0) return;
+      const dy = height * WINDOW_SCREENS.vertical;
+      const dx = width * WINDOW_SCREENS.horizontal;
+      for (const el of rangesIn.keys()) {
+        const box = el.getBoundingClientRect();
+        if (box.bottom >= -dy && box.top <= height + dy && box.right >= -dx && box.left <= width + dx) near.add(el);
+      }
+      answered = true;
+      // Every entity, not only the one whose ranges started it: the others would keep all theirs
+      // registered until their next change.
+      changed();
     },
     track(ranges) {
       if (!observer) return;

@@ -192,6 +192,36 @@ describe('registry highlighter', () => {
     expect(win.registry.size).toBe(0);
   });
 
+  it('tells the near mentions by their boxes when it starts, so nothing far is registered even for a frame', () => {
+    const count = WINDOW_MIN_RANGES;
+    const body = mount(Array.from({ length: count }, (_, i) => `<p id="p${i}">DPRK ${i}</p>`).join(''));
+    const paragraphs = [...body.querySelectorAll('p')];
+    // happy-dom lays nothing out: paragraph i is 100 px tall, at i × 100 px.
+    for (const [i, p] of paragraphs.entries()) {
+      p.getBoundingClientRect = () => new DOMRect(0, i * 100, 500, 100);
+    }
+    const win = { ...fakeWindow(), IntersectionObserver: FakeObserver, innerWidth: 1000, innerHeight: 800 };
+    FakeObserver.last = undefined;
+    const h = createHighlighter(win);
+    // Another entity's ranges, registered in full before the window starts, are windowed with it.
+    const last = paragraphs.at(-1)?.firstChild as Text;
+    h.add('msmt', [rangeOf(last, 0, last, 4)]);
+    expect(win.registry.has('sanctions-context-msmt')).toBe(true);
+    h.add(
+      'dprk',
+      paragraphs.slice(0, -1).map((p) => rangeOf(p.firstChild as Text, 0, p.firstChild as Text, 4)),
+    );
+    expect(win.registry.has('sanctions-context-msmt')).toBe(false);
+    const registered = () => [...(win.registry.get('sanctions-context-dprk') as FakeHighlight)];
+    const ids = () => registered().map((r) => (r.startContainer.parentElement as Element).id);
+    // The viewport (0–800) and 1.5 screens below it (to 2,000 px): paragraphs 0–20.
+    expect(ids()).toEqual(Array.from({ length: 21 }, (_, i) => `p${i}`));
+    // The observer's first answer agrees: the registered Highlight stays as it is.
+    const kept = win.registry.get('sanctions-context-dprk');
+    (FakeObserver.last as FakeObserver | undefined)?.answer((el: Element) => Number(el.id.slice(1)) <= 20);
+    expect(win.registry.get('sanctions-context-dprk')).toBe(kept);
+  });
+
   it('clear() removes only its own entries', () => {
     const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
     const win = fakeWindow();

@@ -36,9 +36,12 @@ async function main(): Promise<void> {
   });
   await page.mouse.move(point.x, point.y, { steps: 5 });
   await page.waitForFunction(
-    () => !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector('[role="dialog"]'),
+    () =>
+      !!document
+        .querySelector('sanctions-context-card:not([data-pending])')
+        ?.shadowRoot?.querySelector('[role="dialog"]'),
   );
-  // Past the card's fade-in.
+  // Shown (not the copy drawn hidden ahead of the delay), and past its fade-in.
   await page.waitForTimeout(400);
   await page.screenshot({ path: cardPath });
   console.log(`Saved ${pagePath}`);

@@ -31,7 +31,7 @@ async function hover(page: Page, highlight: string, cardSelector: string): Promi
   await page.waitForFunction(
     (selector) =>
       !!document.querySelector(selector) ||
-      !!document.querySelector('sanctions-context-card')?.shadowRoot?.querySelector(selector),
+      !!document.querySelector('sanctions-context-card:not([data-pending])')?.shadowRoot?.querySelector(selector),
     cardSelector,
     { timeout: 10_000 },
   );

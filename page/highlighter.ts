@@ -44,7 +44,7 @@ export interface NearnessObserver {
 
 type NearnessObserverConstructor = new (
   callback: (entries: readonly { target: Element; isIntersecting: boolean }[]) => void,
-  options: { rootMargin: string },
+  options: { rootMargin: string; scrollMargin: string },
 ) => NearnessObserver;
 
 /**
@@ -297,7 +297,9 @@ function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
           answered = true;
           if (moved) changed();
         },
-        { rootMargin: WINDOW_MARGIN },
+        // The same margin around every scroll box on the way (a long list in a scrolling
+        // element): without it only what such a box shows now would count as near.
+        { rootMargin: WINDOW_MARGIN, scrollMargin: WINDOW_MARGIN },
       );
       self.track(ranges);
       // Measured once now rather than awaited: otherwise every range would be registered until

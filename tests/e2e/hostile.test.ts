@@ -127,6 +127,15 @@ const manyPage = once(() => {
   return page('100,000 mentions', parts.join('\n'));
 });
 
+/** A list of 400 mentions in a 200 px scrolling box, each row 20 px tall. */
+const scrollBoxPage = once(() => {
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) => `<p id="r${i}" style="margin:0;height:20px">Row ${i}: North Korea</p>`,
+  );
+  return page('Scroll box', `<div id="box" style="height:200px;overflow:auto">${rows.join('')}</div>`);
+});
+
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
@@ -243,6 +252,7 @@ beforeAll(async () => {
     '/gen/big-text.html': html(bigTextPage),
     '/gen/deep.html': html(deepPage),
     '/gen/many.html': html(manyPage),
+    '/gen/scroll-box.html': html(scrollBoxPage),
   };
   site = await serveHostile(routes);
   other = await serveHostile({});
@@ -593,6 +603,32 @@ describe('scale', () => {
     expectHarmless(v);
     await page.close();
   }, 120_000);
+});
+
+describe('a long list in a scrolling box', () => {
+  it('registers the rows near what the box shows, and those scrolled to inside it', async () => {
+    const v = await visit('/gen/scroll-box.html', (p) => waitPainted(p, 1, 20_000), 1000);
+    const { page } = v;
+    const rows = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('sanctions-context-dprk') ?? [])]
+          .map((r) => Number((r as Range).startContainer.parentElement?.id.slice(1)))
+          .sort((a, b) => a - b),
+      );
+    // The box shows rows 0–9; 1.5 boxes below it reach row 24. Far rows are left out.
+    await expect.poll(async () => (await rows()).includes(300), { timeout: 5000 }).toBe(false);
+    const first = await rows();
+    expect(first).toEqual(expect.arrayContaining([0, 9, 20]));
+    expect(first.length).toBeLessThan(100);
+    await page.evaluate(() => {
+      const box = document.getElementById('box');
+      if (box) box.scrollTop = 300 * 20;
+    });
+    await expect.poll(async () => (await rows()).includes(300), { timeout: 5000 }).toBe(true);
+    expect(await rows()).toEqual(expect.arrayContaining([300, 309, 320]));
+    expectHarmless(v);
+    await page.close();
+  });
 });
 
 describe('editors', () => {

@@ -56,7 +56,7 @@ class FakeObserver implements NearnessObserver {
   readonly observed = new Set<Element>();
   constructor(
     readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
-    readonly options: { rootMargin: string },
+    readonly options: { rootMargin: string; scrollMargin: string },
   ) {
     FakeObserver.last = this;
   }
@@ -157,7 +157,7 @@ describe('registry highlighter', () => {
     );
     const observer = FakeObserver.last as FakeObserver | undefined;
     if (!observer) throw new Error('no observer');
-    expect(observer.options.rootMargin).toBe(WINDOW_MARGIN);
+    expect(observer.options).toEqual({ rootMargin: WINDOW_MARGIN, scrollMargin: WINDOW_MARGIN });
     expect(observer.observed.size).toBe(count);
     expect(size()).toBe(count);
     expect(h.count('dprk')).toBe(count);

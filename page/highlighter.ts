@@ -123,7 +123,6 @@ function registryHighlighter(
   const rangesByEntity = new Map<EntityId, Set<Range>>();
   const registered = new Map<string, InstanceType<HighlightConstructor>>();
   let flashTimer: number | undefined;
-  let total = 0;
   const near = nearViewport(win, () => {
     for (const entity of rangesByEntity.keys()) publish(entity);
   });
@@ -152,7 +151,12 @@ function registryHighlighter(
 
   const grew = (ranges: Iterable<Range>) => {
     if (near.started()) near.track(ranges);
-    else if (total >= WINDOW_MIN_RANGES) near.start(allRanges());
+    else if (countAll() >= WINDOW_MIN_RANGES) near.start(allRanges());
+  };
+  const countAll = () => {
+    let n = 0;
+    for (const set of rangesByEntity.values()) n += set.size;
+    return n;
   };
   function* allRanges(): Iterable<Range> {
     for (const set of rangesByEntity.values()) yield* set;
@@ -168,23 +172,17 @@ function registryHighlighter(
   const self: Highlighter = {
     set(entity, ranges) {
       const old = rangesByEntity.get(entity);
-      if (old) {
-        total -= old.size;
-        near.untrack(old);
-      }
+      if (old) near.untrack(old);
       const set = new Set(ranges);
       rangesByEntity.set(entity, set);
-      total += set.size;
       grew(set);
       publish(entity);
     },
     add(entity, ranges) {
       if (ranges.length === 0) return;
       const set = rangesByEntity.get(entity) ?? new Set<Range>();
-      const before = set.size;
       for (const r of ranges) set.add(r);
       rangesByEntity.set(entity, set);
-      total += set.size - before;
       grew(ranges);
       publish(entity);
     },
@@ -195,7 +193,6 @@ function registryHighlighter(
         for (const r of set) {
           if (doomed.has(r)) {
             set.delete(r);
-            total--;
             changed = true;
           }
         }
@@ -232,7 +229,6 @@ function registryHighlighter(
       }
       registered.clear();
       rangesByEntity.clear();
-      total = 0;
       near.stop();
     },
     destroy() {

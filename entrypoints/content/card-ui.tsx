@@ -97,28 +97,32 @@ export function showCard(options: ShowCardOptions): OpenCard {
  * undefined.
  */
 export function prepareCard(options: DrawCardOptions): PreparedCard {
-  let removed = false;
-  const callbacks = { onClose: () => {}, onLost: () => card.remove() };
-  const card = drawCard(options, callbacks, 0, true);
-  const remove = card.remove;
-  const tracked: OpenCard = {
-    host: card.host,
-    focus: card.focus,
-    remove: () => {
-      removed = true;
-      remove();
+  // Lost while unseen (possibly during the drawing itself: the placement checks its mention at
+  // once): the card goes, and `reveal` leaves the controller to draw anew.
+  let gone = false;
+  let drawn: OpenCard | undefined;
+  const callbacks = {
+    onClose: () => {},
+    onLost: () => {
+      gone = true;
+      drawn?.remove();
     },
   };
-  card.remove = tracked.remove;
+  const card = drawCard(options, callbacks, 0, true);
+  drawn = card;
+  if (gone) card.remove();
   return {
     reveal: (request) => {
-      if (removed) return undefined;
+      if (gone) return undefined;
       callbacks.onClose = request.close;
       callbacks.onLost = request.lost;
       card.host.removeAttribute(PENDING_ATTRIBUTE);
-      return tracked;
+      return card;
     },
-    discard: tracked.remove,
+    discard: () => {
+      gone = true;
+      card.remove();
+    },
   };
 }
 

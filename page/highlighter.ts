@@ -74,6 +74,8 @@ export interface HighlighterWindow {
   /** The viewport's size, to tell which mentions are near when the observer starts. */
   innerWidth?: number;
   innerHeight?: number;
+  /** For `beforeprint` and `afterprint`: a printed page shows every mention. */
+  addEventListener?(type: 'beforeprint' | 'afterprint', listener: () => void, options: { signal: AbortSignal }): void;
   setTimeout(handler: () => void, ms?: number): number;
   clearTimeout(id: number): void;
 }
@@ -269,11 +271,14 @@ function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
   const Observer = win.IntersectionObserver;
   let observer: NearnessObserver | undefined;
   let answered = false;
+  // While the page is printed every range counts as near: paper has no viewport.
+  let printing = false;
+  let listening: AbortController | undefined;
   const elementOf = new Map<Range, Element>();
   const rangesIn = new Map<Element, number>();
   const near = new Set<Element>();
   const self: Nearness = {
-    active: () => answered,
+    active: () => answered && !printing,
     started: () => observer !== undefined,
     start(ranges) {
       if (!Observer || observer) return;
@@ -297,6 +302,13 @@ function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
         // element): without it only what such a box shows now would count as near.
         { rootMargin: WINDOW_MARGIN, scrollMargin: WINDOW_MARGIN },
       );
+      listening = new AbortController();
+      const print = (on: boolean) => () => {
+        printing = on;
+        changed();
+      };
+      win.addEventListener?.('beforeprint', print(true), { signal: listening.signal });
+      win.addEventListener?.('afterprint', print(false), { signal: listening.signal });
       self.track(ranges);
       // Measured once now rather than awaited: otherwise every range would be registered until
       // the observer's first answer, and that answer would swap them out a frame later, each
@@ -351,6 +363,9 @@ function nearViewport(win: HighlighterWindow, changed: () => void): Nearness {
     stop() {
       observer?.disconnect();
       observer = undefined;
+      listening?.abort();
+      listening = undefined;
+      printing = false;
       answered = false;
       elementOf.clear();
       rangesIn.clear();

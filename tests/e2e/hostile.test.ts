@@ -606,7 +606,7 @@ describe('scale', () => {
 });
 
 describe('a long list in a scrolling box', () => {
-  it('registers the rows near what the box shows, and those scrolled to inside it', async () => {
+  it('registers the rows near what the box shows, those scrolled to inside it, and all of them when printed', async () => {
     const v = await visit('/gen/scroll-box.html', (p) => waitPainted(p, 1, 20_000), 1000);
     const { page } = v;
     const rows = () =>
@@ -626,6 +626,16 @@ describe('a long list in a scrolling box', () => {
     });
     await expect.poll(async () => (await rows()).includes(300), { timeout: 5000 }).toBe(true);
     expect(await rows()).toEqual(expect.arrayContaining([300, 309, 320]));
+    // Printed (the browser's own print to PDF), every row is registered while the page is laid
+    // out for paper; after it, only the near ones again.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { __printed: number[] }).__printed = seen;
+      addEventListener('beforeprint', () => seen.push(CSS.highlights.get('sanctions-context-dprk')?.size ?? 0));
+    });
+    await page.pdf();
+    expect(await page.evaluate(() => (window as unknown as { __printed: number[] }).__printed)).toEqual([400]);
+    await expect.poll(async () => (await rows()).length, { timeout: 5000 }).toBeLessThan(100);
     expectHarmless(v);
     await page.close();
   });

@@ -222,6 +222,35 @@ describe('registry highlighter', () => {
     expect(win.registry.get('sanctions-context-dprk')).toBe(kept);
   });
 
+  it('registers every mention while the page is printed, and only the near ones again after', () => {
+    const count = WINDOW_MIN_RANGES + 10;
+    const body = mount(Array.from({ length: count }, (_, i) => `<p id="p${i}">DPRK ${i}</p>`).join(''));
+    const texts = [...body.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    const events = new EventTarget();
+    const win = {
+      ...fakeWindow(),
+      IntersectionObserver: FakeObserver,
+      addEventListener: (type: string, listener: () => void, options: { signal: AbortSignal }) =>
+        events.addEventListener(type, listener, options),
+    };
+    const h = createHighlighter(win);
+    h.add(
+      'dprk',
+      texts.map((t) => rangeOf(t, 0, t, 4)),
+    );
+    const size = () => (win.registry.get('sanctions-context-dprk') as FakeHighlight | undefined)?.size ?? 0;
+    (FakeObserver.last as FakeObserver | undefined)?.answer((el: Element) => Number(el.id.slice(1)) < 5);
+    expect(size()).toBe(5);
+    events.dispatchEvent(new Event('beforeprint'));
+    expect(size()).toBe(count);
+    events.dispatchEvent(new Event('afterprint'));
+    expect(size()).toBe(5);
+    // Stopped: printing changes nothing any more.
+    h.clear();
+    events.dispatchEvent(new Event('beforeprint'));
+    expect(win.registry.size).toBe(0);
+  });
+
   it('clear() removes only its own entries', () => {
     const text = mount('<p>DPRK</p>').querySelector('p')?.firstChild as Text;
     const win = fakeWindow();

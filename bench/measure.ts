@@ -129,22 +129,22 @@ function signalOf(
   p: Probe,
   mutating: boolean,
   quietOver: boolean,
-): { value: number; ready: boolean } {
+): { value: string; ready: boolean } {
   const appended = !mutating || p.appended !== null;
   switch (variant) {
     case 'ours':
     case 'before':
       // The registered highlights settle early where only those near the viewport are
       // registered; the reported count follows the whole scan (with up to ~0.5 s of delay).
-      return { value: p.highlights * 1e7 + p.found, ready: appended && (p.highlights > 0 || quietOver) };
+      return { value: `${p.highlights} ${p.found}`, ready: appended && (p.highlights > 0 || quietOver) };
     case 'markjs':
-      return { value: p.marks, ready: appended && p.markDone !== null };
+      return { value: String(p.marks), ready: appended && p.markDone !== null };
     case 'naive':
-      return { value: p.naiveDone ?? -1, ready: appended && p.naiveDone !== null };
+      return { value: String(p.naiveDone), ready: appended && p.naiveDone !== null };
     case 'floor':
-      return { value: p.floorDone ?? -1, ready: appended && p.floorDone !== null };
+      return { value: String(p.floorDone), ready: appended && p.floorDone !== null };
     default:
-      return { value: p.appended ?? 0, ready: appended };
+      return { value: String(p.appended), ready: appended };
   }
 }
 
@@ -324,7 +324,7 @@ export async function measure(options: MeasureOptions): Promise<Sample> {
     if (options.keepProfile) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096 });
     await page.goto(options.url, { waitUntil: 'load', timeout: timeoutMs });
     const started = Date.now();
-    let last: { value: number; at: number; pageAt: number } | undefined;
+    let last: { value: string; at: number; pageAt: number } | undefined;
     let lastHighlights: { value: number; pageAt: number } | undefined;
     const worker = options.variant === 'ours' || options.variant === 'before' ? context.serviceWorkers()[0] : undefined;
     let timedOut = false;

@@ -30,6 +30,7 @@ import {
   RULE_SECURITY_COUNCIL_SYMBOL,
 } from '../engine/alias-constants.ts';
 import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, SEP } from '../engine/fold.ts';
+import { PREFILTER_KEYS } from '../engine/prefilter-keys.ts';
 import { isBareChaoxian, isInvertedNorthAlias } from '../engine/script-rules.ts';
 import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
@@ -48,6 +49,7 @@ export const GENERATOR_INPUTS = [
   'engine/alias-constants.ts',
   'engine/code-classes.ts',
   'engine/fold.ts',
+  'engine/prefilter-keys.ts',
   'engine/script-rules.ts',
   'scripts/generate-engine-tables.ts',
 ];
@@ -375,6 +377,98 @@ function trieConstants(name: string, what: string, trie: { codes: string; info: 
   ];
 }
 
+/**
+ * What the prefilter does to a text that holds a letter written with a diacritic or in full width
+ * before it looks again: compatibility decomposition, combining diacritics dropped ("Corée" →
+ * "Coree", "ＭＳＭＴ" → "MSMT"). Must stay what `mayMention` (engine/prefilter.ts) does.
+ */
+export function prefilterStrip(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** A regular-expression character class body (without brackets) for `codes`, as \u escapes and ranges. */
+export function classBody(codes: Iterable<number>): string {
+  const sorted = [...new Set(codes)].sort((a, b) => a - b);
+  const unit = (c: number) =>
+    /[0-9A-Za-z]/.test(String.fromCharCode(c)) ? String.fromCharCode(c) : `\\u${c.toString(16).padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] as number) + 1) j++;
+    const [a, b] = [sorted[i] as number, sorted[j] as number];
+    out += a === b ? unit(a) : b === a + 1 ? unit(a) + unit(b) : `${unit(a)}-${unit(b)}`;
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * The prefilter's character tables, from the matcher's loose fold and the prefilter's keys. The
+ * prefilter (engine/prefilter.ts) compiles its keys into one regular expression in which a key's
+ * character k stands for k, its capital and `extra[k]`; a text that holds no key that way but a
+ * code unit of `strip` is looked at again after `prefilterStrip`, which turns those code units
+ * into k or its capital. Together they cover every code unit the matcher folds to k; a code unit
+ * neither covers would be a mention the prefilter hides, and is refused here.
+ */
+export function prefilterTables(): {
+  ignorable: string;
+  hyphens: string;
+  extra: Record<string, string>;
+  strip: string;
+} {
+  const folding = new Map<number, number[]>();
+  const ignorable: number[] = [];
+  const hyphens: number[] = [];
+  for (let c = 0; c < 0x10000; c++) {
+    const f = foldLoose(c);
+    if (f === IGNORABLE) ignorable.push(c);
+    else if (f === SEP && foldStrict(c) !== SEP) hyphens.push(c);
+    const list = folding.get(f);
+    if (list) list.push(c);
+    else folding.set(f, [c]);
+  }
+  const base = (k: string) => new Set([...k, ...k.toUpperCase()].map((ch) => ch.charCodeAt(0)));
+  const keyChars = new Set(PREFILTER_KEYS.flatMap((key) => [...key]));
+  const extra: Record<string, string> = {};
+  const strip = new Set<number>();
+  const stripped = new Map<string, string>();
+  for (const k of [...keyChars].sort()) {
+    const plain = base(k);
+    const more: number[] = [];
+    for (const c of folding.get(k.charCodeAt(0)) ?? []) {
+      if (plain.has(c)) continue;
+      const t = prefilterStrip(String.fromCharCode(c));
+      if (t.length === 1 && plain.has(t.charCodeAt(0))) strip.add(c);
+      else more.push(c);
+      stripped.set(String.fromCharCode(c), t);
+    }
+    if (more.length) extra[k] = String.fromCharCode(...more);
+  }
+  // A key some of whose characters may be written so that they are only found once stripped: its
+  // other characters must still be found in the stripped text, as themselves or their strip.
+  for (const key of PREFILTER_KEYS) {
+    if (![...key].some((k) => (folding.get(k.charCodeAt(0)) ?? []).some((c) => strip.has(c)))) continue;
+    for (const k of new Set(key)) {
+      const allowed = new Set([...base(k), ...[...(extra[k] ?? '')].map((ch) => ch.charCodeAt(0))]);
+      for (const c of allowed) {
+        const t = stripped.get(String.fromCharCode(c)) ?? prefilterStrip(String.fromCharCode(c));
+        if (t.length !== 1) throw new Error(`prefilter key ${key}: U+${c.toString(16)} strips to ${JSON.stringify(t)}`);
+        if (!allowed.has(t.charCodeAt(0))) extra[k] = (extra[k] ?? '') + t;
+      }
+    }
+  }
+  // Latin letters with diacritics and full-width forms as whole blocks, gaps filled (a few more
+  // code units look again, and the class stays short); Greek and Cyrillic exactly, since a text in
+  // those scripts is full of their other letters.
+  const latin = (c: number) => c < 0x370 || (c >= 0x1e00 && c < 0x1f00) || c >= 0xff00;
+  const filled = [...strip].sort((a, b) => a - b);
+  for (let i = 1, n = filled.length; i < n; i++) {
+    const [a, b] = [filled[i - 1] as number, filled[i] as number];
+    if (latin(a) && latin(b) && b - a <= 16) for (let c = a + 1; c < b; c++) strip.add(c);
+  }
+  return { ignorable: classBody(ignorable), hyphens: classBody(hyphens), extra, strip: classBody(strip) };
+}
+
 /** The text of engine/generated-tables.ts for the current fold rules and alias data. */
 export function generateEngineTables(): string {
   const { loose, strict } = foldTables();
@@ -388,6 +482,7 @@ export function generateEngineTables(): string {
     entryList.push([ENTITY_IDS.indexOf(c.entity), c.flags]);
   }
   const conflicts = aliasConflicts(compiled);
+  const prefilter = prefilterTables();
   return [
     '// biome-ignore-all format: generated file, one constant per line',
     '// Generated by scripts/generate-engine-tables.ts from engine/fold.ts and data/aliases.json: do not edit.',
@@ -419,6 +514,16 @@ export function generateEngineTables(): string {
         entries,
       ),
     ),
+    '/** Prefilter (see `prefilterTables`): code units the matcher ignores, as a character class body. */',
+    `export const PREFILTER_IGNORABLE = ${literal(prefilter.ignorable)};`,
+    '/** Prefilter: hyphens the matcher joins across a line break. */',
+    `export const PREFILTER_HYPHENS = ${literal(prefilter.hyphens)};`,
+    '/** Prefilter: what a key character stands for besides itself and its capital. */',
+    `export const PREFILTER_EXTRA: Readonly<Record<string, string>> = {${Object.entries(prefilter.extra)
+      .map(([k, v]) => `${literal(k)}:${literal(v)}`)
+      .join(',')}};`,
+    '/** Prefilter: code units that make it look again at the stripped text. */',
+    `export const PREFILTER_STRIP = ${literal(prefilter.strip)};`,
     '/** Aliases that more than one entity claims once folded; empty when the data is sound. */',
     `export const ALIAS_CONFLICTS: readonly string[] = ${JSON.stringify(conflicts)};`,
     '',

@@ -402,20 +402,37 @@ export function classBody(codes: Iterable<number>): string {
   return out;
 }
 
+/** `k` as one character of a regular expression, or as a class of `k` and `extra` (when any). */
+function patternChar(k: string, extra: string): string {
+  if (!extra) return k.replace(/[.*+?^$|()[\]{}\\/]/g, '\\$&');
+  return `[${(k + extra).replace(/[\\\]^-]/g, '\\$&')}]`;
+}
+
+/** An alternation of `keys` as a trie (keys with a common start share it), a key that starts another standing for both. */
+function trieAlternation(keys: readonly string[], char: (k: string) => string): string {
+  const byFirst = new Map<string, string[]>();
+  for (const key of keys) {
+    const rest = byFirst.get(key.charAt(0));
+    if (rest) rest.push(key.slice(1));
+    else byFirst.set(key.charAt(0), [key.slice(1)]);
+  }
+  const branches = [...byFirst].map(([k, rest]) => char(k) + (rest.includes('') ? '' : trieAlternation(rest, char)));
+  return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+}
+
 /**
- * The prefilter's character tables, from the matcher's loose fold and the prefilter's keys. The
- * prefilter (engine/prefilter.ts) compiles its keys into one regular expression in which a key's
- * character k stands for k, its capital and `extra[k]`; a text that holds no key that way but a
- * code unit of `strip` is looked at again after `prefilterStrip`, which turns those code units
- * into k or its capital. Together they cover every code unit the matcher folds to k; a code unit
- * neither covers would be a mention the prefilter hides, and is refused here.
+ * The prefilter's regular expressions (engine/prefilter.ts), from the matcher's loose fold and
+ * the prefilter's keys:
+ * - `keys`, compiled case-insensitively: every key, each character k standing for itself, what
+ *   the flag makes equal to it, and the other code units the matcher folds to k except those
+ *   `strip` lists;
+ * - `strip`, a character class body: code units after which the text is searched again once
+ *   stripped (`prefilterStrip`), which turns them into k;
+ * - `invisible`: a code unit the matcher ignores, or a hyphen it joins across a line break.
+ * Together they find every key however the matcher would see it written. A key character that
+ * the stripped search would lose is refused here.
  */
-export function prefilterTables(): {
-  ignorable: string;
-  hyphens: string;
-  extra: Record<string, string>;
-  strip: string;
-} {
+export function prefilterPatterns(): { keys: string; strip: string; invisible: string } {
   const folding = new Map<number, number[]>();
   const ignorable: number[] = [];
   const hyphens: number[] = [];
@@ -427,33 +444,31 @@ export function prefilterTables(): {
     if (list) list.push(c);
     else folding.set(f, [c]);
   }
-  const base = (k: string) => new Set([...k, ...k.toUpperCase()].map((ch) => ch.charCodeAt(0)));
   const keyChars = new Set(PREFILTER_KEYS.flatMap((key) => [...key]));
-  const extra: Record<string, string> = {};
+  const extra = new Map<string, string>();
   const strip = new Set<number>();
-  const stripped = new Map<string, string>();
-  for (const k of [...keyChars].sort()) {
-    const plain = base(k);
-    const more: number[] = [];
+  const stripsTo = new Map<number, string>();
+  const matches = (k: string, ch: string) => new RegExp(`^${patternChar(k, extra.get(k) ?? '')}$`, 'i').test(ch);
+  for (const k of keyChars) {
     for (const c of folding.get(k.charCodeAt(0)) ?? []) {
-      if (plain.has(c)) continue;
-      const t = prefilterStrip(String.fromCharCode(c));
-      if (t.length === 1 && plain.has(t.charCodeAt(0))) strip.add(c);
-      else more.push(c);
-      stripped.set(String.fromCharCode(c), t);
+      const ch = String.fromCharCode(c);
+      if (matches(k, ch)) continue;
+      const t = prefilterStrip(ch);
+      stripsTo.set(c, t);
+      if (t.length === 1 && matches(k, t)) strip.add(c);
+      else extra.set(k, (extra.get(k) ?? '') + ch);
     }
-    if (more.length) extra[k] = String.fromCharCode(...more);
   }
-  // A key some of whose characters may be written so that they are only found once stripped: its
-  // other characters must still be found in the stripped text, as themselves or their strip.
+  // A key some of whose characters may be written so that only the stripped search finds them:
+  // its other characters must be found there too, as they are written or as they strip.
   for (const key of PREFILTER_KEYS) {
     if (![...key].some((k) => (folding.get(k.charCodeAt(0)) ?? []).some((c) => strip.has(c)))) continue;
     for (const k of new Set(key)) {
-      const allowed = new Set([...base(k), ...[...(extra[k] ?? '')].map((ch) => ch.charCodeAt(0))]);
-      for (const c of allowed) {
-        const t = stripped.get(String.fromCharCode(c)) ?? prefilterStrip(String.fromCharCode(c));
+      for (const c of folding.get(k.charCodeAt(0)) ?? []) {
+        if (strip.has(c)) continue;
+        const t = stripsTo.get(c) ?? prefilterStrip(String.fromCharCode(c));
         if (t.length !== 1) throw new Error(`prefilter key ${key}: U+${c.toString(16)} strips to ${JSON.stringify(t)}`);
-        if (!allowed.has(t.charCodeAt(0))) extra[k] = (extra[k] ?? '') + t;
+        if (!matches(k, t)) extra.set(k, (extra.get(k) ?? '') + t);
       }
     }
   }
@@ -466,7 +481,11 @@ export function prefilterTables(): {
     const [a, b] = [filled[i - 1] as number, filled[i] as number];
     if (latin(a) && latin(b) && b - a <= 16) for (let c = a + 1; c < b; c++) strip.add(c);
   }
-  return { ignorable: classBody(ignorable), hyphens: classBody(hyphens), extra, strip: classBody(strip) };
+  return {
+    keys: trieAlternation(PREFILTER_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
+    strip: classBody(strip),
+    invisible: `[${classBody(ignorable)}]|[${classBody(hyphens)}][ \\t]*[\\n\\r]`,
+  };
 }
 
 /** The text of engine/generated-tables.ts for the current fold rules and alias data. */
@@ -482,7 +501,7 @@ export function generateEngineTables(): string {
     entryList.push([ENTITY_IDS.indexOf(c.entity), c.flags]);
   }
   const conflicts = aliasConflicts(compiled);
-  const prefilter = prefilterTables();
+  const prefilter = prefilterPatterns();
   return [
     '// biome-ignore-all format: generated file, one constant per line',
     '// Generated by scripts/generate-engine-tables.ts from engine/fold.ts and data/aliases.json: do not edit.',
@@ -514,16 +533,12 @@ export function generateEngineTables(): string {
         entries,
       ),
     ),
-    '/** Prefilter (see `prefilterTables`): code units the matcher ignores, as a character class body. */',
-    `export const PREFILTER_IGNORABLE = ${literal(prefilter.ignorable)};`,
-    '/** Prefilter: hyphens the matcher joins across a line break. */',
-    `export const PREFILTER_HYPHENS = ${literal(prefilter.hyphens)};`,
-    '/** Prefilter: what a key character stands for besides itself and its capital. */',
-    `export const PREFILTER_EXTRA: Readonly<Record<string, string>> = {${Object.entries(prefilter.extra)
-      .map(([k, v]) => `${literal(k)}:${literal(v)}`)
-      .join(',')}};`,
-    '/** Prefilter: code units that make it look again at the stripped text. */',
+    '/** Prefilter (see `prefilterPatterns`): its keys, a regular expression for the `i` flag. */',
+    `export const PREFILTER_KEYS_PATTERN = ${literal(prefilter.keys)};`,
+    '/** Prefilter: code units after which it searches the text again, stripped, as a character class body. */',
     `export const PREFILTER_STRIP = ${literal(prefilter.strip)};`,
+    '/** Prefilter: a code unit the matcher ignores, or a hyphen it joins across a line break. */',
+    `export const PREFILTER_INVISIBLE = ${literal(prefilter.invisible)};`,
     '/** Aliases that more than one entity claims once folded; empty when the data is sound. */',
     `export const ALIAS_CONFLICTS: readonly string[] = ${JSON.stringify(conflicts)};`,
     '',

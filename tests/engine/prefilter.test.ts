@@ -130,6 +130,15 @@ describe('mayMention', () => {
     expect(missed.slice(0, 20)).toEqual([]);
   });
 
+  it('finds every key, in every script, after a letter with a diacritic or a full-width one', () => {
+    const missed = PREFILTER_KEYS.flatMap((key) =>
+      ['Été, ', 'ＡＢ ', 'Ιούλιος '].map((before) => `${before}${key}`).filter((text) => !mayMention(text)),
+    );
+    expect(missed).toEqual([]);
+    // Control: the same openings alone are not admitted.
+    expect(['Été, ', 'ＡＢ ', 'Ιούλιος '].filter((text) => mayMention(text))).toEqual([]);
+  });
+
   it('admits every character the matcher ignores, which could hide a name', () => {
     const ignored: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (foldLoose(c) === IGNORABLE) ignored.push(c);

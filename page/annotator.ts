@@ -164,6 +164,20 @@ function pageMention(block: TextBlock, m: Mention): PageMention | undefined {
 }
 
 /** True when `el` is one of `roots` or lies below one of them in the composed tree. */
+/**
+ * True once `win`'s document was painted at least once (its first layout is done), as the
+ * browser's paint timing says; false where it says nothing (a background tab, a browser without
+ * it), so the caller waits for a frame.
+ */
+function hasPainted(win: Window): boolean {
+  try {
+    return (win.performance.getEntriesByType?.('paint').length ?? 0) > 0;
+  } catch (error) {
+    log.debug('no paint timing', error);
+    return false;
+  }
+}
+
 function isUnder(el: Element, roots: ReadonlySet<Element>): boolean {
   if (roots.size === 0) return false;
   for (let n: Node | null = el; n; n = composedParent(n)) if (roots.has(n as Element)) return true;
@@ -455,9 +469,12 @@ class PageAnnotator implements Annotator {
   async #scan(mine: number): Promise<void> {
     const clock = this.#clockFor(mine);
     // Reading asks for visibility, which forces a synchronous layout of the whole page if the
-    // browser has not laid it out yet (~30 ms on a 5 MB page): let the page render first.
-    await afterNextFrame(this.#win);
-    if (clock.cancelled()) return;
+    // browser has not laid it out yet (~30 ms on a 5 MB page): let the page render first, unless
+    // it already has (the usual case when the content script starts).
+    if (!hasPainted(this.#win)) {
+      await afterNextFrame(this.#win);
+      if (clock.cancelled()) return;
+    }
     const body = this.#doc.body;
     if (!body) return this.#endScan();
     // Usually already watched; after document.open() this is a new body.

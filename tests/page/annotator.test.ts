@@ -82,6 +82,42 @@ describe('annotator', () => {
     expect(document.head.querySelector('style[data-sanctions-context-styles]')).not.toBeNull();
   });
 
+  it('reads a page the browser has painted at once, and waits for a frame on one it has not', async () => {
+    // The window as the annotator sees it, with animation frames held and paint timing chosen.
+    const held: (() => void)[] = [];
+    const windowWith = (painted: boolean) => {
+      const perf = {
+        now: () => performance.now(),
+        getEntriesByType: (type: string) => (painted && type === 'paint' ? [{ name: 'first-paint' }] : []),
+      };
+      return new Proxy(window, {
+        get(target, key) {
+          if (key === 'requestAnimationFrame') return (callback: () => void) => held.push(callback);
+          if (key === 'performance') return perf;
+          const value = Reflect.get(target, key, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }) as unknown as Window & typeof globalThis;
+    };
+    mount('<p>The DPRK.</p>');
+    const painted = start({ win: windowWith(true) });
+    await painted.ready;
+    expect(painted.mentions().map((m) => m.text)).toEqual(['DPRK']);
+    expect(held).toEqual([]);
+    controller.abort();
+    controller = new AbortController();
+
+    // Control: not painted yet, the read waits for the page's frame.
+    mount('<p>The DPRK.</p>');
+    const waiting = start({ win: windowWith(false) });
+    await new Promise((done) => setTimeout(done, 50));
+    expect(held.length).toBe(1);
+    expect(waiting.mentions()).toEqual([]);
+    for (const callback of held.splice(0)) callback();
+    await waiting.ready;
+    expect(waiting.mentions().map((m) => m.text)).toEqual(['DPRK']);
+  });
+
   it('loads the matcher only once the page has text worth matching, and retries after a failure', async () => {
     const body = mount('<p>Weather report: sunny, then rain.</p><p>Markets closed higher.</p>');
     let asked = 0;

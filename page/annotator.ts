@@ -163,7 +163,6 @@ function pageMention(block: TextBlock, m: Mention): PageMention | undefined {
   };
 }
 
-/** True when `el` is one of `roots` or lies below one of them in the composed tree. */
 /**
  * True once `win`'s document was painted at least once (its first layout is done), as the
  * browser's paint timing says; false where it says nothing (a background tab, a browser without
@@ -178,6 +177,7 @@ function hasPainted(win: Window): boolean {
   }
 }
 
+/** True when `el` is one of `roots` or lies below one of them in the composed tree. */
 function isUnder(el: Element, roots: ReadonlySet<Element>): boolean {
   if (roots.size === 0) return false;
   for (let n: Node | null = el; n; n = composedParent(n)) if (roots.has(n as Element)) return true;

@@ -382,12 +382,12 @@ function trieConstants(name: string, what: string, trie: { codes: string; info: 
  * before it looks again: compatibility decomposition, combining diacritics dropped ("Corée" →
  * "Coree", "ＭＳＭＴ" → "MSMT"). Must stay what `mayMention` (engine/prefilter.ts) does.
  */
-export function prefilterStrip(text: string): string {
+function prefilterStrip(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** A regular-expression character class body (without brackets) for `codes`, as \u escapes and ranges. */
-export function classBody(codes: Iterable<number>): string {
+function classBody(codes: Iterable<number>): string {
   const sorted = [...new Set(codes)].sort((a, b) => a - b);
   const unit = (c: number) =>
     /[0-9A-Za-z]/.test(String.fromCharCode(c)) ? String.fromCharCode(c) : `\\u${c.toString(16).padStart(4, '0')}`;

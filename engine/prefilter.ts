@@ -12,7 +12,12 @@
  * `prefilterPatterns`), so that no frame spends time building them, and
  * tests/engine/prefilter.test.ts tries every such code unit in every key.
  */
-import { PREFILTER_INVISIBLE, PREFILTER_KEYS_PATTERN, PREFILTER_STRIP } from './generated-tables.ts';
+import {
+  PREFILTER_BEFORE_STRIP,
+  PREFILTER_INVISIBLE,
+  PREFILTER_KEYS_PATTERN,
+  PREFILTER_STRIP,
+} from './generated-tables.ts';
 
 /**
  * The expressions, compiled on first use and once per JavaScript realm: the content script's boot
@@ -45,5 +50,14 @@ export function mayMention(text: string): boolean {
   shared.invisible ??= new RegExp(PREFILTER_INVISIBLE);
   if (shared.keys.test(text) || shared.invisible.test(text)) return true;
   shared.strip ??= new RegExp(`[${PREFILTER_STRIP}]`);
-  return shared.strip.test(text) && shared.keys.test(text.normalize('NFKD').replace(DIACRITICS, ''));
+  return shared.strip.test(text) && shared.keys.test(stripped(text));
+}
+
+/** `text` with diacritics stripped, as the generator's `prefilterStrip`, the few code units it would lose rewritten first. */
+function stripped(text: string): string {
+  let out = text;
+  for (let i = 0; i + 1 < PREFILTER_BEFORE_STRIP.length; i += 2) {
+    out = out.replaceAll(PREFILTER_BEFORE_STRIP.charAt(i), PREFILTER_BEFORE_STRIP.charAt(i + 1));
+  }
+  return out.normalize('NFKD').replace(DIACRITICS, '');
 }

@@ -428,11 +428,13 @@ function trieAlternation(keys: readonly string[], char: (k: string) => string): 
  *   `strip` lists;
  * - `strip`, a character class body: code units after which the text is searched again once
  *   stripped (`prefilterStrip`), which turns them into k;
- * - `invisible`: a code unit the matcher ignores, or a hyphen it joins across a line break.
+ * - `invisible`: a code unit the matcher ignores, or a hyphen it joins across a line break;
+ * - `before`, pairs of code units: the first written as the second before the text is stripped,
+ *   where stripping would lose a key's character.
  * Together they find every key however the matcher would see it written. A key character that
  * the stripped search would lose is refused here.
  */
-export function prefilterPatterns(): { keys: string; strip: string; invisible: string } {
+export function prefilterPatterns(): { keys: string; strip: string; invisible: string; before: string } {
   const folding = new Map<number, number[]>();
   const ignorable: number[] = [];
   const hyphens: number[] = [];
@@ -448,6 +450,7 @@ export function prefilterPatterns(): { keys: string; strip: string; invisible: s
   const extra = new Map<string, string>();
   const strip = new Set<number>();
   const stripsTo = new Map<number, string>();
+  const before = new Map<string, string>();
   const matches = (k: string, ch: string) => new RegExp(`^${patternChar(k, extra.get(k) ?? '')}$`, 'i').test(ch);
   for (const k of keyChars) {
     for (const c of folding.get(k.charCodeAt(0)) ?? []) {
@@ -468,7 +471,9 @@ export function prefilterPatterns(): { keys: string; strip: string; invisible: s
         if (strip.has(c)) continue;
         const t = stripsTo.get(c) ?? prefilterStrip(String.fromCharCode(c));
         if (t.length !== 1) throw new Error(`prefilter key ${key}: U+${c.toString(16)} strips to ${JSON.stringify(t)}`);
-        if (!matches(k, t)) extra.set(k, (extra.get(k) ?? '') + t);
+        // Written as k before stripping ("´", which strips to a space, as "'"), rather than the
+        // class taking what it strips to, which would admit ordinary text ("independent expert").
+        if (!matches(k, t)) before.set(String.fromCharCode(c), k);
       }
     }
   }
@@ -485,6 +490,7 @@ export function prefilterPatterns(): { keys: string; strip: string; invisible: s
     keys: trieAlternation(PREFILTER_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
     strip: classBody(strip),
     invisible: `[${classBody(ignorable)}]|[${classBody(hyphens)}][ \\t]*[\\n\\r]`,
+    before: [...before].flat().join(''),
   };
 }
 
@@ -539,6 +545,8 @@ export function generateEngineTables(): string {
     `export const PREFILTER_STRIP = ${literal(prefilter.strip)};`,
     '/** Prefilter: a code unit the matcher ignores, or a hyphen it joins across a line break. */',
     `export const PREFILTER_INVISIBLE = ${literal(prefilter.invisible)};`,
+    '/** Prefilter: pairs of code units, the first written as the second before a text is stripped. */',
+    `export const PREFILTER_BEFORE_STRIP = ${literal(prefilter.before)};`,
     '/** Aliases that more than one entity claims once folded; empty when the data is sound. */',
     `export const ALIAS_CONFLICTS: readonly string[] = ${JSON.stringify(conflicts)};`,
     '',

@@ -139,6 +139,14 @@ describe('mayMention', () => {
     expect(['Été, ', 'ＡＢ ', 'Ιούλιος '].filter((text) => mayMention(text))).toEqual([]);
   });
 
+  it('reads an acute accent used as an apostrophe as one, and a space as a space', () => {
+    // "´" strips to a space: the stripped search reads it as "'" instead of taking spaces for apostrophes.
+    expect(["groupe d'experts", 'groupe d´experts', 'Groupe d´Éxperts'].filter((t) => !mayMention(t))).toEqual([]);
+    expect(
+      ['an independent expert', 'good expert advice', 'Un expert indépendant a été désigné'].filter(mayMention),
+    ).toEqual([]);
+  });
+
   it('admits every character the matcher ignores, which could hide a name', () => {
     const ignored: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (foldLoose(c) === IGNORABLE) ignored.push(c);

@@ -6,7 +6,8 @@
  * ("nordkoreanisch", "Koreańskiej") are covered by the same key. Kept apart from the prefilter so
  * that the table generator (scripts/generate-engine-tables.ts) can read them.
  */
-export const PREFILTER_KEYS: readonly string[] = [
+/** Keys of names that are mentions, or make a page topical, on their own: what wakes a quiet frame. */
+export const WAKE_KEYS: readonly string[] = [
   // The DPRK: every name contains "Korea" in some language, or one of the acronyms. The Romance
   // forms are listed whole ("core" alone is in French "encore" and English "score").
   'kore',
@@ -75,6 +76,15 @@ export const PREFILTER_KEYS: readonly string[] = [
   'الرصد',
   'yaptir', // Turkish "yaptırım", dotless ı folded
   'pemantau',
+];
+
+/**
+ * Keys of text that only matters on a page that holds one of `WAKE_KEYS` too: it never gives a
+ * mention or makes a page topical on its own (tests/engine/prefilter.test.ts checks it with the
+ * matcher), so a quiet frame does not wake for it. Everyday words in several languages ("panel",
+ * "Experten", "especialista") would otherwise wake pages that never name the topic.
+ */
+export const CONTEXT_KEYS: readonly string[] = [
   // The Czech ministry of education, whose pages make "MSMT" ambiguous.
   'skolstv',
   'mladeze',
@@ -94,3 +104,5 @@ export const PREFILTER_KEYS: readonly string[] = [
   '家小组',
   '家小組',
 ];
+/** Every key: what the page layer asks of each text node once a frame is awake. */
+export const PREFILTER_KEYS: readonly string[] = [...WAKE_KEYS, ...CONTEXT_KEYS];

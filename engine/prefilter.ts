@@ -17,6 +17,7 @@ import {
   PREFILTER_INVISIBLE,
   PREFILTER_KEYS_PATTERN,
   PREFILTER_STRIP,
+  PREFILTER_WAKE_PATTERN,
 } from './generated-tables.ts';
 
 /**
@@ -26,12 +27,13 @@ import {
  */
 interface Shared {
   keys: RegExp | null;
+  wake: RegExp | null;
   invisible: RegExp | null;
   strip: RegExp | null;
 }
 const SHARED_KEY = Symbol.for('sanctions-context.prefilter');
 const realm = globalThis as { [SHARED_KEY]?: Shared };
-realm[SHARED_KEY] ??= { keys: null, invisible: null, strip: null };
+realm[SHARED_KEY] ??= { keys: null, wake: null, invisible: null, strip: null };
 const shared: Shared = realm[SHARED_KEY];
 
 const DIACRITICS = /[\u0300-\u036f]/g;
@@ -47,10 +49,24 @@ const DIACRITICS = /[\u0300-\u036f]/g;
  */
 export function mayMention(text: string): boolean {
   shared.keys ??= new RegExp(PREFILTER_KEYS_PATTERN, 'i');
+  return search(shared.keys, text);
+}
+
+/**
+ * As `mayMention`, for the keys of names that count on their own (engine/prefilter-keys.ts
+ * `WAKE_KEYS`): whether a quiet frame has something to read. Text that holds only the other keys
+ * ("panel", "Experten") matters once the frame is awake, never alone.
+ */
+export function mayWake(text: string): boolean {
+  shared.wake ??= new RegExp(PREFILTER_WAKE_PATTERN, 'i');
+  return search(shared.wake, text);
+}
+
+function search(keys: RegExp, text: string): boolean {
   shared.invisible ??= new RegExp(PREFILTER_INVISIBLE);
-  if (shared.keys.test(text) || shared.invisible.test(text)) return true;
+  if (keys.test(text) || shared.invisible.test(text)) return true;
   shared.strip ??= new RegExp(`[${PREFILTER_STRIP}]`);
-  return shared.strip.test(text) && shared.keys.test(stripped(text));
+  return shared.strip.test(text) && keys.test(stripped(text));
 }
 
 /** `text` with diacritics stripped, as the generator's `prefilterStrip`, the few code units it would lose rewritten first. */

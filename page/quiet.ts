@@ -1,9 +1,10 @@
 // Whether a frame has anything to read. Most frames of the web never name the DPRK: empty embeds,
 // ads, trackers, and most articles. The content script asks this first and loads the annotator
 // only once the answer is yes, so such a frame costs one native text read, one prefilter pass and
-// one MutationObserver. Only whether some text may hold a name is looked at, never the text itself.
+// one MutationObserver. Only whether some text may hold a name that counts on its own is looked
+// at (`mayWake`), never the text itself.
 
-import { mayMention } from '../engine/prefilter.ts';
+import { mayWake } from '../engine/prefilter.ts';
 import { logger } from '../lib/log.ts';
 import { ELEMENT_NODE, SHOW_TEXT, TEXT_NODE } from './node-types.ts';
 import { MANY_ELEMENTS, possibleHosts } from './shadow-roots.ts';
@@ -14,8 +15,8 @@ const log = logger('quiet');
 type ClosedRootOf = (el: Element) => ShadowRoot | null | undefined;
 
 /**
- * True when `root` or a node under it has text the prefilter admits (one native `textContent`
- * read holds all of it, hidden or not), or carries a shadow root (whose text `textContent` does
+ * True when `root` or a node under it has text that may wake a frame (`mayWake`; one native
+ * `textContent` read holds all of it, hidden or not), or carries a shadow root (whose text `textContent` does
  * not hold): an open one, or a closed one `closedRootOf` gives. False for an element with neither.
  *
  * Shadow roots are looked for on `root` and its `possibleHosts`. Closed roots are asked of custom
@@ -23,7 +24,7 @@ type ClosedRootOf = (el: Element) => ShadowRoot | null | undefined;
  * extension's bindings there, a good part of a millisecond every ad frame would pay.
  */
 export function hasReadable(root: Element, closedRootOf?: ClosedRootOf): boolean {
-  return mayMention(root.textContent as string) || hasShadowRoot(root, closedRootOf);
+  return mayWake(root.textContent as string) || hasShadowRoot(root, closedRootOf);
 }
 
 /** True when `root` or one of its `possibleHosts` carries a shadow root (closed ones: custom elements only). */
@@ -73,7 +74,7 @@ export function isQuiet(doc: Document, closedRootOf?: ClosedRootOf): boolean {
     const node = walker.nextNode();
     // Every text node read, none admitted: only shadow roots are left to look for.
     if (node === null) return !hasShadowRoot(body, closedRootOf);
-    if (mayMention((node as Text).data)) return false;
+    if (mayWake((node as Text).data)) return false;
   }
   return !hasReadable(body, closedRootOf);
 }
@@ -86,7 +87,7 @@ export function isQuiet(doc: Document, closedRootOf?: ClosedRootOf): boolean {
 export function wakesUp(records: readonly MutationRecord[], closedRootOf?: ClosedRootOf): boolean {
   for (const record of records) {
     if (record.type === 'characterData') {
-      if (mayMention((record.target as CharacterData).data)) return true;
+      if (mayWake((record.target as CharacterData).data)) return true;
       continue;
     }
     const added = record.addedNodes;
@@ -94,7 +95,7 @@ export function wakesUp(records: readonly MutationRecord[], closedRootOf?: Close
       const node = added[i] as Node;
       if (
         node.nodeType === TEXT_NODE
-          ? mayMention((node as Text).data)
+          ? mayWake((node as Text).data)
           : node.nodeType === ELEMENT_NODE && hasReadable(node as Element, closedRootOf)
       ) {
         return true;

@@ -30,7 +30,7 @@ import {
   RULE_SECURITY_COUNCIL_SYMBOL,
 } from '../engine/alias-constants.ts';
 import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, SEP } from '../engine/fold.ts';
-import { PREFILTER_KEYS } from '../engine/prefilter-keys.ts';
+import { PREFILTER_KEYS, WAKE_KEYS } from '../engine/prefilter-keys.ts';
 import { isBareChaoxian, isInvertedNorthAlias } from '../engine/script-rules.ts';
 import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
@@ -423,7 +423,7 @@ function trieAlternation(keys: readonly string[], char: (k: string) => string): 
 /**
  * The prefilter's regular expressions (engine/prefilter.ts), from the matcher's loose fold and
  * the prefilter's keys:
- * - `keys`, compiled case-insensitively: every key, each character k standing for itself, what
+ * - `keys`, compiled case-insensitively (and `wake`, the same of the keys that wake a frame): every key, each character k standing for itself, what
  *   the flag makes equal to it, and the other code units the matcher folds to k except those
  *   `strip` lists;
  * - `strip`, a character class body: code units after which the text is searched again once
@@ -434,7 +434,13 @@ function trieAlternation(keys: readonly string[], char: (k: string) => string): 
  * Together they find every key however the matcher would see it written. A key character that
  * the stripped search would lose is refused here.
  */
-export function prefilterPatterns(): { keys: string; strip: string; invisible: string; before: string } {
+export function prefilterPatterns(): {
+  keys: string;
+  wake: string;
+  strip: string;
+  invisible: string;
+  before: string;
+} {
   const folding = new Map<number, number[]>();
   const ignorable: number[] = [];
   const hyphens: number[] = [];
@@ -488,6 +494,7 @@ export function prefilterPatterns(): { keys: string; strip: string; invisible: s
   }
   return {
     keys: trieAlternation(PREFILTER_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
+    wake: trieAlternation(WAKE_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
     strip: classBody(strip),
     invisible: `[${classBody(ignorable)}]|[${classBody(hyphens)}][ \\t]*[\\n\\r]`,
     before: [...before].flat().join(''),
@@ -541,6 +548,8 @@ export function generateEngineTables(): string {
     ),
     '/** Prefilter (see `prefilterPatterns`): its keys, a regular expression for the `i` flag. */',
     `export const PREFILTER_KEYS_PATTERN = ${literal(prefilter.keys)};`,
+    '/** Prefilter: the keys that wake a quiet frame (engine/prefilter-keys.ts `WAKE_KEYS`), the same way. */',
+    `export const PREFILTER_WAKE_PATTERN = ${literal(prefilter.wake)};`,
     '/** Prefilter: code units after which it searches the text again, stripped, as a character class body. */',
     `export const PREFILTER_STRIP = ${literal(prefilter.strip)};`,
     '/** Prefilter: a code unit the matcher ignores, or a hyphen it joins across a line break. */',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import aliasData from '../../data/aliases.json' with { type: 'json' };
 import { findMentions as matchText, pageContext } from '../../engine/find-mentions.ts';
 import { foldLoose, foldStrict, IGNORABLE, SEP } from '../../engine/fold.ts';
-import { mayMention } from '../../engine/prefilter.ts';
-import { PREFILTER_KEYS } from '../../engine/prefilter-keys.ts';
+import { mayMention, mayWake } from '../../engine/prefilter.ts';
+import { CONTEXT_KEYS, PREFILTER_KEYS } from '../../engine/prefilter-keys.ts';
 import {
   DISTRACTOR_SENTENCES,
   generateParagraphs,
@@ -145,6 +145,56 @@ describe('mayMention', () => {
     expect(
       ['an independent expert', 'good expert advice', 'Un expert indépendant a été désigné'].filter(mayMention),
     ).toEqual([]);
+  });
+
+  it('wakes a frame for every alias of the highlighted entities, whatever its case, accents or width', () => {
+    const missed: string[] = [];
+    let tried = 0;
+    for (const { entity, alias } of aliases) {
+      if (entity === 'panel-of-experts') continue;
+      const plain = alias
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .normalize('NFC');
+      for (const form of [alias, alias.toUpperCase(), alias.toLowerCase(), plain, fullWidth(alias)]) {
+        tried++;
+        if (!mayWake(`Voir ${form}.`)) missed.push(`${entity}: ${form}`);
+      }
+    }
+    expect(tried).toBeGreaterThan(500);
+    expect(missed).toEqual([]);
+  });
+
+  it('does not wake a frame for the words that only matter beside a name', () => {
+    const beside = [
+      'A new solar panel on the roof.',
+      'Die Experten sagen etwas anderes.',
+      'Una especialista en economía.',
+      'Эксперт по экономике.',
+      'Ministerstvo školství, mládeže a tělovýchovy',
+      'The Panel of Experts met on Monday.',
+    ];
+    expect(beside.filter(mayWake)).toEqual([]);
+    // Control: once awake, the page layer still reads them.
+    expect(beside.filter((text) => !mayMention(text))).toEqual([]);
+    expect(CONTEXT_KEYS.length).toBeGreaterThan(5);
+  });
+
+  it('leaves out of the waking keys only names that never count on their own', () => {
+    // The Panel of Experts counts on a topical page or beside the DPRK or 1718, and the Czech
+    // ministry only decides an "MSMT" nearby: with neither, the matcher finds nothing.
+    const alone = [
+      ...aliases.filter(({ entity }) => entity === 'panel-of-experts').map(({ alias }) => `Voir ${alias}.`),
+      'Ministerstvo školství, mládeže a tělovýchovy',
+    ];
+    expect(alone.length).toBeGreaterThan(10);
+    expect(alone.filter((text) => matchText(text).length > 0)).toEqual([]);
+    expect(pageContext(alone)).toEqual({ topical: false, czechMinistry: true });
+    // Control: beside the DPRK, the same names are found.
+    const found = alone
+      .slice(0, -1)
+      .filter((text) => matchText(`${text} The DPRK.`).some((m) => m.entity === 'panel-of-experts'));
+    expect(found.length).toBeGreaterThan(10);
   });
 
   it('admits every character the matcher ignores, which could hide a name', () => {

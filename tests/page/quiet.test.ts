@@ -32,6 +32,13 @@ describe('isQuiet', () => {
     expect(isQuiet(document)).toBe(true);
   });
 
+  it('stays quiet for words that only matter beside a name, and wakes with the name', () => {
+    mount('<p>Our panel of experts reviews solar panels.</p><p>Die Experten sagen etwas anderes.</p>');
+    expect(isQuiet(document)).toBe(true);
+    mount('<p>Our panel of experts reviews solar panels.</p><p>The DPRK.</p>');
+    expect(isQuiet(document)).toBe(false);
+  });
+
   it('is false as soon as some text may name an entity, hidden or not, on a page of any size', () => {
     mount('<div><span>Sponsored</span> North Korea</div>');
     expect(isQuiet(document)).toBe(false);

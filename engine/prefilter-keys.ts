@@ -104,5 +104,6 @@ export const CONTEXT_KEYS: readonly string[] = [
   '家小组',
   '家小組',
 ];
+
 /** Every key: what the page layer asks of each text node once a frame is awake. */
 export const PREFILTER_KEYS: readonly string[] = [...WAKE_KEYS, ...CONTEXT_KEYS];

@@ -19,6 +19,7 @@ import {
   PREFILTER_STRIP,
   PREFILTER_WAKE_PATTERN,
 } from './generated-tables.ts';
+import { stripDiacritics } from './strip-diacritics.ts';
 
 /**
  * The expressions, compiled on first use and once per JavaScript realm: the content script's boot
@@ -36,8 +37,6 @@ const realm = globalThis as { [SHARED_KEY]?: Shared };
 realm[SHARED_KEY] ??= { keys: null, wake: null, invisible: null, strip: null };
 const shared: Shared = realm[SHARED_KEY];
 
-const DIACRITICS = /[\u0300-\u036f]/g;
-
 /**
  * False only when `text` certainly holds no mention and nothing that changes the page context: no
  * key word stem (folded as the matcher folds), no invisible character (soft hyphen, zero-width,
@@ -45,7 +44,7 @@ const DIACRITICS = /[\u0300-\u036f]/g;
  * break ("Recon-\nnaissance", which the matcher joins). True for anything that might;
  * `findMentions` then decides. A text with letters written with diacritics or in full width
  * ("Corée", "ＤＰＲＫ") is searched for keys again with those stripped (the same as
- * scripts/generate-engine-tables.ts `prefilterStrip`). False for the empty string.
+ * engine/strip-diacritics.ts). False for the empty string.
  */
 export function mayMention(text: string): boolean {
   shared.keys ??= new RegExp(PREFILTER_KEYS_PATTERN, 'i');
@@ -69,11 +68,11 @@ function search(keys: RegExp, text: string): boolean {
   return shared.strip.test(text) && keys.test(stripped(text));
 }
 
-/** `text` with diacritics stripped, as the generator's `prefilterStrip`, the few code units it would lose rewritten first. */
+/** `text` with diacritics stripped (`stripDiacritics`), the few code units that would lose a key's character rewritten first. */
 function stripped(text: string): string {
   let out = text;
   for (let i = 0; i + 1 < PREFILTER_BEFORE_STRIP.length; i += 2) {
     out = out.replaceAll(PREFILTER_BEFORE_STRIP.charAt(i), PREFILTER_BEFORE_STRIP.charAt(i + 1));
   }
-  return out.normalize('NFKD').replace(DIACRITICS, '');
+  return stripDiacritics(out);
 }

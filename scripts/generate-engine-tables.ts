@@ -32,6 +32,7 @@ import {
 import { foldLoose, foldStrict, foldTables, IGNORABLE, isCjkCode, SEP } from '../engine/fold.ts';
 import { PREFILTER_KEYS, WAKE_KEYS } from '../engine/prefilter-keys.ts';
 import { isBareChaoxian, isInvertedNorthAlias } from '../engine/script-rules.ts';
+import { stripDiacritics } from '../engine/strip-diacritics.ts';
 import { ENTITY_IDS, type EntityId } from '../engine/types.ts';
 import { logger } from '../lib/log.ts';
 
@@ -50,6 +51,7 @@ export const GENERATOR_INPUTS = [
   'engine/code-classes.ts',
   'engine/fold.ts',
   'engine/prefilter-keys.ts',
+  'engine/strip-diacritics.ts',
   'engine/script-rules.ts',
   'scripts/generate-engine-tables.ts',
 ];
@@ -377,15 +379,6 @@ function trieConstants(name: string, what: string, trie: { codes: string; info: 
   ];
 }
 
-/**
- * What the prefilter does to a text that holds a letter written with a diacritic or in full width
- * before it looks again: compatibility decomposition, combining diacritics dropped ("Corée" →
- * "Coree", "ＭＳＭＴ" → "MSMT"). Must stay what `mayMention` (engine/prefilter.ts) does.
- */
-function prefilterStrip(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-}
-
 /** A regular-expression character class body (without brackets) for `codes`, as \u escapes and ranges. */
 function classBody(codes: Iterable<number>): string {
   const sorted = [...new Set(codes)].sort((a, b) => a - b);
@@ -427,7 +420,7 @@ function trieAlternation(keys: readonly string[], char: (k: string) => string): 
  *   the flag makes equal to it, and the other code units the matcher folds to k except those
  *   `strip` lists;
  * - `strip`, a character class body: code units after which the text is searched again once
- *   stripped (`prefilterStrip`), which turns them into k;
+ *   stripped (engine/strip-diacritics.ts), which turns them into k;
  * - `invisible`: a code unit the matcher ignores, or a hyphen it joins across a line break;
  * - `before`, pairs of code units: the first written as the second before the text is stripped,
  *   where stripping would lose a key's character.
@@ -462,7 +455,7 @@ export function prefilterPatterns(): {
     for (const c of folding.get(k.charCodeAt(0)) ?? []) {
       const ch = String.fromCharCode(c);
       if (matches(k, ch)) continue;
-      const t = prefilterStrip(ch);
+      const t = stripDiacritics(ch);
       stripsTo.set(c, t);
       if (t.length === 1 && matches(k, t)) strip.add(c);
       else extra.set(k, (extra.get(k) ?? '') + ch);
@@ -475,7 +468,7 @@ export function prefilterPatterns(): {
     for (const k of new Set(key)) {
       for (const c of folding.get(k.charCodeAt(0)) ?? []) {
         if (strip.has(c)) continue;
-        const t = stripsTo.get(c) ?? prefilterStrip(String.fromCharCode(c));
+        const t = stripsTo.get(c) ?? stripDiacritics(String.fromCharCode(c));
         if (t.length !== 1) throw new Error(`prefilter key ${key}: U+${c.toString(16)} strips to ${JSON.stringify(t)}`);
         // Written as k before stripping ("´", which strips to a space, as "'"), rather than the
         // class taking what it strips to, which would admit ordinary text ("independent expert").

@@ -14,8 +14,10 @@
  */
 import {
   PREFILTER_BEFORE_STRIP,
-  PREFILTER_INVISIBLE,
+  PREFILTER_HYPHENS,
+  PREFILTER_IGNORED,
   PREFILTER_KEYS_PATTERN,
+  PREFILTER_SPACES,
   PREFILTER_STRIP,
   PREFILTER_WAKE_PATTERN,
 } from './generated-tables.ts';
@@ -30,21 +32,26 @@ interface Shared {
   keys: RegExp | null;
   wake: RegExp | null;
   invisible: RegExp | null;
+  break: RegExp | null;
+  ignored: RegExp | null;
+  runs: RegExp | null;
   strip: RegExp | null;
 }
 const SHARED_KEY = Symbol.for('sanctions-context.prefilter');
 const realm = globalThis as { [SHARED_KEY]?: Shared };
-realm[SHARED_KEY] ??= { keys: null, wake: null, invisible: null, strip: null };
+realm[SHARED_KEY] ??= { keys: null, wake: null, invisible: null, break: null, ignored: null, runs: null, strip: null };
 const shared: Shared = realm[SHARED_KEY];
 
 /**
  * False only when `text` certainly holds no mention and nothing that changes the page context: no
- * key word stem (folded as the matcher folds), no invisible character (soft hyphen, zero-width,
- * combining mark, vowel point: it may hide a name from a plain comparison) and no hyphen at a line
- * break ("Recon-\nnaissance", which the matcher joins). True for anything that might;
- * `findMentions` then decides. A text with letters written with diacritics or in full width
- * ("Corée", "ＤＰＲＫ") is searched for keys again with those stripped (the same as
- * engine/strip-diacritics.ts). False for the empty string.
+ * key word stem, folded as the matcher folds. True for anything that might; `findMentions` then
+ * decides. A text is searched again, as the matcher reads it, when it holds
+ * - a code unit the matcher ignores (soft hyphen, zero-width joiner, combining mark, vowel point),
+ *   or a hyphen at a line break ("Recon-\nnaissance", which the matcher joins): with those
+ *   deleted ("Ko\u00adrea" reads "Korea");
+ * - letters written with diacritics or in full width ("Corée", "ＤＰＲＫ"): with those stripped
+ *   (the same as engine/strip-diacritics.ts).
+ * False for the empty string.
  */
 export function mayMention(text: string): boolean {
   shared.keys ??= new RegExp(PREFILTER_KEYS_PATTERN, 'i');
@@ -62,10 +69,38 @@ export function mayWake(text: string): boolean {
 }
 
 function search(keys: RegExp, text: string): boolean {
-  shared.invisible ??= new RegExp(PREFILTER_INVISIBLE);
-  if (keys.test(text) || shared.invisible.test(text)) return true;
+  if (keys.test(text)) return true;
+  let read = text;
+  // Soft hyphens, zero-width joiners (Persian text, emoji sequences), line-end hyphens: common,
+  // and almost never inside a name, so the text is searched again without them rather than
+  // admitted for holding one.
+  shared.break ??= new RegExp(hyphenAtBreak());
+  shared.invisible ??= new RegExp(`[${PREFILTER_IGNORED}]|${shared.break.source}`);
+  if (shared.invisible.test(read)) {
+    shared.ignored ??= new RegExp(`[${PREFILTER_IGNORED}]`, 'g');
+    read = read.replace(shared.ignored, '');
+    if (shared.break.test(read)) {
+      const hyphenated = shared.break;
+      shared.runs ??= new RegExp(`[${PREFILTER_SPACES}${PREFILTER_HYPHENS}\\n\\r]+`, 'g');
+      read = read.replace(shared.runs, (run) => (hyphenated.test(run) ? '' : run));
+    }
+    if (keys.test(read)) return true;
+  }
   shared.strip ??= new RegExp(`[${PREFILTER_STRIP}]`);
-  return shared.strip.test(text) && keys.test(stripped(text));
+  return shared.strip.test(read) && keys.test(stripped(read));
+}
+
+/**
+ * A hyphen and a line break in one run of spaces and hyphens (ignored code units deleted first),
+ * which the matcher joins inside a name ("Recon-\nnaissance"), in either order. Some hyphen and
+ * line break of such a run have only spaces and hyphens between them, so each scan stops at the
+ * next line break; and a hyphen with another before it in that stretch is not tried again (the
+ * look-behind), so a long row of hyphens is scanned once, not once per hyphen.
+ */
+function hyphenAtBreak(): string {
+  const hyphen = `[${PREFILTER_HYPHENS}]`;
+  const inLine = `[${PREFILTER_SPACES}${PREFILTER_HYPHENS}${PREFILTER_IGNORED}]`;
+  return `(?<!${hyphen}${inLine}*?)${hyphen}${inLine}*[\\n\\r]|[\\n\\r]${inLine}*${hyphen}`;
 }
 
 /** `text` with diacritics stripped (`stripDiacritics`), the few code units that would lose a key's character rewritten first. */

@@ -421,7 +421,10 @@ function trieAlternation(keys: readonly string[], char: (k: string) => string): 
  *   `strip` lists;
  * - `strip`, a character class body: code units after which the text is searched again once
  *   stripped (engine/strip-diacritics.ts), which turns them into k;
- * - `invisible`: a code unit the matcher ignores, or a hyphen it joins across a line break;
+ * - `ignored`, `hyphens` and `spaces`, character class bodies: the code units the matcher ignores,
+ *   the hyphens it joins across a line break ("Recon-\nnaissance"), and the other code units of a
+ *   run it reads as one separator, line breaks excepted (engine/prefilter.ts builds its expressions
+ *   for these from them);
  * - `before`, pairs of code units: the first written as the second before the text is stripped,
  *   where stripping would lose a key's character.
  * Together they find every key however the matcher would see it written. A key character that
@@ -431,16 +434,20 @@ export function prefilterPatterns(): {
   keys: string;
   wake: string;
   strip: string;
-  invisible: string;
+  ignored: string;
+  hyphens: string;
+  spaces: string;
   before: string;
 } {
   const folding = new Map<number, number[]>();
   const ignorable: number[] = [];
   const hyphens: number[] = [];
+  const spaces: number[] = [];
   for (let c = 0; c < 0x10000; c++) {
     const f = foldLoose(c);
     if (f === IGNORABLE) ignorable.push(c);
     else if (f === SEP && foldStrict(c) !== SEP) hyphens.push(c);
+    else if (f === SEP && c !== 0x0a && c !== 0x0d) spaces.push(c);
     const list = folding.get(f);
     if (list) list.push(c);
     else folding.set(f, [c]);
@@ -489,7 +496,9 @@ export function prefilterPatterns(): {
     keys: trieAlternation(PREFILTER_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
     wake: trieAlternation(WAKE_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
     strip: classBody(strip),
-    invisible: `[${classBody(ignorable)}]|[${classBody(hyphens)}][ \\t]*[\\n\\r]`,
+    ignored: classBody(ignorable),
+    hyphens: classBody(hyphens),
+    spaces: classBody(spaces),
     before: [...before].flat().join(''),
   };
 }
@@ -545,8 +554,12 @@ export function generateEngineTables(): string {
     `export const PREFILTER_WAKE_PATTERN = ${literal(prefilter.wake)};`,
     '/** Prefilter: code units after which it searches the text again, stripped, as a character class body. */',
     `export const PREFILTER_STRIP = ${literal(prefilter.strip)};`,
-    '/** Prefilter: a code unit the matcher ignores, or a hyphen it joins across a line break. */',
-    `export const PREFILTER_INVISIBLE = ${literal(prefilter.invisible)};`,
+    '/** Prefilter: the code units the matcher ignores, as a character class body. */',
+    `export const PREFILTER_IGNORED = ${literal(prefilter.ignored)};`,
+    '/** Prefilter: the hyphens the matcher joins across a line break, the same way. */',
+    `export const PREFILTER_HYPHENS = ${literal(prefilter.hyphens)};`,
+    '/** Prefilter: the other code units of a separator run but line breaks, the same way. */',
+    `export const PREFILTER_SPACES = ${literal(prefilter.spaces)};`,
     '/** Prefilter: pairs of code units, the first written as the second before a text is stripped. */',
     `export const PREFILTER_BEFORE_STRIP = ${literal(prefilter.before)};`,
     '/** Aliases that more than one entity claims once folded; empty when the data is sound. */',

@@ -39,6 +39,21 @@ describe('isQuiet', () => {
     expect(isQuiet(document)).toBe(false);
   });
 
+  it('stays quiet for soft hyphens, zero-width joiners and line-end hyphens, and wakes for a name they split', () => {
+    const everyday =
+      '<h1>Klima\u00adschutz\u00adgesetz be\u00adschlossen</h1><p>می\u200cخواهم کتاب\u200cها را بخوانم</p>' +
+      '<p>Team 👩\u200d💻 shipped a well-\n  known fix \ufeff</p>';
+    mount(everyday);
+    expect(isQuiet(document)).toBe(true);
+    // Past the first text nodes too, where the whole text is read at once.
+    mount(`${'<p>Weather and sport.</p>'.repeat(300)}${everyday}`);
+    expect(isQuiet(document)).toBe(true);
+    mount(`${everyday}<p>Nord\u00adkorea</p>`);
+    expect(isQuiet(document)).toBe(false);
+    mount(`${'<p>Weather and sport.</p>'.repeat(300)}${everyday}<p>the Recon-\nnaissance General Bureau</p>`);
+    expect(isQuiet(document)).toBe(false);
+  });
+
   it('is false as soon as some text may name an entity, hidden or not, on a page of any size', () => {
     mount('<div><span>Sponsored</span> North Korea</div>');
     expect(isQuiet(document)).toBe(false);

@@ -131,19 +131,28 @@ const NEVER = Number.MAX_SAFE_INTEGER;
 /**
  * A static page of articles (headings, paragraphs with inline markup, lists, tables) holding at
  * least `bytes` UTF-8 bytes of corpus text; with `topicFree`, no mention and no distractor is
- * planted. Returns a page with only the frame when `bytes` ≤ 0.
+ * planted; with `invisibles`, soft hyphens and zero-width joiners are written in. Returns a page
+ * with only the frame when `bytes` ≤ 0.
  */
 export function staticPage(options: {
   seed: number;
   bytes: number;
   title?: string;
   topicFree?: boolean;
+  /** Written as many sites write: a soft hyphen in every long word, an emoji ZWJ sequence in every fourth paragraph. */
+  invisibles?: boolean;
 }): GeneratedPage {
   const corpus = generateCorpus({
     seed: options.seed,
     bytes: options.bytes,
     ...(options.topicFree ? { mentionEvery: NEVER, distractorEvery: NEVER } : {}),
   });
+  if (options.invisibles) {
+    corpus.paragraphs = corpus.paragraphs.map(
+      (p, i) =>
+        p.replace(/\p{L}{10,}/gu, (w) => `${w.slice(0, 5)}\u00ad${w.slice(5)}`) + (i % 4 === 0 ? ' 👩\u200d💻' : ''),
+    );
+  }
   const random = mulberry32(options.seed ^ 0x5eed);
   const blocks: string[] = [];
   let article = 0;

@@ -482,9 +482,10 @@ describe('pages that change', () => {
     await page.close();
 
     const shadowPage = await browser.newPage(`${site.origin}/quiet.html?shadow=1`);
-    await waitInPage(shadowPage, 'the shadow root’s mention to be painted', () => {
+    await waitInPage(shadowPage, 'the shadow roots’ mentions to be painted', () => {
       const h = CSS.highlights.get('sanctions-context-dprk');
-      return !!h && [...h].some((r) => (r as Range).startContainer.parentElement?.id === 'in-shadow');
+      const ids = new Set(h ? [...h].map((r) => (r as Range).startContainer.parentElement?.id) : []);
+      return ids.has('in-shadow') && ids.has('in-plain-shadow');
     });
     await shadowPage.close();
   });

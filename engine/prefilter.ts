@@ -91,16 +91,18 @@ function search(keys: RegExp, text: string): boolean {
 }
 
 /**
- * A hyphen and a line break in one run of spaces and hyphens (ignored code units deleted first),
- * which the matcher joins inside a name ("Recon-\nnaissance"), in either order. Some hyphen and
- * line break of such a run have only spaces and hyphens between them, so each scan stops at the
- * next line break; and a hyphen with another before it in that stretch is not tried again (the
- * look-behind), so a long row of hyphens is scanned once, not once per hyphen.
+ * A hyphen and a line break in one run of spaces and hyphens, which the matcher joins inside a
+ * name ("Recon-\nnaissance"), in either order; code units the matcher ignores, also part of such
+ * a run, are either deleted first or found by the other half of `invisible`. Some hyphen and line
+ * break of such a run have only spaces and hyphens between them, so each scan stops at the next
+ * line break; and a hyphen with another before it in that stretch is not tried again (the
+ * look-behind, after the hyphen so that the search still skips ahead to hyphens and line breaks),
+ * so a long row of hyphens is scanned once, not once per hyphen.
  */
 function hyphenAtBreak(): string {
   const hyphen = `[${PREFILTER_HYPHENS}]`;
-  const inLine = `[${PREFILTER_SPACES}${PREFILTER_HYPHENS}${PREFILTER_IGNORED}]`;
-  return `(?<!${hyphen}${inLine}*?)${hyphen}${inLine}*[\\n\\r]|[\\n\\r]${inLine}*${hyphen}`;
+  const inLine = `[${PREFILTER_SPACES}${PREFILTER_HYPHENS}]`;
+  return `${hyphen}(?<!${hyphen}${inLine}*?${hyphen})${inLine}*[\\n\\r]|[\\n\\r]${inLine}*${hyphen}`;
 }
 
 /** `text` with diacritics stripped (`stripDiacritics`), the few code units that would lose a key's character rewritten first. */

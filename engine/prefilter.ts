@@ -36,10 +36,20 @@ interface Shared {
   ignored: RegExp | null;
   runs: RegExp | null;
   strip: RegExp | null;
+  stripAll: RegExp | null;
 }
 const SHARED_KEY = Symbol.for('sanctions-context.prefilter');
 const realm = globalThis as { [SHARED_KEY]?: Shared };
-realm[SHARED_KEY] ??= { keys: null, wake: null, invisible: null, break: null, ignored: null, runs: null, strip: null };
+realm[SHARED_KEY] ??= {
+  keys: null,
+  wake: null,
+  invisible: null,
+  break: null,
+  ignored: null,
+  runs: null,
+  strip: null,
+  stripAll: null,
+};
 const shared: Shared = realm[SHARED_KEY];
 
 /**
@@ -105,11 +115,29 @@ function hyphenAtBreak(): string {
   return `${hyphen}(?<!${hyphen}${inLine}*?${hyphen})${inLine}*[\\n\\r]|[\\n\\r]${inLine}*${hyphen}`;
 }
 
-/** `text` with diacritics stripped (`stripDiacritics`), the few code units that would lose a key's character rewritten first. */
+/**
+ * `text` with each code unit of the strip class stripped of its diacritics (`stripDiacritics`),
+ * the few that would lose a key's character written as that character instead; every other code
+ * unit as it is. The matcher folds one code unit at a time, and the generator has put every code
+ * unit it folds to a key's character either in the keys' expression or in the strip class, so
+ * stripping those alone finds every key that stripping the whole text would, without normalising
+ * the whole text (per 32-character piece of the engine bench's corpus, 556 → 520 ns for the
+ * prefilter as a whole).
+ */
 function stripped(text: string): string {
-  let out = text;
-  for (let i = 0; i + 1 < PREFILTER_BEFORE_STRIP.length; i += 2) {
-    out = out.replaceAll(PREFILTER_BEFORE_STRIP.charAt(i), PREFILTER_BEFORE_STRIP.charAt(i + 1));
+  shared.stripAll ??= new RegExp(`[${PREFILTER_STRIP}]`, 'g');
+  return text.replace(shared.stripAll, strippedCode);
+}
+
+/** Each code unit of the strip class, stripped, as it was first asked for. */
+const strippedCodes = new Map<string, string>();
+
+function strippedCode(code: string): string {
+  let out = strippedCodes.get(code);
+  if (out === undefined) {
+    const before = PREFILTER_BEFORE_STRIP.indexOf(code);
+    out = before >= 0 && before % 2 === 0 ? PREFILTER_BEFORE_STRIP.charAt(before + 1) : stripDiacritics(code);
+    strippedCodes.set(code, out);
   }
-  return stripDiacritics(out);
+  return out;
 }

@@ -29,14 +29,12 @@ export const PREFILTER_KEYS_PATTERN = '(?:k(?:ore|ldr|rld|dhc)|c(?:ore(?:e|a|[i�
 /** Prefilter: the keys that wake a quiet frame (engine/prefilter-keys.ts `WAKE_KEYS`), the same way. */
 export const PREFILTER_WAKE_PATTERN = '(?:k(?:ore|ldr|rld|dhc)|c(?:ore(?:e|a|[iı]a)|hdcnd)|к(?:оре|ндр)|κορε|[كک][وؤ]ر[يئىی]|شم[اآأإ]ل[يئىی]|دم[وؤ][كک]ر[اآأإ]ت|קוריא|[कक़]ो[रऱ]ि[यय़]ा|tr[iı]eu|북(?:한|조선)|조선민|朝(?:鮮|鲜)|北(?:韩|韓)|d(?:prk|\\.p\\.r|vrk)|r(?:pdc|\\.p\\.d|rdk|gb|econ(?:n|oc|hec)|[iı]cogn[iı]z)|1718|aufklar|разведыв|정찰(?:총|정)|偵察|侦察|pe(?:ng[iı]nta[iı]|mantau)|[اآأإ](?:ستطل[اآأإ]ع|لرصد)|m(?:smt|ult[iı]lat)|emss|многосторон|다국적|多(?:国(?:間|制)|边|邊)|عق[وؤ]ب[اآأإ]ت|yapt[iı]r)';
 /** Prefilter: code units after which it searches the text again, stripped, as a character class body. */
-export const PREFILTER_STRIP = '\\u00c0-\\u017e\\u01a0-\\u01b0\\u01cd-\\u0233\\u0388\\u038c\\u03ad\\u03cc\\u0400\\u0401\\u0403\\u040c\\u0450\\u0451\\u0453\\u045c\\u04d0-\\u04d3\\u04d6\\u04d7\\u04de\\u04df\\u04e6\\u04e7\\u04ec\\u04ed\\u04f8\\u04f9\\u1e00-\\u1ef9\\u1f10-\\u1f15\\u1f18-\\u1f1d\\u1f40-\\u1f45\\u1f48-\\u1f4d\\u1f72\\u1f73\\u1f78\\u1f79\\u1fc8\\u1fc9\\u1fe4\\u1fe5\\u1fec\\u1ff8\\u1ff9\\uff07-\\uff5a';
+export const PREFILTER_STRIP = '\\u00c0-\\u0130\\u0132-\\u017e\\u01a0-\\u01b0\\u01cd-\\u0233\\u0388\\u038c\\u03ad\\u03cc\\u0400\\u0401\\u0403\\u040c\\u0450\\u0451\\u0453\\u045c\\u04d0-\\u04d3\\u04d6\\u04d7\\u04de\\u04df\\u04e6\\u04e7\\u04ec\\u04ed\\u04f8\\u04f9\\u1e00-\\u1ef9\\u1f10-\\u1f15\\u1f18-\\u1f1d\\u1f40-\\u1f45\\u1f48-\\u1f4d\\u1f72\\u1f73\\u1f78\\u1f79\\u1fc8\\u1fc9\\u1fe4\\u1fe5\\u1fec\\u1ff8\\u1ff9\\uff07-\\uff5a';
 /** Prefilter: the code units the matcher ignores, as a character class body. */
 export const PREFILTER_IGNORED = '\\u0000\\u00ad\\u0300-\\u036f\\u0591-\\u05bd\\u05bf\\u05c1\\u05c2\\u05c4\\u05c5\\u05c7\\u0610-\\u061a\\u064b-\\u065f\\u0670\\u180e\\u200b-\\u200d\\u2060\\ufeff';
 /** Prefilter: the hyphens the matcher joins across a line break, the same way. */
 export const PREFILTER_HYPHENS = '\\u002d\\u05be\\u2010-\\u2013\\u2212\\ufe63\\uff0d';
 /** Prefilter: the other code units of a separator run but line breaks, the same way. */
 export const PREFILTER_SPACES = '\\u0009\\u000b\\u000c\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-/** Prefilter: pairs of code units, the first written as the second before a text is stripped. */
-export const PREFILTER_BEFORE_STRIP = '´\'';
 /** Aliases that more than one entity claims once folded; empty when the data is sound. */
 export const ALIAS_CONFLICTS: readonly string[] = [];

@@ -13,7 +13,6 @@
  * tests/engine/prefilter.test.ts tries every such code unit in every key.
  */
 import {
-  PREFILTER_BEFORE_STRIP,
   PREFILTER_HYPHENS,
   PREFILTER_IGNORED,
   PREFILTER_KEYS_PATTERN,
@@ -117,10 +116,10 @@ function hyphenAtBreak(): string {
 
 /**
  * `text` with each code unit of the strip class stripped of its diacritics (`stripDiacritics`),
- * the few that would lose a key's character written as that character instead; every other code
- * unit as it is. The matcher folds one code unit at a time, and the generator has put every code
- * unit it folds to a key's character either in the keys' expression or in the strip class, so
- * stripping those alone finds every key that stripping the whole text would, without normalising
+ * every other code unit as it is. The matcher folds one code unit at a time, and the generator
+ * has put every code unit it folds to a key's character either in the keys' expression or in the
+ * strip class (and in that class only code units that strip to a key's character or fold to
+ * none), so stripping those alone finds every key that stripping the whole text would, without normalising
  * the whole text (per 32-character piece of the engine bench's corpus, 556 → 520 ns for the
  * prefilter as a whole).
  */
@@ -135,8 +134,7 @@ const strippedCodes = new Map<string, string>();
 function strippedCode(code: string): string {
   let out = strippedCodes.get(code);
   if (out === undefined) {
-    const before = PREFILTER_BEFORE_STRIP.indexOf(code);
-    out = before >= 0 && before % 2 === 0 ? PREFILTER_BEFORE_STRIP.charAt(before + 1) : stripDiacritics(code);
+    out = stripDiacritics(code);
     strippedCodes.set(code, out);
   }
   return out;

@@ -419,16 +419,14 @@ function trieAlternation(keys: readonly string[], char: (k: string) => string): 
  * - `keys`, compiled case-insensitively (and `wake`, the same of the keys that wake a frame): every key, each character k standing for itself, what
  *   the flag makes equal to it, and the other code units the matcher folds to k except those
  *   `strip` lists;
- * - `strip`, a character class body: code units after which the text is searched again once
- *   stripped (engine/strip-diacritics.ts), which turns them into k;
+ * - `strip`, a character class body: the code units the text's second search strips
+ *   (engine/strip-diacritics.ts), one by one: those it turns into k, and others between them
+ *   that fold to no key's character;
  * - `ignored`, `hyphens` and `spaces`, character class bodies: the code units the matcher ignores,
  *   the hyphens it joins across a line break ("Recon-\nnaissance"), and the other code units of a
  *   run it reads as one separator, line breaks excepted (engine/prefilter.ts builds its expressions
  *   for these from them);
- * - `before`, pairs of code units: the first written as the second before the text is stripped,
- *   where stripping would lose a key's character.
- * Together they find every key however the matcher would see it written. A key character that
- * the stripped search would lose is refused here.
+ * Together they find every key however the matcher would see it written.
  */
 export function prefilterPatterns(): {
   keys: string;
@@ -437,7 +435,6 @@ export function prefilterPatterns(): {
   ignored: string;
   hyphens: string;
   spaces: string;
-  before: string;
 } {
   const folding = new Map<number, number[]>();
   const ignorable: number[] = [];
@@ -453,34 +450,17 @@ export function prefilterPatterns(): {
     else folding.set(f, [c]);
   }
   const keyChars = new Set(PREFILTER_KEYS.flatMap((key) => [...key]));
+  const keyCodes = new Set([...keyChars].map((k) => k.charCodeAt(0)));
   const extra = new Map<string, string>();
   const strip = new Set<number>();
-  const stripsTo = new Map<number, string>();
-  const before = new Map<string, string>();
   const matches = (k: string, ch: string) => new RegExp(`^${patternChar(k, extra.get(k) ?? '')}$`, 'i').test(ch);
   for (const k of keyChars) {
     for (const c of folding.get(k.charCodeAt(0)) ?? []) {
       const ch = String.fromCharCode(c);
       if (matches(k, ch)) continue;
       const t = stripDiacritics(ch);
-      stripsTo.set(c, t);
       if (t.length === 1 && matches(k, t)) strip.add(c);
       else extra.set(k, (extra.get(k) ?? '') + ch);
-    }
-  }
-  // A key some of whose characters may be written so that only the stripped search finds them:
-  // its other characters must be found there too, as they are written or as they strip.
-  for (const key of PREFILTER_KEYS) {
-    if (![...key].some((k) => (folding.get(k.charCodeAt(0)) ?? []).some((c) => strip.has(c)))) continue;
-    for (const k of new Set(key)) {
-      for (const c of folding.get(k.charCodeAt(0)) ?? []) {
-        if (strip.has(c)) continue;
-        const t = stripsTo.get(c) ?? stripDiacritics(String.fromCharCode(c));
-        if (t.length !== 1) throw new Error(`prefilter key ${key}: U+${c.toString(16)} strips to ${JSON.stringify(t)}`);
-        // Written as k before stripping ("´", which strips to a space, as "'"), rather than the
-        // class taking what it strips to, which would admit ordinary text ("independent expert").
-        if (!matches(k, t)) before.set(String.fromCharCode(c), k);
-      }
     }
   }
   // Latin letters with diacritics and full-width forms as whole blocks, gaps filled (a few more
@@ -490,7 +470,11 @@ export function prefilterPatterns(): {
   const filled = [...strip].sort((a, b) => a - b);
   for (let i = 1, n = filled.length; i < n; i++) {
     const [a, b] = [filled[i - 1] as number, filled[i] as number];
-    if (latin(a) && latin(b) && b - a <= 16) for (let c = a + 1; c < b; c++) strip.add(c);
+    if (!latin(a) || !latin(b) || b - a > 16) continue;
+    // Not a code unit written in a key's class: the stripped search strips only the class's code
+    // units, and stripping that one could lose the key's character ("´", an apostrophe in
+    // "d´experts", strips to a space).
+    for (let c = a + 1; c < b; c++) if (!keyCodes.has(foldLoose(c))) strip.add(c);
   }
   return {
     keys: trieAlternation(PREFILTER_KEYS, (k) => patternChar(k, extra.get(k) ?? '')),
@@ -499,7 +483,6 @@ export function prefilterPatterns(): {
     ignored: classBody(ignorable),
     hyphens: classBody(hyphens),
     spaces: classBody(spaces),
-    before: [...before].flat().join(''),
   };
 }
 
@@ -560,8 +543,6 @@ export function generateEngineTables(): string {
     `export const PREFILTER_HYPHENS = ${literal(prefilter.hyphens)};`,
     '/** Prefilter: the other code units of a separator run but line breaks, the same way. */',
     `export const PREFILTER_SPACES = ${literal(prefilter.spaces)};`,
-    '/** Prefilter: pairs of code units, the first written as the second before a text is stripped. */',
-    `export const PREFILTER_BEFORE_STRIP = ${literal(prefilter.before)};`,
     '/** Aliases that more than one entity claims once folded; empty when the data is sound. */',
     `export const ALIAS_CONFLICTS: readonly string[] = ${JSON.stringify(conflicts)};`,
     '',

@@ -140,7 +140,8 @@ describe('mayMention', () => {
   });
 
   it('reads an acute accent used as an apostrophe as one, and a space as a space', () => {
-    // "´" strips to a space: the stripped search reads it as "'" instead of taking spaces for apostrophes.
+    // "´" strips to a space: the stripped search leaves it as written (it is not in the strip
+    // class) instead of taking spaces for apostrophes.
     expect(["groupe d'experts", 'groupe d´experts', 'Groupe d´Éxperts'].filter((t) => !mayMention(t))).toEqual([]);
     expect(
       ['an independent expert', 'good expert advice', 'Un expert indépendant a été désigné'].filter(mayMention),

@@ -80,10 +80,12 @@ const readerPage = getURL('/pdf.html');
 
 /** The tab to describe; undefined when there is none (a popup opened with no window focused). */
 async function findTab(): Promise<TabInfo | undefined> {
-  const forced = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = Number.isInteger(forced)
-    ? await browser.tabs.get(forced).catch(orUndefined('no tab with the id asked for'))
-    : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  // `?tab=<id>` (the tests' popup window); the toolbar button opens the popup with no query.
+  const forced = new URLSearchParams(location.search).get('tab');
+  const tab =
+    forced !== null
+      ? await browser.tabs.get(Number(forced)).catch(orUndefined('no tab with the id asked for'))
+      : (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url, title: tab.title };
 }
 

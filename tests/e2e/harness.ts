@@ -144,7 +144,14 @@ export async function launchBrowser({
   }
   const profile = await mkdtemp(join(tmpdir(), 'sanctions-context-e2e-'));
   const args = [...CHROMIUM_ARGS, ...extraArgs];
-  if (withExtension) args.unshift(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  // The unsafe-debugging switch opens CDP's Extensions domain (`clickToolbarButton`).
+  if (withExtension) {
+    args.unshift(
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--enable-unsafe-extension-debugging',
+    );
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),
     headless,
@@ -234,6 +241,68 @@ export async function waitInPage(page: Page, what: string, check: () => boolean,
     await page.waitForFunction(check, undefined, { timeout, polling: 50 });
   } catch {
     throw new Error(`Timed out waiting for ${what} on ${page.url()}`);
+  }
+}
+
+/**
+ * Clicks the extension's toolbar button for `page`'s tab, as a user does (headless Chromium shows
+ * no toolbar): CDP's `Extensions.triggerAction` on the tab's target. It opens the real popup,
+ * which Playwright does not list, and gives the extension the `activeTab` grant a click gives.
+ * Throws when the tab has no target or the browser refuses.
+ */
+export async function clickToolbarButton(browser: Browser, page: Page): Promise<void> {
+  const session = await browser.context.browser()?.newBrowserCDPSession();
+  if (!session) throw new Error('no browser-level CDP session');
+  try {
+    const pageSession = await browser.context.newCDPSession(page);
+    const { targetInfo } = await pageSession.send('Target.getTargetInfo');
+    await pageSession.detach();
+    const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    // A page's tab target is the one that holds it (Chromium links them by the page's parent).
+    const tab =
+      targetInfos.find((t) => t.type === 'tab' && t.targetId === targetInfo.parentId) ??
+      targetInfos.find((t) => t.type === 'tab' && t.url === targetInfo.url);
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await session.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * Evaluates `expression` (a promise is awaited) in the popup the toolbar button opened
+ * (`clickToolbarButton`), through CDP as Playwright does not list that view; resolves to its
+ * JSON-serialisable value. Throws when no such popup is open or the expression throws.
+ */
+export async function inToolbarPopup<T>(browser: Browser, expression: string): Promise<T> {
+  const session = await browser.context.browser()?.newBrowserCDPSession();
+  if (!session) throw new Error('no browser-level CDP session');
+  try {
+    const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
+    const { targetInfos } = await session.send('Target.getTargets');
+    const popup = targetInfos.find((t) => t.type === 'page' && t.url === popupUrl);
+    if (!popup) throw new Error('no toolbar popup is open');
+    const { sessionId } = await session.send('Target.attachToTarget', { targetId: popup.targetId, flatten: false });
+    // Without flattening, the popup's session is spoken to through the browser's.
+    const reply = new Promise<string>((resolve) => {
+      session.on('Target.receivedMessageFromTarget', (event) => {
+        if (event.sessionId === sessionId && JSON.parse(event.message).id === 1) resolve(event.message);
+      });
+    });
+    const params = { expression, awaitPromise: true, returnByValue: true };
+    await session.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params }),
+    });
+    const answer = JSON.parse(await reply) as {
+      result?: { result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+      error?: { message?: string };
+    };
+    const failure = answer.error?.message ?? answer.result?.exceptionDetails?.text;
+    if (failure) throw new Error(`in the toolbar popup: ${failure}`);
+    return answer.result?.result?.value as T;
+  } finally {
+    await session.detach();
   }
 }
 

@@ -8,9 +8,11 @@ import { t } from '../../lib/i18n.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import {
   type Browser,
+  clickToolbarButton,
   type FixtureServer,
   FRENCH_UI,
   highlightSizes,
+  inToolbarPopup,
   inWorker,
   launchBrowser,
   PAINTED,
@@ -21,10 +23,12 @@ import {
 } from './harness.ts';
 
 /*
- * The popup, opened for a fixture tab. Headless Chromium cannot click the toolbar button, so the
- * test opens popup.html in a small window of its own (as the real popup is: a separate view, the
- * page staying the active tab of its window) and points it at the fixture with `?tab=<id>`.
- * A tab in the same window would push the fixture into the background, where it gets no frames.
+ * The popup, opened for a fixture tab. Most tests open popup.html in a small window of their own
+ * (as the real popup is: a separate view, the page staying the active tab of its window) and
+ * point it at the fixture with `?tab=<id>`, so that Playwright can drive it; a tab in the same
+ * window would push the fixture into the background, where it gets no frames. The popup the
+ * toolbar button really opens (`clickToolbarButton`: headless Chromium shows no toolbar) is
+ * checked too: it finds its tab with no query, and comes with the `activeTab` grant.
  */
 
 interface ChromeApi {
@@ -68,6 +72,20 @@ function popupCounts(popup: Page): Promise<Record<string, number>> {
     }
     return out;
   });
+}
+
+/** Per-entity counts in the popup the toolbar button opened, as `popupCounts` reads them. */
+function toolbarPopupCounts(browser: Browser): Promise<Record<string, number>> {
+  return inToolbarPopup(
+    browser,
+    `Object.fromEntries([...document.querySelectorAll('.group')].map((g) =>
+      [g.dataset.entity ?? '?', Number(g.querySelector('.entity-count')?.textContent)]))`,
+  );
+}
+
+/** Closes the popup the toolbar button opened, as a click elsewhere does. */
+function closeToolbarPopup(browser: Browser): Promise<void> {
+  return inToolbarPopup(browser, 'void setTimeout(() => window.close(), 0)');
 }
 
 async function download(popup: Page, kind: 'csv' | 'json' | 'md'): Promise<{ name: string; text: string }> {
@@ -300,6 +318,15 @@ describe('popup (English browser)', () => {
     expect(await popupCounts(popup)).toEqual(
       Object.fromEntries(Object.entries(await highlightSizes(fixture)).filter(([, n]) => n > 0)),
     );
+  });
+
+  it('the popup the toolbar button opens lists the mentions of the tab it was clicked on', async () => {
+    await fixture.bringToFront();
+    const painted = Object.fromEntries(Object.entries(await highlightSizes(fixture)).filter(([, n]) => n > 0));
+    expect(Object.keys(painted).length).toBeGreaterThan(0);
+    await clickToolbarButton(browser, fixture);
+    await expect.poll(() => toolbarPopupCounts(browser), { timeout: 8000 }).toEqual(painted);
+    await closeToolbarPopup(browser);
   });
 
   it('says plainly that a browser page cannot be read', async () => {

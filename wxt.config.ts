@@ -48,9 +48,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // `contextMenus` for the selection lookup; `activeTab` (no install warning) lets the popup
-    // read the address of the tab it was opened on, to explain pages closed to extensions; no
-    // `tabs` and no host permissions beyond the content script's matches.
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // read the address of the tab it was opened on, to explain pages closed to extensions, and,
+    // with `scripting` (no install warning either), start the message listener of a page that
+    // names nothing (lib/tab-messages.ts); no `tabs` and no host permissions beyond the content
+    // script's matches.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     // The PDF reader fetches a PDF from its web address only after the reader clicks "Allow and
     // open", which asks for that one origin; nothing is granted at install. Firefox MV2 lists
     // optional origins among `optional_permissions` (set in build:manifestGenerated below).

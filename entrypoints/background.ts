@@ -6,7 +6,7 @@ import { frameCounts } from '../lib/frame-counts.ts';
 import { logger } from '../lib/log.ts';
 import { isToBackgroundMessage } from '../lib/messages.ts';
 import { readStoredSettings, watchStoredSettings } from '../lib/settings-core.ts';
-import { activateTab, sendToReader, sendToTab } from '../lib/tab-messages.ts';
+import { activateTab, sendToFrame, sendToReader } from '../lib/tab-messages.ts';
 
 /** Badge background: dark enough for the white count to read at 4.5:1. */
 const BADGE_COLOR = '#1a5fb4';
@@ -85,7 +85,7 @@ export default defineBackground(() => {
     // pages, tabs opened before install, the PDF reader).
     const toPage = async () => {
       await activateTab(tabId).catch((error: unknown) => log.debug('could not activate tab', tabId, error));
-      await sendToTab(tabId, { type: 'next-mention' }).catch((error: unknown) =>
+      await sendToFrame(tabId, 0, { type: 'next-mention' }).catch((error: unknown) =>
         log.debug('no content script answered in tab', tabId, error),
       );
     };

@@ -48,6 +48,13 @@ export type PopupToBackground = { type: 'get-frames'; tabId: number };
  */
 export type ToReader = { type: 'to-reader'; tabId: number; message: ToContent };
 
+/**
+ * `Symbol.for` key of the function a quiet top frame's content script leaves in its own world
+ * (never the page's) to start listening; returns whether it was not listening yet. The popup and
+ * the background call it through `scripting.executeScript` when a message finds no listener.
+ */
+export const LISTEN_HOOK = 'sanctions-context.listen';
+
 /** Anything the background may receive. */
 export type ToBackground = ContentToBackground | PopupToBackground;
 

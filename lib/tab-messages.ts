@@ -1,12 +1,13 @@
 import { browser } from './browser.ts';
 import { logger } from './log.ts';
-import type {
-  MentionsResponse,
-  PopupToBackground,
-  ReaderResponseFor,
-  ResponseFor,
-  ToContent,
-  ToReader,
+import {
+  LISTEN_HOOK,
+  type MentionsResponse,
+  type PopupToBackground,
+  type ReaderResponseFor,
+  type ResponseFor,
+  type ToContent,
+  type ToReader,
 } from './messages.ts';
 import { isActiveOn, isSitePaused, type Settings } from './settings.ts';
 
@@ -22,17 +23,65 @@ const log = logger('tab-messages');
  * Sends `message` to the content script(s) of tab `tabId`.
  * Resolves to the content script's answer; rejects when no content script listens in that tab
  * (tab opened before install, browser-internal page) — callers show that state rather than crash.
+ * A top frame whose page names nothing does not listen until asked (`wakeTopFrame`).
  */
-export function sendToTab<M extends ToContent>(tabId: number, message: M): Promise<ResponseFor<M>> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<ResponseFor<M>>;
+export async function sendToTab<M extends ToContent>(tabId: number, message: M): Promise<ResponseFor<M>> {
+  let answer: unknown;
+  try {
+    answer = await browser.tabs.sendMessage(tabId, message);
+  } catch (error) {
+    if (await wakeTopFrame(tabId)) return sendToFrame(tabId, 0, message);
+    throw error;
+  }
+  // Awake sub-frames may take the message (`activate`) and leave the answer to a top frame that
+  // did not hear it.
+  if (answer === undefined && (await wakeTopFrame(tabId))) return sendToFrame(tabId, 0, message);
+  return answer as ResponseFor<M>;
 }
 
 /**
  * Sends `message` to the content script of one frame (`frameId`, 0 for the top frame) of tab `tabId`.
  * Resolves to that frame's answer; rejects when nothing listens in that frame (it navigated away).
  */
-export function sendToFrame<M extends ToContent>(tabId: number, frameId: number, message: M): Promise<ResponseFor<M>> {
-  return browser.tabs.sendMessage(tabId, message, { frameId }) as Promise<ResponseFor<M>>;
+export async function sendToFrame<M extends ToContent>(
+  tabId: number,
+  frameId: number,
+  message: M,
+): Promise<ResponseFor<M>> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, message, { frameId })) as ResponseFor<M>;
+  } catch (error) {
+    if (frameId === 0 && (await wakeTopFrame(tabId))) {
+      return (await browser.tabs.sendMessage(tabId, message, { frameId })) as ResponseFor<M>;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts the message listener of the top frame of tab `tabId` when its content script has not
+ * started one: the script does so only once the page names the topic (entrypoints/content/boot.ts),
+ * as setting up the extension's messaging costs every quiet page a few milliseconds. Needs the
+ * `activeTab` grant the popup, the keyboard command and the context menu give, or host access.
+ * Resolves to whether a listener was started (false on a page without our content script, where
+ * the extension cannot run, or whose frame already listened); never rejects.
+ */
+export async function wakeTopFrame(tabId: number): Promise<boolean> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      // Runs in the content script's own world, where the boot script left its hook.
+      func: (key: string) => {
+        const listen = (globalThis as Record<symbol, unknown>)[Symbol.for(key)];
+        return typeof listen === 'function' && listen() === true;
+      },
+      args: [LISTEN_HOOK],
+    });
+    return injection?.result === true;
+  } catch (error) {
+    log.debug('could not reach the top frame of tab', tabId, error);
+    return false;
+  }
 }
 
 /**

@@ -18,6 +18,8 @@ const PERMISSIONS: Record<string, string> = {
   storage: 'settings (extension storage; nothing else is stored)',
   contextMenus: 'the "look up in the statement" menu on selected text',
   activeTab: 'the popup reads the address of the tab it was opened on (no install warning)',
+  scripting:
+    'with the activeTab grant, starts the message listener of a page that names nothing, which sets none up at load (no install warning)',
 };
 
 /**

@@ -32,7 +32,10 @@ import {
  */
 
 interface ChromeApi {
-  tabs: { query(q: { active: boolean; windowType: 'normal' }): Promise<{ id?: number }[]> };
+  tabs: {
+    query(q: { active: boolean; windowType: 'normal' }): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
   windows: { create(o: { url: string; type: 'popup'; width: number; height: number }): Promise<unknown> };
 }
 declare const chrome: ChromeApi;
@@ -456,6 +459,38 @@ describe('popup: frames and layout', () => {
     expect(await page.evaluate(() => CSS.highlights.get('sanctions-context-flash')?.size ?? 0)).toBe(0);
     await expect.poll(() => popup.textContent('[role="status"]')).toContain('1');
     await popup.close();
+    await page.close();
+  });
+
+  it('lists a frame’s mentions when the top page names nothing, whose listener starts on the click', async () => {
+    const page = await browser.newPage(`${site.origin}/quiet.html`);
+    const inner = page.frames().find((f) => f.url().endsWith('/framed-inner.html'));
+    expect(inner, 'the same-origin frame').toBeTruthy();
+    await inner?.waitForFunction(() => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0, undefined, {
+      polling: 50,
+      timeout: 8000,
+    });
+    await page.bringToFront();
+    const tabId = await activeTabId(browser);
+    const askTop = () =>
+      inWorker(
+        browser,
+        (id: number) =>
+          chrome.tabs.sendMessage(id, { type: 'get-mentions' }, { frameId: 0 }).then(
+            (answer) => `answered ${(answer as { total?: number } | undefined)?.total}`,
+            (error: unknown) => `rejected: ${String(error)}`,
+          ),
+        tabId,
+      );
+    // The quiet top frame has set up no messaging: nothing listens there yet.
+    expect(await askTop()).toMatch(/^rejected: .*Receiving end does not exist/);
+    // The toolbar click opens the popup and grants it access to the tab, with which it starts
+    // the top frame's listener, and lists the frame's mentions.
+    await clickToolbarButton(browser, page);
+    await expect.poll(() => toolbarPopupCounts(browser), { timeout: 8000 }).toEqual({ rgb: 1, msmt: 1 });
+    expect(await askTop()).toBe('answered 0');
+    expect(await inToolbarPopup(browser, `document.querySelector('.page .notice') === null`)).toBe(true);
+    await closeToolbarPopup(browser);
     await page.close();
   });
 

@@ -4,8 +4,8 @@ import cardCss from '../../components/card.css?inline';
 import { MentionCard } from '../../components/MentionCard.tsx';
 import type { EntityId } from '../../engine/types.ts';
 import { logger } from '../../lib/log.ts';
-import { sendToBackground } from '../../lib/messages.ts';
 import { statementUrl } from '../../lib/statement-url.ts';
+import { sendToBackground } from '../../lib/to-background.ts';
 import type { UiLang } from '../../lib/ui-lang.ts';
 import type { PageMention } from '../../page/annotator.ts';
 import {

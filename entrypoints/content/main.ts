@@ -1,7 +1,6 @@
 // The content script proper, loaded by the script every frame gets (boot.ts) once the frame has
 // text that may name the topic: settings, the annotator, cards and the answers to the popup.
 import { logger } from '../../lib/log.ts';
-import { sendToBackground } from '../../lib/messages.ts';
 // The catalog-free half of the settings module: the full one bundles both locale files.
 import {
   browserUiLocale,
@@ -13,6 +12,7 @@ import {
   type Settings,
   watchStoredSettings,
 } from '../../lib/settings-core.ts';
+import { sendToBackground } from '../../lib/to-background.ts';
 import { type Annotator, createAnnotator } from '../../page/annotator.ts';
 import { supportsHighlights } from '../../page/highlighter.ts';
 import { CARD_HOST, lazyPageCards, type PageCards, type PageView } from './cards.ts';

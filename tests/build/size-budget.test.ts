@@ -3,8 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOSE_TRIE_CODES } from '../../engine/generated-tables.ts';
+import { LISTEN_HOOK } from '../../lib/messages.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -13,10 +15,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
  * on every page load (parse and compile before anything is known of the page). Budgets in kB of
  * 1000 bytes, as the build summary prints them.
  *
- * What every frame gets is the boot script (`content-scripts/content.js`, 5.5 kB): the prefilter
+ * What every frame gets is the boot script (`content-scripts/content.js`, 5.9 kB): the prefilter
  * with its stems and character tables, which it compiles into one regular expression (about
  * 2 kB), the quiet check and its MutationObserver, the message listener that answers for a quiet
- * frame, and the loader. The rest is loaded from the extension
+ * frame once the popup starts it, and the loader. The rest is loaded from the extension
  * when a page needs it: the content script proper (`content-main.js`, once the frame has text the
  * prefilter admits: settings reader and valibot, the page layer, the card loader, about 35 kB), the
  * matcher with its alias list, rules and the highlight style sheet (`matcher.js`), and the hover
@@ -122,5 +124,52 @@ describe('size budget', () => {
       expect(content, name).not.toContain(name);
       expect(main, name).not.toContain(name);
     }
+  });
+
+  it('reads no extension API on a page that names nothing, until the popup starts its listener', async () => {
+    const source = readFileSync(join(extDir, 'content-scripts', 'content.js'), 'utf8');
+    /** Runs the built boot script on a page with `body`; returns what it read of `chrome`. */
+    const boot = async (body: string, after?: (window: Window) => void) => {
+      const window = new Window({ url: 'https://example.org/' });
+      window.document.body.innerHTML = body;
+      const reads: string[] = [];
+      // Any path of the API answers a function resolving to nothing, and records being read.
+      const api = (path: string): unknown =>
+        new Proxy(() => Promise.resolve(), {
+          get: (_target, key) => {
+            if (key === 'then') return undefined;
+            reads.push(`${path}.${String(key)}`);
+            return api(`${path}.${String(key)}`);
+          },
+        });
+      Object.defineProperty(window, 'chrome', {
+        configurable: true,
+        get: () => {
+          reads.push('chrome');
+          return api('chrome');
+        },
+      });
+      window.eval(source);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      after?.(window);
+      await window.happyDOM.close();
+      return reads;
+    };
+    expect(await boot('<p>The weather is fine, and the football club has a new coach.</p>')).toEqual([]);
+    // Positive control: a page naming the topic listens and loads the rest at once.
+    const named = await boot('<p>North Korea fired a missile.</p>');
+    expect(named).toContain('chrome.runtime.onMessage.addListener');
+    expect(named).toContain('chrome.runtime.getURL');
+    // The hook the popup calls on a quiet page starts the listener, once.
+    let calls: unknown[] = [];
+    const woken = await boot('<p>The weather is fine.</p>', (window) => {
+      // Read in the script's own global (a symbol-keyed property stays on the context's side).
+      const listen = window.eval(`globalThis[Symbol.for(${JSON.stringify(LISTEN_HOOK)})]`) as
+        | (() => boolean)
+        | undefined;
+      calls = [listen?.(), listen?.()];
+    });
+    expect(calls).toEqual([true, false]);
+    expect(woken.filter((read) => read === 'chrome.runtime.onMessage.addListener')).toHaveLength(1);
   });
 });

@@ -7,7 +7,6 @@ import {
   isToContentMessage,
   type MentionsResponse,
   readerMessageFor,
-  sendToBackground,
 } from '../../lib/messages.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-core.ts';
 import {
@@ -19,6 +18,7 @@ import {
   sendToReader,
   sendToTab,
 } from '../../lib/tab-messages.ts';
+import { sendToBackground } from '../../lib/to-background.ts';
 
 // Without WXT's vitest plugin, `wxt/browser` is the real (absent) browser: swap in the fake.
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));

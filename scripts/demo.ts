@@ -1,7 +1,15 @@
 // `npm start`: opens Chromium with the built extension on the bundled demo page. Headless when
-// there is no display: saves screenshots of the page and of an open card and prints their paths.
+// there is no display: saves screenshots of the page, of an open card and of the popup the
+// toolbar button opens, and prints their paths.
 import { join, resolve } from 'node:path';
-import { launchBrowser, resultsDir, serveFixtures } from '../tests/e2e/harness.ts';
+import {
+  clickToolbarButton,
+  inToolbarPopup,
+  launchBrowser,
+  resultsDir,
+  screenshotToolbarPopup,
+  serveFixtures,
+} from '../tests/e2e/harness.ts';
 import { ensureChromium } from './ensure-chromium.ts';
 
 const DEMO_DIR = resolve(import.meta.dirname, '../demo');
@@ -46,6 +54,18 @@ async function main(): Promise<void> {
   await page.screenshot({ path: cardPath });
   console.log(`Saved ${pagePath}`);
   console.log(`Saved ${cardPath}`);
+
+  // The toolbar button, clicked as a reader does (headless Chromium draws no toolbar).
+  await page.keyboard.press('Escape');
+  await clickToolbarButton(browser, page);
+  const popupPath = join(dir, 'demo-popup.png');
+  const until = Date.now() + 10_000;
+  while (!(await inToolbarPopup<boolean>(browser, `document.querySelector('.group') !== null`).catch(() => false))) {
+    if (Date.now() > until) throw new Error('the popup listed no mentions within 10 s');
+    await page.waitForTimeout(100);
+  }
+  await screenshotToolbarPopup(browser, popupPath);
+  console.log(`Saved ${popupPath}`);
   await browser.close();
   await site.close();
 }

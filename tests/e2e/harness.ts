@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -270,11 +270,11 @@ export async function clickToolbarButton(browser: Browser, page: Page): Promise<
 }
 
 /**
- * Evaluates `expression` (a promise is awaited) in the popup the toolbar button opened
- * (`clickToolbarButton`), through CDP as Playwright does not list that view; resolves to its
- * JSON-serialisable value. Throws when no such popup is open or the expression throws.
+ * Sends one CDP command to the popup the toolbar button opened (`clickToolbarButton`), which
+ * Playwright does not list; resolves to the command's result. Throws when no such popup is open
+ * or the command fails.
  */
-export async function inToolbarPopup<T>(browser: Browser, expression: string): Promise<T> {
+async function toToolbarPopup(browser: Browser, method: string, params: object): Promise<Record<string, unknown>> {
   const session = await browser.context.browser()?.newBrowserCDPSession();
   if (!session) throw new Error('no browser-level CDP session');
   try {
@@ -289,21 +289,34 @@ export async function inToolbarPopup<T>(browser: Browser, expression: string): P
         if (event.sessionId === sessionId && JSON.parse(event.message).id === 1) resolve(event.message);
       });
     });
-    const params = { expression, awaitPromise: true, returnByValue: true };
-    await session.send('Target.sendMessageToTarget', {
-      sessionId,
-      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params }),
-    });
-    const answer = JSON.parse(await reply) as {
-      result?: { result?: { value?: unknown }; exceptionDetails?: { text?: string } };
-      error?: { message?: string };
-    };
-    const failure = answer.error?.message ?? answer.result?.exceptionDetails?.text;
-    if (failure) throw new Error(`in the toolbar popup: ${failure}`);
-    return answer.result?.result?.value as T;
+    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method, params }) });
+    const answer = JSON.parse(await reply) as { result?: Record<string, unknown>; error?: { message?: string } };
+    if (answer.error) throw new Error(`in the toolbar popup, ${method}: ${answer.error.message}`);
+    return answer.result ?? {};
   } finally {
     await session.detach();
   }
+}
+
+/**
+ * Evaluates `expression` (a promise is awaited) in the popup the toolbar button opened; resolves
+ * to its JSON-serialisable value. Throws when no such popup is open or the expression throws.
+ */
+export async function inToolbarPopup<T>(browser: Browser, expression: string): Promise<T> {
+  const params = { expression, awaitPromise: true, returnByValue: true };
+  const result = (await toToolbarPopup(browser, 'Runtime.evaluate', params)) as {
+    result?: { value?: unknown };
+    exceptionDetails?: { text?: string };
+  };
+  if (result.exceptionDetails) throw new Error(`in the toolbar popup: ${result.exceptionDetails.text}`);
+  return result.result?.value as T;
+}
+
+/** Saves a PNG of the popup the toolbar button opened to `path`. */
+export async function screenshotToolbarPopup(browser: Browser, path: string): Promise<void> {
+  const { data } = (await toToolbarPopup(browser, 'Page.captureScreenshot', {})) as { data?: string };
+  if (!data) throw new Error('the toolbar popup gave no screenshot');
+  await writeFile(path, Buffer.from(data, 'base64'));
 }
 
 /** Runs `fn` in the extension's service worker, e.g. to send a message to a tab as the background would. */

@@ -35,6 +35,15 @@ const LONG_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 
 let browser: Browser;
 
+/** The parts of the extension API an extension page uses in these tests. */
+interface ExtensionApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  permissions: { request(permissions: { origins: string[] }): Promise<boolean> };
+}
+
 /** Share of the pixels in `box` of the page's screenshot that are coloured (not grey: text and paper are). */
 async function tintedShare(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<number> {
   const clip = {
@@ -66,6 +75,36 @@ async function tintedShare(page: Page, box: { x: number; y: number; width: numbe
 let site: FixtureServer;
 const errors: string[] = [];
 
+/**
+ * Opens the add-on page `path` ("/options.html?x") in a new tab. WebDriver BiDi may not navigate
+ * to add-on pages; a web page may open the statement page (web-accessible), and that add-on page
+ * any other. (The driver does not follow these navigations, so this waits on the documents.)
+ */
+async function openAddonPage(path: string): Promise<Page> {
+  const page: Page = await browser.newPage();
+  await page.goto(`${site.origin}/article.html`);
+  await page.evaluate((url) => {
+    location.href = url;
+  }, `moz-extension://${ADDON_UUID}/statement.html`);
+  await page.waitForFunction(() => location.pathname === '/statement.html' && document.readyState === 'complete', {
+    timeout: 15_000,
+    polling: 100,
+  });
+  await page.evaluate((to) => {
+    location.href = to;
+  }, path);
+  const pathname = new URL(path, 'https://x').pathname;
+  await page.waitForFunction(
+    (p) => location.pathname === p && document.readyState === 'complete',
+    {
+      timeout: 15_000,
+      polling: 100,
+    },
+    pathname,
+  );
+  return page;
+}
+
 describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () => {
   beforeAll(async () => {
     const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
@@ -78,6 +117,8 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
       enableExtensions: true,
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ 'sanctions-context@extension': ADDON_UUID }),
+        // Optional origins asked for on a click are granted without the prompt a user would answer.
+        'extensions.webextOptionalPermissionPrompts': false,
       },
     });
   }, 90_000);
@@ -211,6 +252,71 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     await page.close();
   }, 60_000);
 
+  it('on a page that names nothing, the popup starts the top frame’s listener and lists a frame’s mentions', async () => {
+    const page: Page = await browser.newPage();
+    await page.goto(`${site.origin}/quiet.html`);
+    const frame = page.frames().find((f) => f.url().endsWith('/framed-inner.html'));
+    expect(frame, 'the same-origin frame').toBeTruthy();
+    await frame?.waitForFunction(() => (CSS.highlights.get('sanctions-context-rgb')?.size ?? 0) > 0, {
+      timeout: 15_000,
+      polling: 100,
+    });
+    // An extension page, for the API: the tab's id, a message to its top frame, and the site's
+    // grant. A toolbar click grants the popup the tab (activeTab); a test cannot click the
+    // toolbar, so it asks for the site on a click, as the PDF reader does.
+    const tools = await openAddonPage('/options.html');
+    await tools.evaluate((origin) => {
+      const button = document.createElement('button');
+      button.id = 'grant';
+      button.textContent = 'grant';
+      button.style.cssText = 'position:fixed;inset:0 auto auto 0;z-index:2147483647';
+      button.addEventListener('click', () => {
+        const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+        (window as unknown as { granted: Promise<boolean> }).granted = api.permissions.request({
+          // Match patterns leave the port out: the host, whatever its port.
+          origins: [`${new URL(origin).protocol}//${new URL(origin).hostname}/*`],
+        });
+      });
+      document.body.append(button);
+    }, site.origin);
+    await tools.click('#grant');
+    expect(await tools.evaluate(() => (window as unknown as { granted: Promise<boolean> }).granted)).toBe(true);
+    // The grant also shows the site's tabs' addresses (the add-on has no `tabs` permission).
+    const tabId = await tools.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+      return (await api.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1;
+    }, `${site.origin}/quiet.html`);
+    expect(tabId).toBeGreaterThan(0);
+    const askTop = () =>
+      tools.evaluate(async (id) => {
+        const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+        return api.tabs.sendMessage(id, { type: 'get-mentions' }, { frameId: 0 }).then(
+          (answer) => `answered ${(answer as { total?: number } | undefined)?.total}`,
+          (error: unknown) => `rejected: ${String(error)}`,
+        );
+      }, tabId);
+    // The quiet top frame has set up no messaging.
+    expect(await askTop()).toMatch(/^rejected: .*Receiving end does not exist/);
+
+    const popup = await openAddonPage(`/popup.html?tab=${tabId}`);
+    const counts = () =>
+      popup.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll<HTMLElement>('.group')].map((g) => [
+            g.dataset.entity ?? '?',
+            Number(g.querySelector('.entity-count')?.textContent),
+          ]),
+        ),
+      );
+    const until = Date.now() + 10_000;
+    while (Object.keys(await counts()).length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(await counts()).toEqual({ rgb: 1, msmt: 1 });
+    expect(await askTop()).toBe('answered 0');
+    await popup.close();
+    await tools.close();
+    await page.close();
+  }, 60_000);
+
   it('registers the mentions near the viewport on a page with many, and those scrolled to', async () => {
     const page: Page = await browser.newPage();
     await page.goto(`${site.origin}/long.html`);
@@ -252,8 +358,6 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
-      // WebDriver BiDi may not navigate to add-on pages; a web page may open the statement
-      // page (web-accessible), and that add-on page the reader.
       // WebDriver BiDi may not navigate to add-on pages; a web page may open the statement
       // page (web-accessible), and that add-on page the reader. (The driver does not follow
       // these navigations, so the test waits on the documents themselves.)

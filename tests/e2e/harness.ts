@@ -258,11 +258,12 @@ export async function clickToolbarButton(browser: Browser, page: Page): Promise<
     const { targetInfo } = await pageSession.send('Target.getTargetInfo');
     await pageSession.detach();
     const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-    // A page's tab target is the one that holds it (Chromium links them by the page's parent).
-    const tab =
-      targetInfos.find((t) => t.type === 'tab' && t.targetId === targetInfo.parentId) ??
-      targetInfos.find((t) => t.type === 'tab' && t.url === targetInfo.url);
-    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    // A page's tab target is the one that holds it: its parent where Chromium says so, else the
+    // one tab showing the same address (two such tabs would be ambiguous: refused).
+    const byParent = targetInfos.find((t) => t.type === 'tab' && t.targetId === targetInfo.parentId);
+    const byUrl = targetInfos.filter((t) => t.type === 'tab' && t.url === targetInfo.url);
+    const tab = byParent ?? (byUrl.length === 1 ? byUrl[0] : undefined);
+    if (!tab) throw new Error(`no single tab target for ${page.url()} (${byUrl.length} show it)`);
     await session.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
   } finally {
     await session.detach();

@@ -75,13 +75,23 @@ async function tintedShare(page: Page, box: { x: number; y: number; width: numbe
 let site: FixtureServer;
 const errors: string[] = [];
 
+/** Records the page's uncaught exceptions and console errors in `errors`. */
+function watchErrors(page: Page): void {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+}
+
 /**
  * Opens the add-on page `path` ("/options.html?x") in a new tab. WebDriver BiDi may not navigate
  * to add-on pages; a web page may open the statement page (web-accessible), and that add-on page
  * any other. (The driver does not follow these navigations, so this waits on the documents.)
+ * `prepare` is called with the new tab before anything loads in it.
  */
-async function openAddonPage(path: string): Promise<Page> {
+async function openAddonPage(path: string, prepare: (page: Page) => void = () => {}): Promise<Page> {
   const page: Page = await browser.newPage();
+  prepare(page);
   await page.goto(`${site.origin}/article.html`);
   await page.evaluate((url) => {
     location.href = url;
@@ -132,10 +142,7 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     const id = await browser.installExtension(FIREFOX_DIR);
     expect(id).toBe('sanctions-context@extension');
     const page: Page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    watchErrors(page);
     await page.goto(`${site.origin}/article.html`);
     await page.waitForFunction(
       () =>
@@ -353,32 +360,7 @@ describe.skipIf(!firefoxPath)('Firefox (firefox-esr over WebDriver BiDi)', () =>
     try {
       const file = join(dir, 'hyphen.pdf');
       writeFileSync(file, await hyphenatedPdf());
-      const page: Page = await browser.newPage();
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
-      });
-      // WebDriver BiDi may not navigate to add-on pages; a web page may open the statement
-      // page (web-accessible), and that add-on page the reader. (The driver does not follow
-      // these navigations, so the test waits on the documents themselves.)
-      await page.goto(`${site.origin}/article.html`);
-      await page.evaluate((url) => {
-        location.href = url;
-      }, `moz-extension://${ADDON_UUID}/statement.html`);
-      await page.waitForFunction(() => location.pathname === '/statement.html' && document.readyState === 'complete', {
-        timeout: 15_000,
-        polling: 100,
-      });
-      await page.evaluate(() => {
-        location.href = '/pdf.html';
-      });
-      await page.waitForFunction(
-        () => location.pathname === '/pdf.html' && !!document.querySelector('input[type=file]'),
-        {
-          timeout: 15_000,
-          polling: 100,
-        },
-      );
+      const page = await openAddonPage('/pdf.html', watchErrors);
       expect(await page.evaluate(() => location.href)).toBe(`moz-extension://${ADDON_UUID}/pdf.html`);
       const input = await page.waitForSelector('input[type=file]');
       await input?.uploadFile(file);
